@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make run` (venv, install, build the graph) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench clean
+
+run: $(STAMP)
+	$(VENV)/bin/cskg build
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	bash scripts/install-chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+bench: $(STAMP)
+	bash scripts/install-chromium
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf build .venv *.egg-info

@@ -1,0 +1,308 @@
+"""Records -> RDF quads: one named graph per document, plus reference, themes and ontology graphs.
+
+A record that several documents support (an assessment, a finding restated) is written, with
+the same IRI and the same core triples, into each document's graph together with that
+document's excerpt, so every document graph stands on its own and the union is consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from cskg.graph import iri
+from cskg.loaders.records import (
+    Action,
+    Agent,
+    Assessment,
+    Document,
+    Excerpt,
+    Extraction,
+    Figure,
+    Finding,
+    Judgement,
+    RoleAssignment,
+)
+from cskg.ontology import CSKG
+from cskg.ontology.themes import ThemeScheme
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+QB = Namespace("http://purl.org/linked-data/cube#")
+REFERENCE = iri.named_graph("reference")
+THEMES = iri.named_graph("themes")
+ONTOLOGY = iri.named_graph("ontology")
+DERIVED = iri.named_graph("derived")
+GRADES = (
+    "Outstanding",
+    "Good",
+    "Requires improvement to be good",
+    "Adequate",
+    "Inadequate",
+)
+POLARITY = {"Strength": CSKG.Strength, "Weakness": CSKG.Weakness, "Neutral": CSKG.Neutral}
+
+
+def _int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def _date(value: str) -> Literal:
+    kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    return Literal(value, datatype=kind)
+
+
+def _str(value: str) -> Literal:
+    return Literal(value)
+
+
+def finding_iri(f: Finding) -> URIRef:
+    return iri.iri("finding", iri.digest(f.assessment, " ".join(f.text.lower().split())))
+
+
+def action_iri(a: Action) -> URIRef:
+    return iri.iri("action", iri.digest(a.responsible, " ".join(a.text.lower().split())))
+
+
+def judgement_iri(j: Judgement) -> URIRef:
+    return iri.iri("judgement", iri.slug(j.assessment), iri.slug(j.domain))
+
+
+def role_assignment_iri(r: RoleAssignment) -> URIRef:
+    return iri.iri("role-assignment", iri.slug(r.agent), iri.slug(r.role), str(r.year))
+
+
+def figure_iri(f: Figure) -> URIRef:
+    e = f.excerpt
+    return iri.iri("figure", iri.digest(e.doc_id, e.start, e.end, f.measure, f.value))
+
+
+def excerpt_iri(e: Excerpt) -> URIRef:
+    return iri.excerpt(e.doc_id, e.start, e.end)
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """The theme ids tagged on each finding and action, keyed by IRI."""
+
+    themes: dict[URIRef, tuple[str, ...]]
+
+
+class QuadBuilder:
+    """Turns an :class:`Extraction` into quads, deterministically."""
+
+    def __init__(self, extraction: Extraction, scheme: ThemeScheme) -> None:
+        self.x = extraction
+        self.scheme = scheme
+        self.agents = {a.key: a for a in extraction.agents}
+        self.assessments = {a.key: a for a in extraction.assessments}
+        self.tags: dict[URIRef, tuple[str, ...]] = {}
+
+    # --- helpers -------------------------------------------------------------------------
+    def agent_iri(self, key: str) -> URIRef:
+        agent = self.agents.get(key)
+        return iri.agent(key, agent.kind if agent else "Organisation")
+
+    def theme_ids(self, text: str, section: str) -> tuple[str, ...]:
+        return tuple(sorted({t.theme_id for t in self.scheme.tag(text, section)}))
+
+    def excerpt_quads(self, e: Excerpt, g: URIRef) -> Iterator[Quad]:
+        x = excerpt_iri(e)
+        yield x, RDF.type, CSKG.Excerpt, g
+        yield x, CSKG.quote, _str(e.quote), g
+        yield x, CSKG.inDocument, iri.document(e.doc_id), g
+        yield x, CSKG.start, _int(e.start), g
+        yield x, CSKG.end, _int(e.end), g
+        yield x, CSKG.section, _str(e.section), g
+        if e.page is not None:
+            yield x, CSKG.page, _int(e.page), g
+
+    # --- per record ----------------------------------------------------------------------
+    def document(self, d: Document) -> Iterator[Quad]:
+        s, g = iri.document(d.id), iri.named_graph(d.id)
+        yield s, RDF.type, CSKG.Document, g
+        yield s, DCTERMS.title, _str(d.title), g
+        if d.date:
+            yield s, DCTERMS.date, _date(d.date), g
+        yield s, CSKG.sourcePath, _str(d.path), g
+        yield s, CSKG.sha256, _str(d.sha256), g
+        yield s, CSKG.documentType, _str(d.doc_type), g
+        yield s, CSKG.mediaType, _str(d.media_type), g
+        if d.publisher:
+            yield s, DCTERMS.publisher, _str(d.publisher), g
+        if d.media_type != "text/plain" or not d.path.endswith((".txt", ".md")):
+            yield s, CSKG.textPath, _str(f"text/{d.id}.txt"), g
+        if d.council:
+            yield s, CSKG.localAuthority, iri.local_authority(d.council), g
+
+    def assessment(self, a: Assessment, g: URIRef, doc_id: str) -> Iterator[Quad]:
+        s = iri.assessment(a.key)
+        yield s, RDF.type, CSKG.Assessment, g
+        yield s, RDFS.label, _str(a.label), g
+        yield s, CSKG.kind, _str(a.kind), g
+        yield s, CSKG.year, _int(a.year), g
+        yield s, CSKG.conductedBy, self.agent_iri(a.conducted_by), g
+        yield s, CSKG.reportedIn, iri.document(doc_id), g
+        yield s, CSKG.localAuthority, iri.local_authority(a.local_authority), g
+        if a.start_date:
+            yield s, CSKG.startDate, _date(a.start_date), g
+        if a.end_date:
+            yield s, CSKG.endDate, _date(a.end_date), g
+
+    def judgement(self, j: Judgement) -> Iterator[Quad]:
+        g, s = iri.named_graph(j.excerpt.doc_id), judgement_iri(j)
+        yield s, RDF.type, CSKG.Judgement, g
+        yield s, CSKG.ofAssessment, iri.assessment(j.assessment), g
+        yield s, CSKG.domain, iri.judgement_area(j.domain), g
+        yield s, CSKG.grade, iri.grade(j.grade), g
+        yield s, PROV.wasDerivedFrom, excerpt_iri(j.excerpt), g
+        yield from self.excerpt_quads(j.excerpt, g)
+
+    def finding(self, f: Finding) -> Iterator[Quad]:
+        s = finding_iri(f)
+        themes = self.theme_ids(f.text, f.excerpts[0].section)
+        self.tags[s] = themes
+        for e in f.excerpts:
+            g = iri.named_graph(e.doc_id)
+            yield s, RDF.type, CSKG.Finding, g
+            yield s, CSKG.text, _str(f.text), g
+            yield s, CSKG.fromAssessment, iri.assessment(f.assessment), g
+            yield s, CSKG.year, _int(f.year), g
+            yield s, CSKG.polarity, POLARITY[f.polarity], g
+            for t in themes:
+                yield s, CSKG.theme, iri.theme(t), g
+            for key in f.involves:
+                yield s, CSKG.involves, self.agent_iri(key), g
+            yield s, PROV.wasDerivedFrom, excerpt_iri(e), g
+            yield from self.excerpt_quads(e, g)
+
+    def action(self, a: Action) -> Iterator[Quad]:
+        s, g = action_iri(a), iri.named_graph(a.excerpt.doc_id)
+        themes = self.theme_ids(a.text, a.excerpt.section)
+        self.tags[s] = themes
+        yield s, RDF.type, CSKG.Action, g
+        yield s, CSKG.text, _str(a.text), g
+        yield s, CSKG.responsible, self.agent_iri(a.responsible), g
+        yield s, CSKG.year, _int(a.year), g
+        if a.due:
+            yield s, CSKG.due, _str(a.due), g
+        for t in themes:
+            yield s, CSKG.addresses, iri.theme(t), g
+        yield s, PROV.wasDerivedFrom, excerpt_iri(a.excerpt), g
+        yield from self.excerpt_quads(a.excerpt, g)
+
+    def role_assignment(self, r: RoleAssignment) -> Iterator[Quad]:
+        s, g = role_assignment_iri(r), iri.named_graph(r.excerpt.doc_id)
+        yield s, RDF.type, CSKG.RoleAssignment, g
+        yield s, CSKG.agent, self.agent_iri(r.agent), g
+        yield s, CSKG.role, iri.role(r.role), g
+        if r.organisation:
+            yield s, CSKG.organisation, self.agent_iri(r.organisation), g
+        yield s, CSKG.year, _int(r.year), g
+        yield s, PROV.wasDerivedFrom, excerpt_iri(r.excerpt), g
+        yield from self.excerpt_quads(r.excerpt, g)
+
+    def figure(self, f: Figure) -> Iterator[Quad]:
+        s, g = figure_iri(f), iri.named_graph(f.excerpt.doc_id)
+        yield s, RDF.type, CSKG.Figure, g
+        yield s, CSKG.value, Literal(f.value, datatype=XSD.decimal), g
+        yield s, CSKG.unit, _str(f.unit), g
+        yield s, CSKG.measure, _str(f.measure), g
+        yield s, CSKG.year, _int(f.year), g
+        yield s, PROV.wasDerivedFrom, excerpt_iri(f.excerpt), g
+        yield from self.excerpt_quads(f.excerpt, g)
+
+    def agent(self, a: Agent) -> Iterator[Quad]:
+        s, g = self.agent_iri(a.key), REFERENCE
+        yield s, RDF.type, CSKG.Person if a.kind == "Person" else CSKG.Organisation, g
+        yield s, RDFS.label, _str(a.label), g
+
+    # --- whole graphs --------------------------------------------------------------------
+    def document_quads(self) -> Iterator[Quad]:
+        for d in self.x.documents:
+            yield from self.document(d)
+        for a in self.x.assessments:
+            for doc_id in a.reported_in:
+                yield from self.assessment(a, iri.named_graph(doc_id), doc_id)
+        for j in self.x.judgements:
+            yield from self.judgement(j)
+        for f in self.x.findings:
+            yield from self.finding(f)
+        for act in self.x.actions:
+            yield from self.action(act)
+        for r in self.x.roles:
+            yield from self.role_assignment(r)
+        for fig in self.x.figures:
+            yield from self.figure(fig)
+
+    def reference_quads(self) -> Iterator[Quad]:
+        g = REFERENCE
+        for a in self.x.agents:
+            yield from self.agent(a)
+        councils = {a.local_authority for a in self.x.assessments} | {
+            d.council for d in self.x.documents if d.council
+        }
+        for name in sorted(councils):
+            s = iri.local_authority(name)
+            yield s, RDF.type, CSKG.LocalAuthority, g
+            yield s, RDFS.label, _str(name), g
+        scheme_grades = iri.iri("scheme", "grades")
+        scheme_areas = iri.iri("scheme", "judgement-areas")
+        scheme_roles = iri.iri("scheme", "roles")
+        yield scheme_grades, RDF.type, SKOS.ConceptScheme, g
+        yield scheme_grades, SKOS.prefLabel, _str("Ofsted grades"), g
+        yield scheme_areas, RDF.type, SKOS.ConceptScheme, g
+        yield scheme_areas, SKOS.prefLabel, _str("Ofsted judgement areas"), g
+        yield scheme_roles, RDF.type, SKOS.ConceptScheme, g
+        yield scheme_roles, SKOS.prefLabel, _str("Posts and roles"), g
+        for i, label in enumerate(GRADES, start=1):
+            s = iri.grade(label)
+            yield s, RDF.type, SKOS.Concept, g
+            yield s, SKOS.prefLabel, _str(label), g
+            yield s, SKOS.inScheme, scheme_grades, g
+            yield s, SKOS.notation, _int(i), g
+        for label in sorted({j.domain for j in self.x.judgements}):
+            s = iri.judgement_area(label)
+            yield s, RDF.type, SKOS.Concept, g
+            yield s, SKOS.prefLabel, _str(label), g
+            yield s, SKOS.inScheme, scheme_areas, g
+        for label in sorted({r.role for r in self.x.roles}):
+            s = iri.role(label)
+            yield s, RDF.type, SKOS.Concept, g
+            yield s, RDF.type, URIRef("http://www.w3.org/ns/org#Role"), g
+            yield s, RDFS.label, _str(label), g
+            yield s, SKOS.prefLabel, _str(label), g
+            yield s, SKOS.inScheme, scheme_roles, g
+
+    def theme_quads(self) -> Iterator[Quad]:
+        g = THEMES
+        yield CSKG.Themes, RDF.type, SKOS.ConceptScheme, g
+        yield CSKG.Themes, SKOS.prefLabel, _str("Themes"), g
+        for t in self.scheme.themes:
+            s = iri.theme(t.id)
+            yield s, RDF.type, SKOS.Concept, g
+            yield s, SKOS.inScheme, CSKG.Themes, g
+            yield s, SKOS.prefLabel, _str(t.pref_label), g
+            yield s, SKOS.notation, _str(t.id), g
+            for alt in t.alt_labels:
+                yield s, SKOS.altLabel, _str(alt), g
+            if t.definition:
+                yield s, SKOS.definition, _str(t.definition), g
+            if t.broader:
+                yield s, SKOS.broader, iri.theme(t.broader), g
+                yield iri.theme(t.broader), SKOS.narrower, s, g
+            else:
+                yield s, SKOS.topConceptOf, CSKG.Themes, g
+                yield CSKG.Themes, SKOS.hasTopConcept, s, g
+            if t.close_match:
+                yield s, SKOS.closeMatch, iri.judgement_area(t.close_match), g
+
+
+def ontology_quads(triples: Iterable[tuple]) -> Iterator[Quad]:
+    """The ontology's own triples, placed in its named graph."""
+    for s, p, o in triples:
+        yield s, p, o, ONTOLOGY
+

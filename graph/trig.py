@@ -1,0 +1,85 @@
+"""A deterministic TriG writer: same quads in, byte-identical text out.
+
+rdflib's serialisers do not promise an order; this one sorts graphs, subjects, predicates
+(rdf:type first) and objects, and uses prefixed names only for vocabulary terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TextIO
+
+from rdflib import RDF, XSD, Literal, URIRef
+
+from cskg.graph.build import Quad
+
+PREFIXES: dict[str, str] = {
+    "cskg": "https://w3id.org/childrens-services-kg/ontology#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "org": "http://www.w3.org/ns/org#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "vann": "http://purl.org/vocab/vann/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPE_RE = re.compile(r'[\\"\n\r\t\b\f]')
+
+
+def term(t: URIRef | Literal) -> str:
+    """One RDF term in Turtle syntax."""
+    if isinstance(t, Literal):
+        if t.datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", str(t)):
+            return str(t)
+        body = '"' + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], str(t)) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype and t.datatype != XSD.string:
+            return f"{body}^^{term(t.datatype)}"
+        return body
+    if not isinstance(t, URIRef):
+        raise TypeError(f"cannot write {t!r}: the graph has no blank nodes")
+    text = str(t)
+    for prefix, ns in _BY_LENGTH:
+        if text.startswith(ns) and _LOCAL.match(text[len(ns):]):
+            return f"{prefix}:{text[len(ns):]}"
+    return "<" + text.replace(">", "%3E").replace(" ", "%20") + ">"
+
+
+def _order(p: URIRef) -> tuple[int, str]:
+    return (0 if p == RDF.type else 1, str(p))
+
+
+def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
+    """Write ``quads`` as sorted TriG; returns the number of distinct quads."""
+    graphs: dict[URIRef, dict[URIRef, dict[URIRef, set[str]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(set))
+    )
+    for s, p, o, g in quads:
+        graphs[g][s][p].add(term(o))
+    out.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())))
+    count = 0
+    for g in sorted(graphs, key=str):
+        out.write(f"\n{term(g)} {{\n")
+        subjects = graphs[g]
+        for s in sorted(subjects, key=str):
+            preds = subjects[s]
+            lines = []
+            for p in sorted(preds, key=_order):
+                objs = sorted(preds[p])
+                count += len(objs)
+                lines.append(f"    {'a' if p == RDF.type else term(p)} " + " ,\n        ".join(objs))
+            out.write(f"  {term(s)}\n" + " ;\n".join(lines) + " .\n")
+        out.write("}\n")
+    return count

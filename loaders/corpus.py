@@ -1,0 +1,283 @@
+"""A corpus folder: its documents and what the manifest (or inference) says each one is.
+
+The manifest is optional. Without one, each field is inferred from the document's text
+(``cskg manifest DIR`` prints that inference); where present, each field it gives overrides
+the inferred one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cskg.errors import DocumentError, ManifestError
+from cskg.loaders import infer
+from cskg.loaders.read import read_document
+from cskg.loaders.records import Assessment, Document
+
+MANIFEST = "manifest.yaml"
+SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+DOCUMENT_TYPES = (
+    "inspection report",
+    "visit letter",
+    "focused visit letter",
+    "monitoring visit letter",
+    "JTAI letter",
+    "SEND inspection report",
+    "commissioner report",
+    "cabinet report",
+    "committee minutes",
+    "committee report",
+    "improvement plan",
+    "other",
+)
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """What the manifest (or inference) says of one file, before its text is read."""
+
+    id: str
+    file: str
+    title: str = ""
+    doc_type: str = ""
+    date: str = ""
+    publisher: str = ""
+    council: str = ""
+    assessments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A corpus folder's manifest: its documents and the assessments they report."""
+
+    root: Path
+    documents: tuple[DocumentSpec, ...]
+    assessments: tuple[Assessment, ...]
+    council: str = ""
+    present: bool = False
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """The document files in ``root`` (not recursive), sorted by name."""
+    if not root.exists():
+        raise DocumentError(f"{root}: no such corpus folder")
+    if not root.is_dir():
+        raise DocumentError(f"{root}: is not a folder")
+    return sorted(
+        p for p in root.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def check_date(value: Any, where: str) -> str:
+    """A manifest date as text, YYYY, YYYY-MM or YYYY-MM-DD, checked to exist."""
+    text = value.isoformat() if isinstance(value, date) else str(value).strip()
+    m = _DATE.match(text)
+    if not m:
+        raise ManifestError(f"{where}: date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        date(year or 1, month or 1, day or 1)
+    except ValueError as err:
+        raise ManifestError(f"{where}: date {text!r} does not exist ({err})") from err
+    return text
+
+
+def _str(entry: dict, key: str, where: str, required: bool = False) -> str:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise ManifestError(f"{where}: missing '{key}'")
+        return ""
+    if not isinstance(value, str | int | float):
+        raise ManifestError(f"{where}: '{key}' must be text, not {type(value).__name__}")
+    return str(value).strip()
+
+
+def _assessment(key: str, entry: Any, council: str, where: str) -> Assessment:
+    if not isinstance(entry, dict):
+        raise ManifestError(f"{where}: assessment '{key}' must be a mapping")
+    year = entry.get("year")
+    if not isinstance(year, int) or not 1900 < year < 2100:
+        raise ManifestError(f"{where}: assessment '{key}' needs a year such as 2019")
+    start = check_date(entry["start"], f"{where}: assessment '{key}'") if "start" in entry else None
+    end = check_date(entry["end"], f"{where}: assessment '{key}'") if "end" in entry else None
+    if start and end and end < start:
+        raise ManifestError(f"{where}: assessment '{key}' ends before it starts")
+    return Assessment(
+        key=key,
+        label=_str(entry, "label", f"{where}: assessment '{key}'") or key,
+        kind=_str(entry, "kind", f"{where}: assessment '{key}'") or "inspection",
+        year=year,
+        conducted_by=_str(entry, "conducted_by", where) or "Ofsted",
+        local_authority=_str(entry, "council", where) or council,
+        start_date=start,
+        end_date=end,
+    )
+
+
+def load_manifest(root: Path) -> Manifest:
+    """Read and check ``root/manifest.yaml``; an absent manifest gives an empty one."""
+    path = root / MANIFEST
+    where = str(path)
+    if not path.exists():
+        return Manifest(root=root, documents=(), assessments=())
+    if path.is_dir():
+        raise ManifestError(f"{where}: is a folder, not a file")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        pos = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise ManifestError(f"{where}: malformed YAML{pos}: {problem}") from err
+    except UnicodeDecodeError as err:
+        raise ManifestError(f"{where}: is not UTF-8 text") from err
+    except OSError as err:
+        raise ManifestError(f"{where}: cannot be read ({err.strerror})") from err
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ManifestError(f"{where}: must be a mapping with a 'documents' list")
+    council = _str(data, "council", where)
+    raw_assessments = data.get("assessments") or {}
+    if not isinstance(raw_assessments, dict):
+        raise ManifestError(f"{where}: 'assessments' must be a mapping of key to assessment")
+    assessments = tuple(
+        _assessment(str(k), v, council, where) for k, v in sorted(raw_assessments.items())
+    )
+    known = {a.key for a in assessments}
+    raw_docs = data.get("documents")
+    if not isinstance(raw_docs, list):
+        raise ManifestError(f"{where}: 'documents' must be a list")
+    specs: list[DocumentSpec] = []
+    seen_ids: set[str] = set()
+    seen_files: set[str] = set()
+    for i, entry in enumerate(raw_docs, start=1):
+        at = f"{where}: document {i}"
+        if not isinstance(entry, dict):
+            raise ManifestError(f"{at}: must be a mapping with id and file")
+        doc_id = _str(entry, "id", at, required=True)
+        at = f"{where}: document '{doc_id}'"
+        if not _ID.match(doc_id):
+            raise ManifestError(f"{at}: id must be lower-case letters, digits and '-'")
+        if doc_id in seen_ids:
+            raise ManifestError(f"{at}: duplicate id")
+        seen_ids.add(doc_id)
+        file = _str(entry, "file", at, required=True)
+        if "/" in file or "\\" in file or file.startswith("."):
+            raise ManifestError(f"{at}: file {file!r} must be a file name in the corpus folder")
+        if file in seen_files:
+            raise ManifestError(f"{at}: file {file!r} is listed twice")
+        seen_files.add(file)
+        target = root / file
+        if not target.exists() and not target.is_symlink():
+            raise ManifestError(f"{at}: file {file!r} does not exist in {root}")
+        doc_type = _str(entry, "type", at)
+        if doc_type and doc_type not in DOCUMENT_TYPES:
+            raise ManifestError(
+                f"{at}: unknown type {doc_type!r}; use one of: {', '.join(DOCUMENT_TYPES)}"
+            )
+        keys = entry.get("assessments") or []
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise ManifestError(f"{at}: 'assessments' must be a list of assessment keys")
+        for key in keys:
+            if key not in known:
+                raise ManifestError(f"{at}: unknown assessment {key!r}")
+        specs.append(
+            DocumentSpec(
+                id=doc_id,
+                file=file,
+                title=_str(entry, "title", at),
+                doc_type=doc_type,
+                date=check_date(entry["date"], at) if entry.get("date") is not None else "",
+                publisher=_str(entry, "publisher", at),
+                council=_str(entry, "council", at) or council,
+                assessments=tuple(keys),
+            )
+        )
+    return Manifest(
+        root=root, documents=tuple(specs), assessments=assessments, council=council, present=True
+    )
+
+
+def document_id(path: Path) -> str:
+    """A stable id for a file that the manifest does not name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:80] or "document"
+    return slug if slug[0].isalnum() else f"d-{slug}"
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_document(root: Path, spec: DocumentSpec) -> Document:
+    """Read one file and fill what the manifest left out by inference from its text."""
+    path = root / spec.file
+    source = read_document(path)
+    guess = infer.describe(source.text, path.name)
+    return Document(
+        id=spec.id,
+        path=f"corpus/{spec.file}",
+        title=spec.title or guess.title,
+        doc_type=spec.doc_type or guess.doc_type,
+        date=spec.date or guess.date,
+        publisher=spec.publisher or guess.publisher,
+        council=spec.council or guess.council,
+        sha256=sha256(path),
+        text=source.text,
+        media_type=source.media_type,
+        page_starts=source.page_starts,
+        assessment_keys=spec.assessments,
+    )
+
+
+def plan(root: Path) -> tuple[Manifest, list[DocumentSpec], list[str]]:
+    """The manifest and one spec per document file; warnings for files it does not name."""
+    manifest = load_manifest(root)
+    files = corpus_files(root)
+    named = {s.file: s for s in manifest.documents}
+    specs: list[DocumentSpec] = []
+    warnings: list[str] = []
+    ids = {s.id for s in manifest.documents}
+    for path in files:
+        if path.name in named:
+            specs.append(named[path.name])
+            continue
+        if manifest.present:
+            warnings.append(f"{path}: not in {MANIFEST}; its details are inferred from its text")
+        doc_id = document_id(path)
+        while doc_id in ids:
+            doc_id += "-x"
+        ids.add(doc_id)
+        specs.append(DocumentSpec(id=doc_id, file=path.name, council=manifest.council))
+    for spec in manifest.documents:
+        if spec.file not in {p.name for p in files}:
+            # listed with an extension we do not read
+            raise ManifestError(
+                f"{root / MANIFEST}: document '{spec.id}': {spec.file!r} is not a "
+                f"{'/'.join(SUFFIXES)} file"
+            )
+    return manifest, specs, warnings
+
+
+def iter_documents(root: Path) -> Iterator[Document]:
+    """Every document of the corpus, read, in file-name order."""
+    _, specs, _ = plan(root)
+    for spec in specs:
+        yield load_document(root, spec)
+

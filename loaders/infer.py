@@ -1,0 +1,92 @@
+"""Infer what a document is (type, date, council, title) from its text, for corpora without a manifest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        start=1,
+    )
+}
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+
+# (pattern over the first part of the text, document type, publisher); first match wins
+_TYPES: tuple[tuple[str, str, str], ...] = (
+    (r"\bfocus+ed visit\b.{0,400}\bletter\b|\bthis letter summarises the findings of a focus+ed visit",
+     "focused visit letter", "Ofsted"),
+    (r"\bmonitoring visit\b.{0,400}\bletter\b|\bthis letter summarises the findings of a monitoring visit",
+     "monitoring visit letter", "Ofsted"),
+    (r"\bjoint targeted area inspection\b", "JTAI letter", "Ofsted"),
+    (r"\bjoint local area SEND inspection\b|\blocal area SEND inspection\b", "SEND inspection report",
+     "Ofsted"),
+    (r"^\s*(?:Inspection of [^\n]{2,80} local authority children.s services"
+     r"|[^\n]{0,80}inspection of services for children in need of help and protection)",
+     "inspection report", "Ofsted"),
+    (r"\bCommissioner for Children.s (?:Social Care|Services)\b|\bChildren.s Services Commissioner\b",
+     "commissioner report", "Department for Education"),
+    (r"^\W*CABINET\b|\bmeeting of the Cabinet\b", "cabinet report", ""),
+    (r"\bminutes\b|\bthe committee noted\b|\bmembers then raised\b", "committee minutes", ""),
+    (r"\bscrutiny committee\b", "committee report", ""),
+)
+
+
+@dataclass(frozen=True)
+class Guess:
+    """What the text suggests a document is; empty strings where it says nothing."""
+
+    title: str
+    doc_type: str
+    date: str
+    publisher: str
+    council: str
+
+
+def first_date(text: str) -> str:
+    """The first full date (``YYYY-MM-DD``) or month (``YYYY-MM``) in ``text``, else ''."""
+    m = _DAY_MONTH_YEAR.search(text)
+    if m:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    m = _MONTH_YEAR.search(text)
+    if m:
+        return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}"
+    m = re.search(r"\b(20[0-4]\d|19[89]\d)\b", text)
+    return m.group(1) if m else ""
+
+
+def title_of(text: str, filename: str) -> str:
+    """The first substantial line of the text, cleaned of markdown markers."""
+    for line in text.splitlines():
+        clean = re.sub(r"[#*_|]+", " ", line)
+        clean = re.sub(r"\s+", " ", clean).strip()
+        if len(clean) >= 8 and re.search(r"[A-Za-z]{3}", clean):
+            return clean[:200]
+    return filename
+
+
+def describe(text: str, filename: str) -> Guess:
+    """Infer title, type, date, publisher and council from the start of ``text``."""
+    from cskg.loaders.gazetteer import find_council
+
+    head = text[:6000]
+    doc_type, publisher = "other", ""
+    for pattern, kind, pub in _TYPES:
+        if re.search(pattern, head, re.IGNORECASE | re.MULTILINE | re.DOTALL):
+            doc_type, publisher = kind, pub
+            break
+    council = find_council(head) or ""
+    if not publisher and council:
+        publisher = f"{council} Council"
+    return Guess(
+        title=title_of(text, filename),
+        doc_type=doc_type,
+        date=first_date(head),
+        publisher=publisher,
+        council=council,
+    )

@@ -1,0 +1,109 @@
+"""The build end to end on the embedded corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cskg.errors import CskgError
+from cskg.graph.pipeline import build, is_stale
+
+PREFIXES = """
+PREFIX cskg: <https://w3id.org/childrens-services-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dct:  <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+# Each pattern of the public schema in DESIGN.md must match in the union of the named graphs.
+CONTRACT = {
+    "document": """?d a cskg:Document ; dct:title ?t ; dct:date ?date ; cskg:sourcePath ?p ;
+                   cskg:sha256 ?h . FILTER(STRSTARTS(?p, "corpus/"))""",
+    "assessment": """?a a cskg:Assessment ; rdfs:label ?l ; cskg:year ?y ; cskg:conductedBy ?ag ;
+                     cskg:reportedIn ?d ; cskg:localAuthority ?la .
+                     ?la a cskg:LocalAuthority ; rdfs:label ?lal .""",
+    "judgement": """?j a cskg:Judgement ; cskg:ofAssessment ?a ; cskg:domain ?dom ; cskg:grade ?g .
+                    ?dom skos:prefLabel ?dl . ?g skos:prefLabel ?gl .""",
+    "finding": """?f a cskg:Finding ; cskg:text ?s ; cskg:fromAssessment ?a ; cskg:year ?y ;
+                  cskg:polarity ?pol ; prov:wasDerivedFrom ?x .
+                  FILTER(?pol IN (cskg:Strength, cskg:Weakness, cskg:Neutral))""",
+    "finding theme": "?f a cskg:Finding ; cskg:theme ?theme .",
+    "finding involves": "?f a cskg:Finding ; cskg:involves ?agent .",
+    "excerpt": """?x a cskg:Excerpt ; cskg:quote ?q ; cskg:inDocument ?d ; cskg:start ?i ;
+                  cskg:end ?k ; cskg:section ?h .""",
+    "theme": """?theme a skos:Concept ; skos:inScheme cskg:Themes ; skos:prefLabel ?l ;
+                skos:altLabel ?alt ; skos:broader ?b .""",
+    "person": "?p a cskg:Person ; rdfs:label ?name .",
+    "organisation": "?o a cskg:Organisation ; rdfs:label ?name .",
+    "role assignment": """?r a cskg:RoleAssignment ; cskg:agent ?p ; cskg:role ?role ;
+                          cskg:organisation ?o ; cskg:year ?y ; prov:wasDerivedFrom ?x .
+                          ?role rdfs:label ?rl .""",
+    "action": """?act a cskg:Action ; cskg:text ?s ; cskg:responsible ?agent ; cskg:year ?y ;
+                 cskg:addresses ?theme ; prov:wasDerivedFrom ?x .""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_pattern_has_rows(store, name: str) -> None:
+    assert store.query(PREFIXES + f"ASK {{ {CONTRACT[name]} }}", use_default_graph_as_union=True)
+
+
+def test_build_writes_outputs(built: Path) -> None:
+    for name in ("graph.trig", "graph.html", "build.json", "store"):
+        assert (built / name).exists(), name
+    assert not list(built.parent.glob(".build.staging-*"))
+
+
+def test_every_excerpt_matches_its_document(built: Path, store, corpus_dir: Path) -> None:
+    rows = store.query(
+        PREFIXES
+        + """SELECT ?q ?s ?e ?p WHERE { ?x a cskg:Excerpt ; cskg:quote ?q ; cskg:start ?s ;
+             cskg:end ?e ; cskg:inDocument ?d . ?d cskg:sourcePath ?p }""",
+        use_default_graph_as_union=True,
+    )
+    texts: dict[str, str] = {}
+    n = 0
+    for r in rows:
+        path = r["p"].value
+        if path not in texts:
+            texts[path] = (corpus_dir / Path(path).name).read_text(encoding="utf-8")
+        assert texts[path][int(r["s"].value) : int(r["e"].value)] == r["q"].value
+        n += 1
+    assert n > 50
+
+
+def test_two_builds_are_byte_identical(built: Path, corpus_dir: Path, tmp_path: Path) -> None:
+    again = build(corpus_dir, tmp_path / "again").out
+    assert (again / "graph.trig").read_bytes() == (built / "graph.trig").read_bytes()
+    assert (again / "graph.html").read_bytes() == (built / "graph.html").read_bytes()
+
+
+def test_build_is_up_to_date_until_the_corpus_changes(built: Path, corpus_dir: Path, tmp_path: Path) -> None:
+    assert not is_stale(corpus_dir, built)
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    out = build(copy, tmp_path / "out").out
+    assert not is_stale(copy, out)
+    (copy / "000_4b6353ed468da645.txt").write_text("changed\n" * 3, encoding="utf-8")
+    assert is_stale(copy, out)
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CskgError, match=r"no such corpus folder"):
+        build(tmp_path / "nowhere", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_failed_build_leaves_previous_output(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = (out / "graph.trig").read_bytes()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    with pytest.raises(CskgError):
+        build(bad, out)
+    assert (out / "graph.trig").read_bytes() == before
