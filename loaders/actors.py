@@ -1,0 +1,200 @@
+"""People, posts and organisations: a YAML gazetteer plus "Name, Title" patterns in the text.
+
+Nothing about one council is written here: "{council}" in the gazetteer becomes the council
+the document is about, and people come only from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .assessments import slugify
+from .records import Agent
+
+__all__ = ["Gazetteer", "PersonMention", "find_people", "gazetteer"]
+
+_DATA = Path(__file__).with_name("actors.yaml")
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    key: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PostEntry:
+    key: str
+    label: str
+    org: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Organisations and posts for one council."""
+
+    council: str
+    orgs: tuple[OrgEntry, ...]
+    posts: tuple[PostEntry, ...]
+    title_words: re.Pattern[str]
+
+    @property
+    def council_key(self) -> str:
+        return f"{slugify(self.council) or 'council'}-council"
+
+    def org(self, key: str) -> OrgEntry | None:
+        return next((o for o in self.orgs if o.key == key), None)
+
+    def agent(self, key: str) -> Agent | None:
+        o = self.org(key)
+        return Agent(o.key, "Organisation", o.label) if o else None
+
+    def orgs_in(self, s: str) -> list[tuple[int, str]]:
+        """(position, org key) of each organisation named in ``s``."""
+        out = []
+        for o in self.orgs:
+            m = o.pattern.search(s)
+            if m:
+                out.append((m.start(), o.key))
+        return sorted(out)
+
+    def posts_in(self, s: str) -> list[tuple[int, PostEntry]]:
+        """(position, post) of each post named in ``s``; a longer post hides one inside it."""
+        found: list[tuple[int, int, PostEntry]] = []
+        for p in self.posts:
+            for m in p.pattern.finditer(s):
+                if any(m.start() >= a and m.end() <= b for a, b, _ in found):
+                    continue
+                found.append((m.start(), m.end(), p))
+                break
+        return sorted(((a, p) for a, _, p in found), key=lambda t: t[0])
+
+
+@lru_cache(maxsize=64)
+def gazetteer(council: str) -> Gazetteer:
+    """The gazetteer with "{council}" filled in."""
+    d = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    slug = slugify(council) or "council"
+    name = council or "Local authority"
+
+    def fill(s: str) -> str:
+        return s.replace("{council}-", f"{slug}-").replace("{council}", name)
+
+    orgs = tuple(
+        OrgEntry(fill(o["key"]), fill(o["label"]), re.compile("|".join(o["aliases"])))
+        for o in d["organisations"]
+    )
+    council_named = (
+        OrgEntry(f"{slug}-council", f"{name} Council", re.compile(rf"\b{re.escape(name)} Council\b"))
+        if council
+        else None
+    )
+    if council_named:
+        orgs = (council_named, *orgs)
+    posts = tuple(
+        PostEntry(p["key"], p["label"], fill(p["org"]), re.compile("|".join(p["aliases"])))
+        for p in d["posts"]
+    )
+    return Gazetteer(council, orgs, posts, re.compile(d["title_words"]))
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A named person with the title the text gives them, and where."""
+
+    name: str
+    title: str
+    start: int
+    end: int
+    intro: str = ""
+
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_HONORIFIC = r"(?:(?:Dr|Councillor|Cllr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)"
+_NAME = rf"{_HONORIFIC}?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
+_NOT_NAME = re.compile(
+    r"\b(?:Council|Services?|Children|Ofsted|Board|Committee|Report|The|Social|Care|Director|"
+    r"Head|Chief|Medway|Local|Authority|Portfolio|Holder|Inspector|Inspection|Department|"
+    r"Education|Improvement|Majesty|Lead|Assistant|Deputy|Principal|Commissioner|Minister|"
+    r"Executive|Her|His|Dear|Yours|Area|Team|Partnership|Group|Adults?|Health|Police|Review)\b"
+)
+_CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|Chief|Deputy)|[&–-])\s*$")
+
+
+def _title_end(text: str, start: int) -> int:
+    """Where a job title that starts at ``start`` ends: end of line, or its wrapped tail."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while True:
+        line = text[start:end]
+        nxt_start = end + 1
+        if nxt_start >= len(text):
+            break
+        nxt_end = text.find("\n", nxt_start)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        nxt = text[nxt_start:nxt_end].strip()
+        if not nxt or ":" in nxt or len(nxt) > 60:
+            break
+        if _CONNECTOR_END.search(line.rstrip(" *")) or nxt[0].islower() or nxt[0] == "(":
+            end = nxt_end
+            start = nxt_start
+            continue
+        break
+    return end
+
+
+def _clean_title(s: str) -> str:
+    s = re.sub(r"\*+", "", s)
+    s = re.split(r"\s+(?:on|T|E|Tel)\s*[:\s]\s*\d|\s+on\s+Telephone|\s*\(|\[|\s+E:|\s+T:", s)[0]
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    return s
+
+
+def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
+    """People the text names with a title: "Name, Title" and sign-off "Name\\nTitle"."""
+    out: list[PersonMention] = []
+    comma = re.compile(rf"(?<![\w,])(?:(?P<intro>[A-Z][\w ]{{2,30}}):\s*)?{_NAME},[ \t]*\n?[ \t]*")
+    for m in comma.finditer(text):
+        name = m.group("name")
+        if _NOT_NAME.search(name):
+            continue
+        rest = text[m.end() : m.end() + 80]
+        intro = (m.group("intro") or "").strip()
+        if not gaz.title_words.match(rest) and not intro:
+            continue
+        end = _title_end(text, m.end())
+        title = _clean_title(text[m.end() : end])
+        title = re.split(r",\s+(?:and\s+)?(?=[A-Z][a-z]+ [A-Z])", title)[0]
+        if not title or len(title) > 120:
+            continue
+        out.append(PersonMention(name, title, m.start("name"), _rtrim(text, end), intro))
+    signoff = re.compile(rf"(?m)^[ \t]*{_NAME}[ \t]*\n[ \t]*(?=\S)")
+    for m in signoff.finditer(text):
+        name = m.group("name")
+        if _NOT_NAME.search(name) or not gaz.title_words.match(text[m.end() : m.end() + 40]):
+            continue
+        end = _title_end(text, m.end())
+        title = _clean_title(text[m.end() : end])
+        lines = title.split("\n")
+        if title and len(title) <= 120:
+            out.append(PersonMention(name, lines[0], m.start("name"), _rtrim(text, end)))
+    # "Councillor Adam Price, Portfolio Holder for ...", already covered; "Portfolio Holder:"
+    # intros with a title that names no post still say which post the person holds.
+    return out
+
+
+def _rtrim(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " \t\r\n*\u00a0":
+        end -= 1
+    return end
+
+
+def person_key(name: str) -> str:
+    return slugify(re.sub(rf"^{_HONORIFIC}", "", name))

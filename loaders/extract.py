@@ -1,0 +1,669 @@
+"""Extraction: one document's text -> records; and a deterministic merge of documents' records.
+
+``extract_document`` is pure (text and seeds in, records out), so documents can be extracted
+in parallel and cached by hash. ``merge`` joins the parts: one Assessment per key, one Finding
+per (assessment, normalised text), posts resolved to the people who held them that year, and
+everything sorted so the graph serialises identically whatever order documents arrive in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .actions import due_date, is_action, responsible
+from .actors import Gazetteer, find_people, gazetteer, person_key
+from .assessments import (
+    Kind,
+    Registry,
+    choose_own,
+    data,
+    find_dates,
+    find_kinds,
+    heading_assessment,
+    kind_by_name,
+    seed_kind_for_doc,
+    slugify,
+)
+from .figures import figures_in
+from .findings import context_polarity, cues, polarity, score
+from .judgements import grades_in_line, grades_in_sentence, graded_kinds
+from .records import (
+    Action,
+    Agent,
+    Assessment,
+    Document,
+    Excerpt,
+    Extraction,
+    Figure,
+    Finding,
+    Judgement,
+    RoleAssignment,
+)
+from .segment import Block, clean, segment, sentences
+
+__all__ = ["extract_document", "merge", "normalise"]
+
+_MAX_FINDING = 1200  # characters: a longer "sentence" is a run-on table or list, not a statement
+_ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I)
+
+
+def normalise(s: str) -> str:
+    """Text as compared for duplicates: case, quotes, whitespace and end punctuation folded."""
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", s).strip(" .;:").lower()
+
+
+def _excerpt(doc: Document, start: int, end: int, section: str) -> Excerpt:
+    return Excerpt(doc.id, start, end, doc.text[start:end], section, doc.page_at(start))
+
+
+def _infer_council(text: str) -> str:
+    head = text[:6000]
+    m = re.search(
+        r"(?:Inspection of|[Vv]isit to|[Ll]etter to)\s+([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})"
+        r"\s+(?:local authority|children)",
+        head,
+    )
+    if m:
+        return m.group(1)
+    counts = Counter(re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:County |Borough |City )?Council\b", text))
+    for name, _ in counts.most_common():
+        if name not in ("The", "Medway Commercial", "County", "Borough", "City"):
+            return name
+    return ""
+
+
+@dataclass
+class _Ctx:
+    """What governs a stretch of text: its assessment, polarity leaning and evaluativeness."""
+
+    key: str = ""
+    prior: str = ""
+    evaluative: bool = False
+    digits: bool = False  # the lead-in was itself a numbered item ("4.4. Key findings:")
+
+
+@dataclass
+class _State:
+    doc: Document
+    gaz: Gazetteer
+    reg: Registry
+    referenced: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    agents: dict[str, Agent] = field(default_factory=dict)
+    roles: list[RoleAssignment] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # name as written -> person key
+    holders: dict[str, str] = field(default_factory=dict)  # post key -> person key
+
+
+def _mention_date(s: str, a: int, b: int) -> tuple[int | None, int | None]:
+    """The date a mention at s[a:b] carries: just after it, or "In 2015, Ofsted ..." before."""
+    for d in find_dates(s):
+        gap = s[b : d.start]
+        if d.start >= b and len(gap) <= 50 and not re.search(r"[.;:]|\bsince\b", gap):
+            return d.year, d.month
+    for d in find_dates(s[:a]):
+        if a - d.end <= 12:
+            return d.year, d.month
+    return None, None
+
+
+def _refs(
+    s: str, reg: Registry, doc_year: int | None, doc_date: tuple[int, int] | None = None
+) -> list[tuple[int, str, bool]]:
+    """(position, key, reports) for each assessment a sentence mentions.
+
+    ``reports`` is true when the sentence reports what that assessment said ("highlighted in
+    inspections since 2015", "The inspection in July identified"), not when it only dates
+    something against it ("improved since the inspection in 2019").
+    """
+    d = data()
+    after_re = re.compile(d["reporting_after"], re.I)
+    before_re = re.compile(d["reporting_before"] + r"\s*(?:\w+\s+){0,4}$", re.I)
+    mentions: list[tuple[Kind, int, int]] = list(find_kinds(s))
+    inspection = kind_by_name("inspection")
+    for m in _ASSESSOR.finditer(s):
+        if inspection and not any(a <= m.start() < b for _, a, b in mentions):
+            mentions.append((inspection, m.start(), m.end()))
+    out = []
+    for kind, a, b in sorted(mentions, key=lambda t: t[1]):
+        year, month = _mention_date(s, a, b)
+        if year is None and re.search(r"\bin (?:january|february|march|april|may|june|july|"
+                                      r"august|september|october|november|december)\b",
+                                      s[b : b + 20], re.I):
+            year = doc_year  # "The inspection in July": this year's
+        generic = kind.name == "inspection" or kind.name == "review"
+        if year is None and generic:
+            continue  # "the inspection", "Ofsted": too loose to say which one
+        plural = s[a:b].lower().endswith("s")
+        key = reg.resolve(kind, year, month, doc_year, earliest=plural, before=doc_date)
+        if not key:
+            continue
+        since = re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", s[:a], re.I)
+        reports = not since and bool(
+            after_re.search(s[b : b + 80]) or before_re.search(s[max(0, a - 60) : a])
+        )
+        out.append((a, key, reports))
+    return out
+
+
+def _detect(blocks: list[Block], st: _State) -> dict[int, str]:
+    """Register assessments that headings and dating sentences name; heading index -> key."""
+    text, reg, doc = st.doc.text, st.reg, st.doc
+    d = data()
+    heading_only = set(d["heading_only"])
+    gap_re = re.compile(d["creation_gap"], re.I)
+    heads: dict[int, str] = {}
+    for i, b in enumerate(blocks):
+        if b.kind != "heading":
+            continue
+        found = heading_assessment(b.section)
+        if not found:
+            continue
+        kind, date, label = found
+        if date is None:
+            continue
+        year, month = date.year, date.month
+        # the section's opening may date it more exactly: "inspected in December 2017"
+        body = " ".join(
+            text[x.start : x.end] for x in blocks[i + 1 : i + 3] if x.kind != "heading"
+        )[:600]
+        m = re.search(
+            r"\b(?:was|were) (?:inspected|carried out|undertaken|conducted)\b[^.]{0,30}?\b(?:in|on|between)\s|"
+            r"\btook place (?:in|on|between)\s",
+            body,
+        )
+        if m:
+            dates = find_dates(body[m.end() : m.end() + 40])
+            if dates:
+                year, month = dates[0].year, dates[0].month or month
+                label = re.sub(r", [A-Z][a-z]+ \d{4}$|, \d{4}$", "", label)
+                label = f"{label}, {_date_label(year, month)}"
+        conductor = _conductor(text[b.start : b.end], kind, st, fallback=False) or _conductor(
+            body, kind, st
+        )
+        heads[i] = reg.add(kind, year, month, label, conductor,
+                           _excerpt(doc, b.start, b.end, b.section))
+    for b in blocks:
+        if b.kind == "heading":
+            continue
+        for s0, s1 in sentences(text, b.start, b.end):
+            s = text[s0:s1]
+            for kind, a, e in find_kinds(s):
+                if kind.name in heading_only:
+                    continue
+                for dt in find_dates(s[e : e + 70]):
+                    if gap_re.search(s[e : e + dt.start]) or dt.start == 1:
+                        label = f"{kind.label}, {_date_label(dt.year, dt.month)}"
+                        reg.add(kind, dt.year, dt.month, label, kind.conductor,
+                                _excerpt(doc, s0, s1, b.section))
+                    break
+    return heads
+
+
+def _date_label(year: int, month: int | None) -> str:
+    from .assessments import MONTH_NAMES
+
+    return f"{MONTH_NAMES[month]} {year}" if month else str(year)
+
+
+def _conductor(s: str, kind: Kind, st: _State, fallback: bool = True) -> str:
+    """Who carried an assessment out: "by JWP Consultancy Ltd", a named body, or the usual one."""
+    m = re.search(r"\bby ((?:[A-Z][\w&'-]*[ \t]?){1,5}(?:Ltd|Limited|LLP|plc)?)", s)
+    if m and not st.gaz.orgs_in(m.group(1)):
+        name = m.group(1).strip()
+        key = slugify(name)
+        if key and len(name.split()) >= 2:
+            st.agents.setdefault(key, Agent(key, "Organisation", name))
+            return key
+    m = re.search(r"\b(?:from|by) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (County |Borough |City )?Council\b", s)
+    if m and slugify(m.group(1)) != st.reg.council_slug:
+        name = f"{m.group(1)} {m.group(2) or ''}Council".replace("  ", " ")
+        key = slugify(name)
+        st.agents.setdefault(key, Agent(key, "Organisation", name))
+        return key
+    for _, key in st.gaz.orgs_in(s[:300]):
+        if key not in (st.gaz.council_key, "police"):
+            return key
+    return kind.conductor if fallback else ""
+
+
+def _own(blocks: list[Block], st: _State) -> str:
+    """The assessment the document itself is (manifest first, else its header)."""
+    doc, reg = st.doc, st.reg
+    keys = [k for k in doc.assessment_keys if k in reg.entries]
+    own = choose_own(keys, reg, doc.doc_type)
+    if own:
+        return own
+    head = doc.text[: blocks[min(len(blocks) - 1, 12)].end if blocks else 2000]
+    found = [(heading_assessment(clean(doc.text[b.start : b.end])), b) for b in blocks[:15]]
+    kind = next((f[0][0] for f in found if f[0]), None) or seed_kind_for_doc(doc.doc_type)
+    if kind is None:
+        kind = kind_by_name("review")
+    assert kind is not None
+    dates = find_dates(head)
+    year = dates[0].year if dates else (doc.year or 0)
+    month = dates[0].month if dates else None
+    existing = reg.resolve(kind, year, month, doc.year)
+    if existing:
+        return existing
+    key = reg.add(kind, year, month, f"{kind.label}, {_date_label(year, month)}", kind.conductor)
+    e = reg.entries[key]
+    if dates and dates[0].day and month:
+        e.start_date = f"{year}-{month:02d}-{dates[0].day:02d}"
+    return key
+
+
+def _people(st: _State) -> None:
+    doc, gaz = st.doc, st.gaz
+    year = doc.year or 0
+    for pm in find_people(doc.text, gaz):
+        pkey = person_key(pm.name)
+        if not pkey:
+            continue
+        st.agents.setdefault(pkey, Agent(pkey, "Person", re.sub(r"\s+", " ", pm.name)))
+        st.people[pm.name] = pkey
+        surname = pm.name.split()[-1]
+        st.people.setdefault(surname, pkey)
+        posts = [p for _, p in gaz.posts_in(pm.title)]
+        intro_posts = [p for _, p in gaz.posts_in(pm.intro)] if pm.intro else []
+        labels: list[tuple[str, str, str]] = []
+        for p in posts + [p for p in intro_posts if p not in posts]:
+            labels.append((p.key, p.label, p.org))
+        if not posts and not intro_posts:
+            labels.append(("", pm.title, gaz.council_key if "inspector" not in
+                           pm.title.lower() else "ofsted"))
+        ex = _excerpt(doc, pm.start, pm.end, "")
+        for post_key, label, org in labels:
+            if not label:
+                continue
+            if org not in st.agents and gaz.agent(org):
+                st.agents[org] = gaz.agent(org)  # type: ignore[assignment]
+            st.roles.append(RoleAssignment(pkey, label, org, year, ex))
+            if post_key:
+                st.holders.setdefault(post_key, pkey)
+
+
+def _involves(s: str, st: _State) -> tuple[str, ...]:
+    keys: set[str] = set()
+    for _, k in st.gaz.orgs_in(s):
+        keys.add(k)
+        if k not in st.agents and st.gaz.agent(k):
+            st.agents[k] = st.gaz.agent(k)  # type: ignore[assignment]
+    for _, p in st.gaz.posts_in(s):
+        holder = st.holders.get(p.key)
+        keys.add(holder or f"post:{p.key}")
+    for name, k in st.people.items():
+        if len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", s):
+            keys.add(k)
+    return tuple(sorted(keys))
+
+
+def _graded_key(key: str, year_hint: int | None, st: _State) -> str:
+    """Grades belong to inspections: map another kind's key to the inspection of that year."""
+    e = st.reg.entries.get(key)
+    if e is None:
+        return ""
+    if e.kind.name in graded_kinds():
+        return key
+    inspection = kind_by_name("inspection")
+    assert inspection is not None
+    return st.reg.resolve(inspection, year_hint or e.year, None, None) if inspection else ""
+
+
+def extract_document(doc: Document, seeds: Sequence[Assessment]) -> Extraction:
+    """All records one document yields. Pure: depends only on ``doc`` and ``seeds``."""
+    council = doc.council or _infer_council(doc.text)
+    if council != doc.council:
+        doc = replace(doc, council=council)
+    gaz = gazetteer(council)
+    reg = Registry(council)
+    st = _State(doc, gaz, reg)
+    for s in seeds:
+        k = reg.add_seed(s)
+        if s.key in doc.assessment_keys and k != s.key:
+            doc = replace(
+                doc, assessment_keys=tuple(k if x == s.key else x for x in doc.assessment_keys)
+            )
+    st.doc = doc
+    blocks = segment(doc.text)
+    heads = _detect(blocks, st)
+    own = _own(blocks, st)
+    reg.own = own
+    st.referenced.update(k for k in doc.assessment_keys if k in reg.entries)
+    st.referenced.add(own)
+    st.referenced.update(heads.values())
+    council_key = gaz.council_key
+    st.agents[council_key] = Agent(council_key, "Organisation", f"{council or 'Local'} Council")
+    _people(st)
+    _walk(blocks, heads, st)
+    return _finish(st)
+
+
+def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
+    c = cues()
+    text, reg, doc = st.doc.text, st.reg, st.doc
+    stack: list[tuple[int, str, str, bool]] = []  # (level, key, prior, evaluative)
+    lead: _Ctx | None = None
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            key = heads.get(i, "")
+            if not key:
+                found = heading_assessment(b.section)
+                if found and found[1] is None:
+                    key = reg.resolve(found[0], None, None, doc.year)
+            while stack and stack[-1][0] >= b.level:
+                stack.pop()
+            stack.append((b.level, key, context_polarity(b.section),
+                          bool(c.evaluative_context.search(b.section))))
+            for h in grades_in_line(text, b.start, b.end):
+                _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
+            lead = None
+            continue
+        sec_key = next((k for _, k, _, _ in reversed(stack) if k), "") or reg.own
+        sec_prior = next((p for _, _, p, _ in reversed(stack) if p), "")
+        sec_eval = stack[-1][3] if stack else False
+        if b.kind == "table_row":
+            for h in grades_in_line(text, b.start, b.end):
+                _judgement(h.domain, h.grade, sec_key, doc.year, b, h.start, h.end, st)
+            lead = None
+            continue
+        is_item = b.kind in ("bullet", "numbered")
+        has_digits = bool(re.search(r"\d", b.marker))
+        if lead is not None and (not is_item or (lead.digits and has_digits)):
+            lead = None
+        ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
+        procedural = bool(c.procedural_sections.search(b.section))
+        action_sec = bool(c.action_sections.search(b.section))
+        for h in grades_in_line(text, b.start, b.end):
+            _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
+        carry = ctx.key
+        last_sentence = ""
+        for s0, s1 in sentences(text, b.start, b.end):
+            s = text[s0:s1]
+            last_sentence = s
+            refs = _refs(s, reg, doc.year, _doc_date(doc))
+            reporting = [k for _, k, rep in refs if rep]
+            key = reporting[0] if reporting else carry
+            if reporting:
+                carry = reporting[0]
+            for h in grades_in_sentence(text, s0, s1):
+                before = [k for a, k, _ in refs if a < h.at]
+                gk = before[-1] if before else key
+                _judgement(h.domain, h.grade, gk, doc.year, b, h.start, h.end, st)
+            display = clean(s)
+            if is_action(display, action_sec and is_item):
+                _action(display, s0, s1, b, action_sec, st)
+            if not procedural:
+                _finding(display, s0, s1, b, key, ctx, st)
+            for fh in figures_in(s, s0):
+                st.figures.append(
+                    Figure(fh.value, fh.unit, fh.measure, fh.year or doc.year or 0,
+                           _excerpt(doc, fh.start, fh.end, b.section))
+                )
+        if last_sentence.rstrip(" *").endswith(":"):
+            lead = _Ctx(
+                carry,
+                context_polarity(last_sentence) or ctx.prior,
+                bool(c.evaluative_context.search(last_sentence)) or ctx.evaluative,
+                has_digits,
+            )
+
+
+def _doc_date(doc: Document) -> tuple[int, int] | None:
+    m = re.match(r"(\d{4})-(\d{2})", doc.date)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _judgement(domain: str, grade: str, key: str, year: int | None, b: Block, s: int, e: int,
+               st: _State) -> None:
+    gk = _graded_key(key or st.reg.own, None, st)
+    if not gk:
+        return
+    st.referenced.add(gk)
+    st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
+
+
+def _finding(display: str, s0: int, s1: int, b: Block, key: str, ctx: _Ctx, st: _State) -> None:
+    c = cues()
+    words = display.split()
+    if len(words) < 3 or len(display) > _MAX_FINDING or display.endswith("?"):
+        return
+    if c.procedural_sentences.search(display) or display.endswith(":"):
+        return
+    weak, strong = score(display)
+    if not (weak or strong or ctx.evaluative):
+        return
+    if not (weak or strong) and len(words) < 4:
+        return
+    e = st.reg.entries.get(key) or st.reg.entries[st.reg.own]
+    st.referenced.add(e.key)
+    st.findings.append(
+        Finding(
+            text=display,
+            assessment=e.key,
+            year=e.year,
+            polarity=polarity(display, ctx.prior),
+            excerpts=(_excerpt(st.doc, s0, s1, b.section),),
+            involves=_involves(display, st),
+        )
+    )
+
+
+def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _State) -> None:
+    gaz = st.gaz
+    who = responsible(display, gaz, st.people, st.holders, gaz.council_key)
+    if who.startswith("post:"):
+        who = gaz.council_key
+    if who not in st.agents and gaz.agent(who):
+        st.agents[who] = gaz.agent(who)  # type: ignore[assignment]
+    if who not in st.agents:
+        who = gaz.council_key
+    st.actions.append(
+        Action(display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section),
+               due_date(display))
+    )
+
+
+def _finish(st: _State) -> Extraction:
+    reg, doc = st.reg, st.doc
+    # seeds only where this document reports them; what it detected itself, always
+    assessments = [
+        a for a in reg.records(doc) if a.key in st.referenced or not reg.entries[a.key].seed
+    ]
+    for a in assessments:
+        if a.conducted_by and a.conducted_by not in st.agents:
+            st.agents[a.conducted_by] = _conductor_agent(a.conducted_by, st.gaz)
+    assessments = [
+        replace(a, conducted_by=st.agents[a.conducted_by].key if a.conducted_by else "")
+        for a in assessments
+    ]
+    return _sorted(
+        Extraction(
+            documents=(doc,),
+            assessments=tuple(assessments),
+            judgements=tuple(st.judgements),
+            findings=tuple(st.findings),
+            agents=tuple(st.agents.values()),
+            roles=tuple(st.roles),
+            actions=tuple(st.actions),
+            figures=tuple(st.figures),
+        )
+    )
+
+
+def _conductor_agent(name_or_key: str, gaz: Gazetteer) -> Agent:
+    """An agent for a conductor given by key ("ofsted") or name ("Eleanor Brazil")."""
+    key = slugify(name_or_key)
+    a = gaz.agent(key)
+    if a:
+        return a
+    for o in gaz.orgs:
+        if o.pattern.fullmatch(name_or_key) or o.label.lower() == name_or_key.lower():
+            return Agent(o.key, "Organisation", o.label)
+    words = name_or_key.split()
+    looks_personal = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        w in ("Council", "Ltd", "Limited", "Group", "Board", "Association") for w in words
+    )
+    return Agent(key, "Person" if looks_personal else "Organisation", name_or_key)
+
+
+# ---------------------------------------------------------------- merge
+
+
+def _ex_key(x: Excerpt) -> tuple:
+    return (x.doc_id, x.start, x.end)
+
+
+def _sorted(x: Extraction) -> Extraction:
+    return Extraction(
+        documents=tuple(sorted(x.documents, key=lambda d: d.id)),
+        assessments=tuple(sorted(x.assessments, key=lambda a: a.key)),
+        judgements=tuple(sorted(x.judgements, key=lambda j: (j.assessment, j.domain,
+                                                             _ex_key(j.excerpt)))),
+        findings=tuple(sorted(x.findings, key=lambda f: (f.assessment, normalise(f.text),
+                                                         [_ex_key(e) for e in f.excerpts]))),
+        agents=tuple(sorted(x.agents, key=lambda a: a.key)),
+        roles=tuple(sorted(x.roles, key=lambda r: (r.agent, r.role, r.organisation, r.year,
+                                                   _ex_key(r.excerpt)))),
+        actions=tuple(sorted(x.actions, key=lambda a: (_ex_key(a.excerpt), a.text, a.responsible))),
+        figures=tuple(sorted(x.figures, key=lambda f: (_ex_key(f.excerpt), f.unit, f.value))),
+        warnings=tuple(sorted(set(x.warnings))),
+    )
+
+
+def _pick(values: list[str]) -> str:
+    """The most common non-empty value; ties broken alphabetically, so the result is stable."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    best = max(counts.values())
+    return min(v for v, n in counts.items() if n == best)
+
+
+def merge(parts: Sequence[Extraction]) -> Extraction:
+    """Join per-document extractions; the result does not depend on the order of ``parts``."""
+    docs = {d.id: d for p in parts for d in p.documents}
+    # assessments
+    by_key: dict[str, list[Assessment]] = {}
+    for p in parts:
+        for a in p.assessments:
+            by_key.setdefault(a.key, []).append(a)
+    assessments = []
+    for key, group in by_key.items():
+        starts = sorted(a.start_date for a in group if a.start_date)
+        ends = sorted(a.end_date for a in group if a.end_date)
+        assessments.append(
+            Assessment(
+                key=key,
+                label=_pick([a.label for a in group]),
+                kind=_pick([a.kind for a in group]),
+                year=int(_pick([str(a.year) for a in group]) or 0),
+                conducted_by=_pick([a.conducted_by for a in group]),
+                local_authority=_pick([a.local_authority for a in group]),
+                start_date=starts[0] if starts else None,
+                end_date=ends[-1] if ends else None,
+                reported_in=tuple(sorted({d for a in group for d in a.reported_in})),
+                excerpts=tuple(sorted({x for a in group for x in a.excerpts}, key=_ex_key)),
+            )
+        )
+    # agents
+    agents_by: dict[str, list[Agent]] = {}
+    for p in parts:
+        for ag in p.agents:
+            agents_by.setdefault(ag.key, []).append(ag)
+    agents = {
+        k: Agent(k, _pick([a.kind for a in g]), _pick([a.label for a in g]))
+        for k, g in agents_by.items()
+    }
+    # roles, and who held each post in each year
+    roles = sorted(
+        {(r.agent, r.role, r.organisation, r.year): r for p in parts for r in p.roles}.values(),
+        key=lambda r: (r.agent, r.role, r.organisation, r.year),
+    )
+    roles_min: dict[tuple, RoleAssignment] = {}
+    for p in parts:
+        for r in p.roles:
+            k = (r.agent, r.role, r.organisation, r.year)
+            if k not in roles_min or _ex_key(r.excerpt) < _ex_key(roles_min[k].excerpt):
+                roles_min[k] = r
+    roles = list(roles_min.values())
+    post_labels = {slugify(r.role): r.role for r in roles}
+    held: dict[str, list[tuple[int, str]]] = {}
+    for r in roles:
+        held.setdefault(slugify(r.role), []).append((r.year, r.agent))
+
+    def resolve(keys: tuple[str, ...], year: int) -> tuple[str, ...]:
+        out = set()
+        for k in keys:
+            if not k.startswith("post:"):
+                out.add(k)
+                continue
+            post = k[5:]
+            label_slug = next((s for s in post_labels if s == post), post)
+            cands = sorted(
+                (y, a) for y, a in held.get(label_slug, []) if y <= year and year - y <= 2
+            )
+            if cands:
+                out.add(cands[-1][1])
+        return tuple(sorted(out))
+
+    # findings
+    fgroups: dict[tuple[str, str], list[Finding]] = {}
+    for p in parts:
+        for f in p.findings:
+            fgroups.setdefault((f.assessment, normalise(f.text)), []).append(f)
+    findings = []
+    for (_akey, _), group in fgroups.items():
+        group.sort(key=lambda f: [_ex_key(e) for e in f.excerpts])
+        first = group[0]
+        excerpts = tuple(sorted({e for f in group for e in f.excerpts}, key=_ex_key))
+        involves = resolve(tuple({k for f in group for k in f.involves}), first.year)
+        findings.append(
+            Finding(first.text, first.assessment, first.year,
+                    _pick([f.polarity for f in group]) if len(group) > 1 else first.polarity,
+                    excerpts, involves)
+        )
+    # judgements: one per (assessment, area)
+    jgroups: dict[tuple[str, str], list[Judgement]] = {}
+    for p in parts:
+        for j in p.judgements:
+            jgroups.setdefault((j.assessment, j.domain), []).append(j)
+    judgements = []
+    for group in jgroups.values():
+        grade = _pick([j.grade for j in group])
+        judgements.append(min((j for j in group if j.grade == grade),
+                              key=lambda j: _ex_key(j.excerpt)))
+    # actions and figures
+    actions = {}
+    for p in parts:
+        for a in p.actions:
+            k = (normalise(a.text), a.responsible)
+            if k not in actions or _ex_key(a.excerpt) < _ex_key(actions[k].excerpt):
+                actions[k] = a
+    figures = {(f.excerpt.doc_id, f.excerpt.start, f.excerpt.end, f.unit): f
+               for p in parts for f in p.figures}
+    # every agent a record points to must exist
+    used = {a.conducted_by for a in assessments} | {a.responsible for a in actions.values()}
+    used |= {k for f in findings for k in f.involves} | {r.agent for r in roles}
+    used |= {r.organisation for r in roles}
+    agents = {k: v for k, v in agents.items() if k in used or v.kind == "Organisation"}
+    return _sorted(
+        Extraction(
+            documents=tuple(docs.values()),
+            assessments=tuple(assessments),
+            judgements=tuple(judgements),
+            findings=tuple(findings),
+            agents=tuple(agents.values()),
+            roles=tuple(roles),
+            actions=tuple(actions.values()),
+            figures=tuple(figures.values()),
+            warnings=tuple(w for p in parts for w in p.warnings),
+        )
+    )

@@ -1,0 +1,138 @@
+"""Is a sentence an evaluative statement, and is it a strength or a weakness?
+
+Polarity comes from cue words (cues.yaml) with negation handled ("not consistently
+effective" is a weakness) and contrast weighed ("appropriate, but then there was too much
+delay": the clause after "but" counts double), then from the context a lead-in sentence or a
+section heading sets ("What needs to improve?", "the key issues were in respect of:").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Cues", "cues", "polarity", "score"]
+
+_CUES = Path(__file__).with_name("cues.yaml")
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue patterns."""
+
+    weakness: tuple[re.Pattern[str], ...]
+    strength: tuple[re.Pattern[str], ...]
+    negators: re.Pattern[str]
+    procedural_sections: re.Pattern[str]
+    action_sections: re.Pattern[str]
+    procedural_sentences: re.Pattern[str]
+    context_weakness: re.Pattern[str]
+    context_strength: re.Pattern[str]
+    evaluative_context: re.Pattern[str]
+    action: re.Pattern[str]
+    not_action: re.Pattern[str]
+    due: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue patterns of cues.yaml, compiled once."""
+    d = yaml.safe_load(_CUES.read_text(encoding="utf-8"))
+    return Cues(
+        weakness=tuple(re.compile(p, re.IGNORECASE) for p in d["weakness"]),
+        strength=tuple(re.compile(p, re.IGNORECASE) for p in d["strength"]),
+        negators=re.compile(d["negators"], re.IGNORECASE),
+        procedural_sections=_any(d["procedural_sections"]),
+        action_sections=_any(d["action_sections"]),
+        procedural_sentences=_any(d["procedural_sentences"]),
+        context_weakness=_any(d["context_weakness"]),
+        context_strength=_any(d["context_strength"]),
+        evaluative_context=_any(d["evaluative_context"]),
+        action=_any(d["action"]),
+        not_action=_any(d["not_action"]),
+        due=_any(d["due"]),
+    )
+
+
+_CONTRAST_AFTER = re.compile(r"\b(?:but|however|yet|although|though|despite|whilst|while)\b", re.I)
+_LEADING_CONCESSION = re.compile(r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I)
+
+
+def _weights(s: str) -> list[float]:
+    """Per-character weight: the main clause of a contrast counts double."""
+    w = [1.0] * len(s)
+    m = _LEADING_CONCESSION.match(s)
+    if m:
+        comma = s.find(",", m.end())
+        if comma > 0:
+            for i in range(comma, len(s)):
+                w[i] = 2.0
+            return w
+    last = None
+    for m in _CONTRAST_AFTER.finditer(s):
+        if m.group(0).lower() in ("but", "however", "yet"):
+            last = m
+    if last is not None:
+        for i in range(last.end(), len(s)):
+            w[i] = 2.0
+    return w
+
+
+def score(s: str) -> tuple[float, float]:
+    """(weakness, strength) cue weight of sentence ``s``."""
+    c = cues()
+    w = _weights(s)
+    weak_spans: list[tuple[int, int]] = []
+    weak = 0.0
+    for p in c.weakness:
+        for m in p.finditer(s):
+            if any(m.start() < b and a < m.end() for a, b in weak_spans):
+                continue
+            weak_spans.append((m.start(), m.end()))
+            weak += w[m.start()]
+    # strength words shortly after a negator are negated ("lack of effective co-production")
+    neg_spans = [(m.start(), min(len(s), m.end() + 35)) for m in c.negators.finditer(s)]
+    strong = 0.0
+    seen: list[tuple[int, int]] = []
+    for p in c.strength:
+        for m in p.finditer(s):
+            if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
+                continue
+            seen.append((m.start(), m.end()))
+            if any(a <= m.start() < b for a, b in neg_spans):
+                weak += 0.5 * w[m.start()]
+                continue
+            strong += w[m.start()]
+    return weak, strong
+
+
+def polarity(s: str, prior: str = "") -> str:
+    """Strength, Weakness or Neutral for sentence ``s``; ``prior`` is the context's leaning."""
+    weak, strong = score(s)
+    if prior == "Weakness":
+        weak += 1.5
+    elif prior == "Strength":
+        strong += 1.5
+    if weak == 0 and strong == 0:
+        return "Neutral"
+    if weak >= strong:
+        return "Weakness"
+    return "Strength"
+
+
+def context_polarity(s: str) -> str:
+    """The leaning a heading or lead-in gives what follows it ("" when none)."""
+    c = cues()
+    if c.context_strength.search(s):
+        return "Strength"
+    if c.context_weakness.search(s):
+        return "Weakness"
+    return ""

@@ -1,0 +1,137 @@
+"""Ofsted grades per judgement area, from grade tables, "area: grade" lines and prose.
+
+Prose counts only when the grade follows a judging verb ("was judged requires improvement
+to be good", "found to be inadequate", "graded the service as Good overall"); a grade that
+is expected or hypothetical ("would be requiring improvement", "only to be judged
+inadequate") is not a judgement. A statement naming two areas yields two judgements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["GradeHit", "area_label", "grades_in_line", "grades_in_sentence", "normalise_grade"]
+
+_DATA = Path(__file__).with_name("judgements.yaml")
+
+
+@dataclass(frozen=True)
+class GradeHit:
+    """A graded area found in a span of text: ``text[start:end]`` is its evidence."""
+
+    domain: str
+    grade: str
+    start: int
+    end: int
+    at: int = 0  # where the grade word sits, relative to ``start``
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    d["_areas"] = [
+        (a["label"], re.compile("|".join(a["patterns"]), re.IGNORECASE)) for a in d["areas"]
+    ]
+    alts = []
+    for label, pats in d["grades"].items():
+        alts.extend((label, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for p in pats)
+    d["_grades"] = alts
+    words = "|".join(p for pats in d["grades"].values() for p in pats)
+    d["_grade_re"] = re.compile(rf"['\"‘“*]*\b(?:{words})\b['\"’”*]*", re.IGNORECASE)
+    d["_verbs"] = re.compile(rf"\b{d['verbs']}\s*$", re.IGNORECASE)
+    d["_not"] = re.compile(d["not_awarded"], re.IGNORECASE)
+    return d
+
+
+def graded_kinds() -> tuple[str, ...]:
+    return tuple(_data()["graded_kinds"])
+
+
+def normalise_grade(s: str) -> str | None:
+    """The scale's wording for a grade as written ("Requires Improvement" -> full label)."""
+    t = s.strip(" '\"‘’“”*.:").lower()
+    for label, p in _data()["_grades"]:
+        if p.match(t):
+            return label
+    return None
+
+
+def areas_in(s: str) -> list[str]:
+    """Judgement area labels named in ``s``, in the order of the yaml (overall last)."""
+    out = []
+    for label, p in _data()["_areas"]:
+        if p.search(s):
+            if label == "Overall effectiveness" and out:
+                continue  # "overall" inside a sentence naming specific areas
+            out.append(label)
+    return out
+
+
+def area_label(s: str) -> str | None:
+    """The one area a table cell or heading names."""
+    found = areas_in(s)
+    return found[0] if found else None
+
+
+def grades_in_line(text: str, start: int, end: int) -> list[GradeHit]:
+    """A table row or an "area: grade" heading or bullet."""
+    s = text[start:end]
+    cells = [c for c in re.split(r"\t+|\s*\|\s*", s) if c.strip()]
+    if len(cells) >= 2:
+        area = area_label(cells[0])
+        grade = normalise_grade(cells[-1])
+        if area and grade and len(cells[0]) < 120:
+            return [GradeHit(area, grade, start, end)]
+        return []
+    m = re.match(r"(?P<a>[^:]{8,120}):\s*(?P<g>[^:]{3,60})$", s)
+    if m:
+        grade = normalise_grade(m.group("g"))
+        area = area_label(m.group("a"))
+        if grade and area and len(m.group("g").strip(" *")) <= 40:
+            return [GradeHit(area, grade, start, end)]
+    return []
+
+
+def grades_in_sentence(text: str, start: int, end: int) -> list[GradeHit]:
+    """Graded areas a prose sentence states."""
+    d = _data()
+    s = text[start:end]
+    out: list[GradeHit] = []
+    for m in d["_grade_re"].finditer(s):
+        before = s[: m.start()]
+        grade = normalise_grade(m.group(0))
+        if grade is None:
+            continue
+        after = s[m.end() : m.end() + 12]
+        overall_after = re.match(r"\s+overall\b", after, re.IGNORECASE)
+        adjective = re.search(r"\boverall\s+['\"‘“*]*$", before, re.IGNORECASE) and re.match(
+            r"['\"’”*]*\s+judgement", s[m.start() :]
+        )
+        if not (d["_verbs"].search(before) or overall_after or adjective):
+            continue
+        if d["_not"].search(before[-30:]):
+            continue
+        if grade == "Good" and not (
+            re.search(r"\b(?:judged|rated|graded|judgement)\b", before, re.IGNORECASE)
+            or overall_after
+        ):
+            continue  # "good" is everyday English: only an explicit rating counts
+        subject = before
+        areas = areas_in(subject)
+        if not areas:
+            if overall_after or adjective:
+                areas = ["Overall effectiveness"]
+            elif re.search(r"\b(?:judged|found|rated|graded)\b", before, re.IGNORECASE):
+                areas = ["Overall effectiveness"]
+        for a in areas:
+            out.append(GradeHit(a, grade, start, end, m.start()))
+    # one grade per area: the first statement wins
+    seen: dict[str, GradeHit] = {}
+    for h in out:
+        seen.setdefault(h.domain, h)
+    return list(seen.values())

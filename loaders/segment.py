@@ -1,0 +1,407 @@
+"""Split a document's text into headings, paragraphs, bullets and table rows, keeping offsets.
+
+The text is never edited: every :class:`Block` carries ``start``/``end`` offsets into the
+original string, with list markers (``- ``, ``1.1.``, ``·``), markdown heading hashes and
+``**`` bold fences left outside the span. Page furniture (agenda headers, contact lines,
+licence text, running headers and page numbers of PDF text) yields no block at all, so later
+stages never mistake it for a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Block", "clean", "segment", "sentences"]
+
+_CUES = Path(__file__).with_name("cues.yaml")
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled furniture patterns from cues.yaml: (line furniture, reset, heading blacklist)."""
+    data = yaml.safe_load(_CUES.read_text(encoding="utf-8"))
+    seg = data["segment"]
+    line = re.compile("|".join(f"(?:{p})" for p in seg["furniture"]), re.IGNORECASE)
+    reset = re.compile("|".join(f"(?:{p})" for p in seg["reset"]), re.IGNORECASE)
+    not_heading = re.compile("|".join(f"(?:{p})" for p in seg["not_heading"]), re.IGNORECASE)
+    return line, reset, not_heading
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the document: ``text[start:end]`` is its content without list markers."""
+
+    kind: str  # heading | paragraph | bullet | numbered | table_row
+    start: int
+    end: int
+    section: str  # nearest heading text, cleaned
+    level: int  # heading depth for headings; list nesting depth for items; 0 otherwise
+    path: tuple[str, ...] = ()  # heading path, outermost first
+    marker: str = ""  # the list marker or heading number as written, e.g. "3.2." or "a."
+
+
+# Whitespace that PDF and web conversions leave behind: tabs, NBSP, narrow NBSP.
+_WS = " \t\u00a0\u202f\u2007\r"
+_BULLET = re.compile(r"[-*•·◼▪●○◦➢►–](?=[\s\u00a0])[\s\u00a0]*")
+_NUMBER = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-hj-z]\)|[a-hj-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.)"
+    r"(?=[\s\u00a0])[\s\u00a0]+"
+)
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,40}>")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:mailto:|https?:)[^)\s]*\)")
+_ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_DATE_ONLY = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}",
+    re.IGNORECASE,
+)
+_TERMINAL = ".!;,"
+
+
+def clean(s: str) -> str:
+    """Display text: drop ``**``/``*`` emphasis, tags and link debris, fold whitespace."""
+    s = _MD_LINK.sub(r"\1", s)
+    s = _ANGLE_URL.sub(r"\1", s)
+    s = _TAG.sub(" ", s)
+    s = s.replace("**", "").replace("*", "")
+    s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\f", " ")
+    s = re.sub(r"(?m)^\s*#{1,6}\s+", "", s)
+    s = re.sub(r"\s+", " ", s)
+    return s.strip()
+
+
+@dataclass
+class _Line:
+    start: int  # content start (after indentation)
+    end: int  # content end (trailing whitespace excluded)
+    line_start: int
+    page: int
+    indent: int
+    text: str  # content text
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    page = 0
+    for m in re.finditer(r"[^\n\f]*", text):
+        a, b = m.start(), m.end()
+        if a == b and a > 0 and a < len(text) and text[a - 1] not in "\n\f":
+            continue  # regex yields an empty match right after each line
+        s, e = a, b
+        while s < e and text[s] in _WS:
+            s += 1
+        while e > s and text[e - 1] in _WS:
+            e -= 1
+        out.append(_Line(s, e, a, page, s - a, text[s:e]))
+        if b < len(text) and text[b] == "\f":
+            page += 1
+    return out
+
+
+def _running_furniture(lines: list[_Line]) -> set[str]:
+    """Lines repeated at the top or bottom of most PDF pages (running headers, footers)."""
+    pages: dict[int, list[_Line]] = {}
+    for ln in lines:
+        if ln.text:
+            pages.setdefault(ln.page, []).append(ln)
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for page_lines in pages.values():
+        edge = {re.sub(r"\d+", "#", ln.text) for ln in page_lines[:2] + page_lines[-2:]}
+        counts.update(edge)
+    need = max(3, len(pages) // 2)
+    return {k for k, n in counts.items() if n >= need}
+
+
+def _is_table(line: str) -> bool:
+    cells = [c for c in re.split(r"\t|\s\|\s|^\||\|$", line) if c.strip()]
+    return ("\t" in line and len(cells) >= 2) or (line.startswith("|") and line.count("|") >= 2)
+
+
+def _is_table_rule(line: str) -> bool:
+    return bool(re.fullmatch(r"[\s|:\-+\t=]*-{3,}[\s|:\-+\t=]*", line))
+
+
+@dataclass
+class _Item:
+    kind: str
+    start: int
+    end: int
+    marker: str
+    indent: int
+    lines: int
+    blank_before: bool
+    md_level: int = 0
+
+
+def _strip_marker(text: str, ln: _Line) -> tuple[str, int, str]:
+    """Return (kind, content start, marker) for one line."""
+    s = ln.start
+    content = text[s : ln.end]
+    m = _MD_HEADING.match(content)
+    if m:
+        return "md", s + m.end(), m.group(0).strip()
+    kind, marker = "text", ""
+    m = _BULLET.match(content)
+    if m and not content.startswith("**"):
+        kind, marker, s = "bullet", content[: m.end()].strip(), s + m.end()
+        content = text[s : ln.end]
+    m = _NUMBER.match(content)
+    if m:
+        kind = "numbered" if kind == "text" else kind
+        marker = (marker + " " + m.group(0).strip()).strip()
+        s += m.end()
+    return kind, s, marker
+
+
+def _items(text: str, lines: list[_Line]) -> list[_Item]:
+    """Group lines into raw items: one per list marker, paragraph, table row or md heading."""
+    line_furn, reset_re, _ = _furniture()
+    running = _running_furniture(lines)
+    items: list[_Item] = []
+    cur: _Item | None = None
+    blank = True
+    for ln in lines:
+        t = ln.text
+        if not t:
+            blank, cur = True, None
+            continue
+        if reset_re.search(t):
+            items.append(_Item("reset", ln.start, ln.end, "", 0, 1, True))
+            cur, blank = None, True
+            continue
+        if (
+            re.sub(r"\d+", "#", t) in running
+            or re.fullmatch(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", t, re.IGNORECASE)
+            or line_furn.search(t)
+            or _is_table_rule(t)
+            or re.search(r"\S\t+\d{1,3}$", t)  # table of contents: title, tab, page number
+        ):
+            items.append(_Item("furniture", ln.start, ln.end, "", 0, 1, blank))
+            cur, blank = None, False
+            continue
+        if _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
+            items.append(_Item("table_row", ln.start, ln.end, "", 0, 1, blank))
+            cur, blank = None, False
+            continue
+        kind, cs, marker = _strip_marker(text, ln)
+        if kind == "md":
+            level = len(marker)
+            items.append(_Item("md", cs, ln.end, marker, 0, 1, blank, level))
+            cur, blank = None, False
+            continue
+        if kind in ("bullet", "numbered"):
+            cur = _Item(kind, cs, ln.end, marker, ln.indent, 1, blank)
+            items.append(cur)
+            blank = False
+            continue
+        # plain text line: continue the open item, or a paragraph broken by a page or blank line
+        prev = items[-1] if items else None
+        if cur is not None and not blank:
+            cur.end, cur.lines = ln.end, cur.lines + 1
+        elif (
+            prev is not None
+            and prev.kind in ("text", "bullet", "numbered")
+            and blank
+            and _continues(text, prev, t)
+        ):
+            cur = prev
+            cur.end, cur.lines = ln.end, cur.lines + 1
+        else:
+            cur = _Item("text", cs, ln.end, "", ln.indent, 1, blank)
+            items.append(cur)
+        blank = False
+    return items
+
+
+def _continues(text: str, prev: _Item, line: str) -> bool:
+    """A paragraph that ran over a page break: no closing punctuation, next starts lower-case."""
+    tail = text[prev.start : prev.end].rstrip("*_ ")
+    if not tail or tail[-1] in ".!?:;\"”’'":
+        return False
+    first = line.lstrip("*_'‘“\"( ")
+    return bool(first) and first[0].islower()
+
+
+def _heading_level(marker: str, stack: list[tuple[int, str]]) -> int:
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", marker):
+        return 1 + marker.rstrip(".").count(".")
+    if marker:
+        return 3
+    return 2 if any(lv == 1 for lv, _ in stack) else 1
+
+
+def _plain_heading(text: str, item: _Item, nxt: _Item | None) -> bool:
+    """A short, unpunctuated line standing alone between blank lines reads as a heading."""
+    _, _, not_heading = _furniture()
+    body = text[item.start : item.end]
+    stripped = body.strip("*_ ")
+    if item.kind == "text" and body.startswith("**") and body.rstrip().endswith("**"):
+        inner = stripped
+        return (
+            len(inner) <= 240 and inner[-1:] not in ".!?;," and "**" not in inner.strip("*")
+        )
+    if item.lines != 1 or not item.blank_before:
+        return False
+    if nxt is not None and not nxt.blank_before and nxt.kind in ("text", "numbered", "bullet"):
+        return False
+    if not stripped or len(stripped) > (220 if item.marker else 160) or stripped[-1] in _TERMINAL + ":":
+        return False
+    if stripped[-1] == "?" and len(stripped) > 80:
+        return False
+    if stripped[0] in "'‘\"“(" or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    year_range = re.fullmatch(r"\d{4}\s*[-–/]\s*\d{2,4}|\d{4} onwards", stripped)
+    if len(stripped.split()) > (30 if item.marker else 22) or not (re.search(r"[A-Za-z]{3}", stripped) or year_range):
+        return False
+    if _DATE_ONLY.fullmatch(stripped) or not_heading.search(stripped):
+        return False
+    return bool(item.marker) or not re.match(r"[A-Z][\w ’'&/-]{0,40}:\s", stripped)  # "Field: value" lines
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _WS + "\n":
+        s += 1
+    while e > s and text[e - 1] in _WS + "\n":
+        e -= 1
+    if text.startswith("**", s) and text[s:e].count("**") == 2 and text.endswith("**", s, e):
+        s, e = s + 2, e - 2  # a wholly bold line: the fences are markup, not content
+    elif text.startswith("**", s) and text[s:e].count("**") == 1:
+        s += 2
+    elif text.endswith("**", s, e) and text[s:e].count("**") == 1:
+        e -= 2
+    while s < e and text[s] in _WS + "\n":
+        s += 1
+    while e > s and text[e - 1] in _WS + "\n":
+        e -= 1
+    return s, e
+
+
+def segment(text: str) -> list[Block]:
+    """Blocks of ``text`` in reading order; furniture is dropped, offsets index ``text``."""
+    lines = _lines(text)
+    items = _items(text, lines)
+    blocks: list[Block] = []
+    stack: list[tuple[int, str]] = []
+    for i, it in enumerate(items):
+        if it.kind == "reset":
+            stack = []
+            continue
+        if it.kind == "furniture":
+            continue
+        nxt = next((x for x in items[i + 1 :] if x.kind != "furniture"), None)
+        s, e = _trim(text, it.start, it.end)
+        if s >= e:
+            continue
+        if it.kind == "md" or (it.kind in ("text", "numbered") and _plain_heading(text, it, nxt)):
+            title_s, title_e, marker = s, e, it.marker
+            if it.kind == "md":
+                # "#### **4.5. What needs to improve:**": strip bold fences and the number too
+                inner = text[s:e]
+                m = re.match(r"(\*\*)?(\d{1,2}(?:\.\d{1,2})*\.?)\s+", inner)
+                if m:
+                    marker = m.group(2)
+                    title_s = s + m.end()
+                    title_s, title_e = _trim(text, title_s, e)
+                    if text.startswith("**", s) and text.endswith("**", s, e):
+                        title_e = max(title_s, title_e)
+                level = it.md_level
+            else:
+                level = _heading_level(it.marker, stack)
+            title = clean(text[title_s:title_e]).rstrip(":")
+            if not title:
+                continue
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            blocks.append(
+                Block("heading", title_s, title_e, title, level, tuple(t for _, t in stack), marker)
+            )
+            continue
+        section = stack[-1][1] if stack else ""
+        path = tuple(t for _, t in stack)
+        kind = {"text": "paragraph"}.get(it.kind, it.kind)
+        if kind == "table_row":
+            blocks.append(Block(kind, s, e, section, 0, path))
+            continue
+        level = 1 + it.indent // 2 if kind in ("bullet", "numbered") else 0
+        blocks.append(Block(kind, s, e, section, level, path, it.marker))
+    return blocks
+
+
+_ABBREV = {
+    "e.g",
+    "i.e",
+    "eg",
+    "ie",
+    "dr",
+    "no",
+    "nos",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "cllr",
+    "etc",
+    "vs",
+    "approx",
+    "para",
+    "paras",
+    "ref",
+    "cf",
+    "al",
+    "inc",
+    "ltd",
+    "co",
+    "fig",
+    "q.a",
+    "sept",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+}
+_END = re.compile(r"[.!?](?:[\"'”’*)\]]*)(?=[\s\u00a0]+)")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``, trimmed; abbreviation- and number-aware."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        if text[m.start()] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[s : m.start()])
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue  # "e.g." "Dr." "No." or an initial: not a sentence end
+        nxt = re.match(r"[\s\u00a0]+([^\s\u00a0])", text[stop:end])
+        if not nxt:
+            continue
+        ch = nxt.group(1)
+        if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘*(["):
+            continue
+        a, b = _trim(text, s, stop)
+        if a < b:
+            out.append((a, b))
+        s = stop
+    a, b = _trim(text, s, end)
+    if a < b:
+        out.append((a, b))
+    return out
