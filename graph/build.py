@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -53,6 +54,13 @@ def _int(value: int) -> Literal:
 def _date(value: str) -> Literal:
     kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
     return Literal(value, datatype=kind)
+
+
+def _decimal(value: float) -> Literal:
+    # a lexical form, not a float: rdflib keeps a float's Python value, which SHACL then
+    # sees as ill-typed for xsd:decimal
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _str(value: str) -> Literal:
@@ -208,7 +216,7 @@ class QuadBuilder:
     def figure(self, f: Figure) -> Iterator[Quad]:
         s, g = figure_iri(f), iri.named_graph(f.excerpt.doc_id)
         yield s, RDF.type, CSKG.Figure, g
-        yield s, CSKG.value, Literal(f.value, datatype=XSD.decimal), g
+        yield s, CSKG.value, _decimal(f.value), g
         yield s, CSKG.unit, _str(f.unit), g
         yield s, CSKG.measure, _str(f.measure), g
         yield s, CSKG.year, _int(f.year), g

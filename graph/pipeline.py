@@ -39,6 +39,7 @@ GRAPH_FILE = "graph.trig"
 HTML_FILE = "graph.html"
 META_FILE = "build.json"
 TEXT_DIR = "text"
+CACHE_DIR = "cache"
 
 Progress = Callable[[str], None]
 
@@ -114,13 +115,81 @@ def load_documents(
     return manifest, docs, warnings, skipped
 
 
-def extract_all(docs: list[Document], manifest: corpus_mod.Manifest, progress: Progress) -> Extraction:
-    """Extract every document and merge the parts."""
-    parts = []
-    for i, doc in enumerate(docs, start=1):
-        progress(f"extracting {i}/{len(docs)} {doc.id}")
-        parts.append(extract_document(doc, manifest.assessments))
-    return merge(parts)
+def extractor_version() -> str:
+    """A hash of the extraction code and data: a cached extraction is reused only under it."""
+    import hashlib
+
+    import cskg.loaders
+
+    h = hashlib.sha256()
+    root = Path(cskg.loaders.__file__).parent
+    for p in sorted(root.glob("*.py")) + sorted(root.glob("*.yaml")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_key(doc: Document, seeds: tuple, version: str) -> str:
+    import hashlib
+
+    spec = repr((doc.id, doc.path, doc.title, doc.doc_type, doc.date, doc.publisher, doc.council,
+                 doc.assessment_keys, seeds, version))
+    return hashlib.sha256(doc.sha256.encode() + spec.encode()).hexdigest()[:32]
+
+
+def _extract_one(args: tuple[Document, tuple]) -> Extraction:
+    doc, seeds = args
+    return extract_document(doc, seeds)
+
+
+def extract_all(
+    docs: list[Document],
+    manifest: corpus_mod.Manifest,
+    progress: Progress,
+    cache: Path | None = None,
+    new_cache: Path | None = None,
+    workers: int | None = None,
+) -> Extraction:
+    """Extract every document (in parallel across cores when there are many) and merge.
+
+    With ``cache`` (the previous build's cache folder), a document whose bytes, manifest entry
+    and extractor are unchanged is not extracted again; ``new_cache`` receives every part.
+    The merge sorts everything, so the result does not depend on order or worker count.
+    """
+    import pickle
+
+    seeds = tuple(manifest.assessments)
+    version = extractor_version()
+    keys = [_cache_key(d, seeds, version) for d in docs]
+    parts: list[Extraction | None] = [None] * len(docs)
+    todo: list[int] = []
+    for i, key in enumerate(keys):
+        hit = cache / f"{key}.pickle" if cache else None
+        if hit is not None and hit.is_file():
+            try:
+                parts[i] = pickle.loads(hit.read_bytes())
+                continue
+            except Exception:  # noqa: BLE001 - a damaged cache entry is only a miss
+                pass
+        todo.append(i)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if len(todo) >= 8 and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = ((docs[i], seeds) for i in todo)
+            for n, (i, part) in enumerate(zip(todo, pool.map(_extract_one, jobs, chunksize=4)), 1):
+                progress(f"extracting {n}/{len(todo)} {docs[i].id}")
+                parts[i] = part
+    else:
+        for n, i in enumerate(todo, start=1):
+            progress(f"extracting {n}/{len(todo)} {docs[i].id}")
+            parts[i] = extract_document(docs[i], seeds)
+    if new_cache is not None:
+        new_cache.mkdir(parents=True, exist_ok=True)
+        for key, part in zip(keys, parts):
+            (new_cache / f"{key}.pickle").write_bytes(pickle.dumps(part, protocol=5))
+    return merge([p for p in parts if p is not None])
 
 
 def graph_quads(x: Extraction) -> tuple[list[Quad], list[derive.Recurrence]]:
@@ -207,10 +276,13 @@ def build(
         lock.acquire()
     except Timeout as err:
         raise CskgError(f"{out}: another build is writing this folder; try again when it ends") from err
+    stage: Path | None = None
     try:
         prints = fingerprint(corpus)
         manifest, docs, warnings, skipped = load_documents(corpus, keep_going, progress)
-        x = extract_all(docs, manifest, progress)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        old_cache = out / CACHE_DIR if (out / CACHE_DIR).is_dir() else None
+        x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
         progress("building the graph")
         quads, recs = graph_quads(x)
         if validate:
@@ -222,26 +294,25 @@ def build(
                 raise ValidationError(
                     f"the graph does not conform to ontology/shapes.ttl: {lines}{more}"
                 )
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-        try:
-            progress("writing graph.trig, the query store and graph.html")
-            count = _write_outputs(stage, x, quads, recs)
-            counts = _counts(x, count, len(load_themes().themes))
-            meta = {
-                "corpus_path": str(corpus.resolve()),
-                "fingerprint": prints,
-                "counts": counts,
-                "documents": {d.id: d.sha256 for d in x.documents},
-            }
-            (stage / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
-            _swap(stage, out)
-        except BaseException:
-            shutil.rmtree(stage, ignore_errors=True)
-            raise
+        progress("writing graph.trig, the query store and graph.html")
+        count = _write_outputs(stage, x, quads, recs)
+        counts = _counts(x, count, len(load_themes().themes))
+        meta = {
+            "corpus_path": str(corpus.resolve()),
+            "fingerprint": prints,
+            "counts": counts,
+            "documents": {d.id: d.sha256 for d in x.documents},
+            "skipped": skipped,
+        }
+        (stage / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+        _swap(stage, out)
+        stage = None
     except OSError as err:
         name = err.filename or out
         raise CskgError(f"{name}: {err.strerror or err}") from err
     finally:
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
         lock.release()
     return BuildResult(
         out=out,
