@@ -92,7 +92,9 @@ def gazetteer(council: str) -> Gazetteer:
         for o in d["organisations"]
     )
     council_named = (
-        OrgEntry(f"{slug}-council", f"{name} Council", re.compile(rf"\b{re.escape(name)} Council\b"))
+        OrgEntry(
+            f"{slug}-council", f"{name} Council", re.compile(rf"\b{re.escape(name)} Council\b")
+        )
         if council
         else None
     )

@@ -218,9 +218,7 @@ class Registry:
 
     @staticmethod
     def _same(e: Entry, month: int) -> bool:
-        return any(
-            d and len(d) >= 7 and int(d[5:7]) == month for d in (e.start_date, e.end_date)
-        )
+        return any(d and len(d) >= 7 and int(d[5:7]) == month for d in (e.start_date, e.end_date))
 
     def add(
         self,
@@ -340,7 +338,7 @@ def heading_assessment(title: str) -> tuple[Kind, DateRef | None, str] | None:
         r"\b(?:since|after|following|before)\b[^.]{0,20}$", title[:a], re.IGNORECASE
     ):
         return None  # "Further reviews since the Ofsted inspection": about, not of, one
-    dates = [d for d in find_dates(title)]
+    dates = find_dates(title)
     date = dates[0] if dates else None
     label = title
     if date:

@@ -29,7 +29,7 @@ from .assessments import (
 )
 from .figures import figures_in
 from .findings import context_polarity, cues, polarity, score
-from .judgements import grades_in_line, grades_in_sentence, graded_kinds
+from .judgements import graded_kinds, grades_in_line, grades_in_sentence
 from .records import (
     Action,
     Agent,
@@ -69,7 +69,9 @@ def _infer_council(text: str) -> str:
     )
     if m:
         return m.group(1)
-    counts = Counter(re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:County |Borough |City )?Council\b", text))
+    counts = Counter(
+        re.findall(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:County |Borough |City )?Council\b", text)
+    )
     for name, _ in counts.most_common():
         if name not in ("The", "Medway Commercial", "County", "Borough", "City"):
             return name
@@ -106,7 +108,7 @@ def _mention_date(s: str, a: int, b: int) -> tuple[int | None, int | None]:
     """The date a mention at s[a:b] carries: just after it, or "In 2015, Ofsted ..." before."""
     for d in find_dates(s):
         gap = s[b : d.start]
-        if d.start >= b and len(gap) <= 50 and not re.search(r"[.;:]|\bsince\b", gap):
+        if d.start >= b and len(gap) <= 50 and not re.search(r"[.;:]", gap):
             return d.year, d.month
     for d in find_dates(s[:a]):
         if a - d.end <= 12:
@@ -134,9 +136,12 @@ def _refs(
     out = []
     for kind, a, b in sorted(mentions, key=lambda t: t[1]):
         year, month = _mention_date(s, a, b)
-        if year is None and re.search(r"\bin (?:january|february|march|april|may|june|july|"
-                                      r"august|september|october|november|december)\b",
-                                      s[b : b + 20], re.I):
+        if year is None and re.search(
+            r"\bin (?:january|february|march|april|may|june|july|"
+            r"august|september|october|november|december)\b",
+            s[b : b + 20],
+            re.I,
+        ):
             year = doc_year  # "The inspection in July": this year's
         generic = kind.name == "inspection" or kind.name == "review"
         if year is None and generic:
@@ -175,7 +180,8 @@ def _detect(blocks: list[Block], st: _State) -> dict[int, str]:
             text[x.start : x.end] for x in blocks[i + 1 : i + 3] if x.kind != "heading"
         )[:600]
         m = re.search(
-            r"\b(?:was|were) (?:inspected|carried out|undertaken|conducted)\b[^.]{0,30}?\b(?:in|on|between)\s|"
+            r"\b(?:was|were) (?:inspected|carried out|undertaken|conducted)\b"
+            r"[^.]{0,30}?\b(?:in|on|between)\s|"
             r"\btook place (?:in|on|between)\s",
             body,
         )
@@ -188,21 +194,28 @@ def _detect(blocks: list[Block], st: _State) -> dict[int, str]:
         conductor = _conductor(text[b.start : b.end], kind, st, fallback=False) or _conductor(
             body, kind, st
         )
-        heads[i] = reg.add(kind, year, month, label, conductor,
-                           _excerpt(doc, b.start, b.end, b.section))
+        heads[i] = reg.add(
+            kind, year, month, label, conductor, _excerpt(doc, b.start, b.end, b.section)
+        )
     for b in blocks:
         if b.kind == "heading":
             continue
         for s0, s1 in sentences(text, b.start, b.end):
             s = text[s0:s1]
-            for kind, a, e in find_kinds(s):
+            for kind, _a, e in find_kinds(s):
                 if kind.name in heading_only:
                     continue
                 for dt in find_dates(s[e : e + 70]):
                     if gap_re.search(s[e : e + dt.start]) or dt.start == 1:
                         label = f"{kind.label}, {_date_label(dt.year, dt.month)}"
-                        reg.add(kind, dt.year, dt.month, label, kind.conductor,
-                                _excerpt(doc, s0, s1, b.section))
+                        reg.add(
+                            kind,
+                            dt.year,
+                            dt.month,
+                            label,
+                            kind.conductor,
+                            _excerpt(doc, s0, s1, b.section),
+                        )
                     break
     return heads
 
@@ -222,7 +235,9 @@ def _conductor(s: str, kind: Kind, st: _State, fallback: bool = True) -> str:
         if key and len(name.split()) >= 2:
             st.agents.setdefault(key, Agent(key, "Organisation", name))
             return key
-    m = re.search(r"\b(?:from|by) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (County |Borough |City )?Council\b", s)
+    m = re.search(
+        r"\b(?:from|by) ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (County |Borough |City )?Council\b", s
+    )
     if m and slugify(m.group(1)) != st.reg.council_slug:
         name = f"{m.group(1)} {m.group(2) or ''}Council".replace("  ", " ")
         key = slugify(name)
@@ -277,8 +292,9 @@ def _people(st: _State) -> None:
         for p in posts + [p for p in intro_posts if p not in posts]:
             labels.append((p.key, p.label, p.org))
         if not posts and not intro_posts:
-            labels.append(("", pm.title, gaz.council_key if "inspector" not in
-                           pm.title.lower() else "ofsted"))
+            labels.append(
+                ("", pm.title, gaz.council_key if "inspector" not in pm.title.lower() else "ofsted")
+            )
         ex = _excerpt(doc, pm.start, pm.end, "")
         for post_key, label, org in labels:
             if not label:
@@ -360,8 +376,14 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                     key = reg.resolve(found[0], None, None, doc.year)
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
-            stack.append((b.level, key, context_polarity(b.section),
-                          bool(c.evaluative_context.search(b.section))))
+            stack.append(
+                (
+                    b.level,
+                    key,
+                    context_polarity(b.section),
+                    bool(c.evaluative_context.search(b.section)),
+                )
+            )
             for h in grades_in_line(text, b.start, b.end):
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
@@ -401,11 +423,16 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             if is_action(display, action_sec and is_item):
                 _action(display, s0, s1, b, action_sec, st)
             if not procedural:
-                _finding(display, s0, s1, b, key, ctx, st)
+                _finding(display, s0, s1, b, key, ctx, st, lead is not None)
             for fh in figures_in(s, s0):
                 st.figures.append(
-                    Figure(fh.value, fh.unit, fh.measure, fh.year or doc.year or 0,
-                           _excerpt(doc, fh.start, fh.end, b.section))
+                    Figure(
+                        fh.value,
+                        fh.unit,
+                        fh.measure,
+                        fh.year or doc.year or 0,
+                        _excerpt(doc, fh.start, fh.end, b.section),
+                    )
                 )
         if last_sentence.rstrip(" *").endswith(":"):
             lead = _Ctx(
@@ -421,8 +448,9 @@ def _doc_date(doc: Document) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def _judgement(domain: str, grade: str, key: str, year: int | None, b: Block, s: int, e: int,
-               st: _State) -> None:
+def _judgement(
+    domain: str, grade: str, key: str, year: int | None, b: Block, s: int, e: int, st: _State
+) -> None:
     gk = _graded_key(key or st.reg.own, None, st)
     if not gk:
         return
@@ -430,16 +458,25 @@ def _judgement(domain: str, grade: str, key: str, year: int | None, b: Block, s:
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
 
 
-def _finding(display: str, s0: int, s1: int, b: Block, key: str, ctx: _Ctx, st: _State) -> None:
+def _finding(
+    display: str, s0: int, s1: int, b: Block, key: str, ctx: _Ctx, st: _State, in_lead: bool
+) -> None:
     c = cues()
     words = display.split()
     if len(words) < 3 or len(display) > _MAX_FINDING or display.endswith("?"):
         return
+    letters = re.sub(r"[^A-Za-z]", "", display)
+    if letters.isupper():
+        return  # a title in capitals
+    if b.kind == "paragraph" and display[-1] not in ".!?;:)'\"’”" and len(words) < 12:
+        return  # a caption, a name and title, an address line: no statement
     if c.procedural_sentences.search(display) or display.endswith(":"):
         return
     weak, strong = score(display)
     if not (weak or strong or ctx.evaluative):
         return
+    if in_lead and not ctx.evaluative and not ctx.prior and weak + strong < 1:
+        return  # an item of a descriptive list ("decisions are made about: ...")
     if not (weak or strong) and len(words) < 4:
         return
     e = st.reg.entries.get(key) or st.reg.entries[st.reg.own]
@@ -449,7 +486,7 @@ def _finding(display: str, s0: int, s1: int, b: Block, key: str, ctx: _Ctx, st: 
             text=display,
             assessment=e.key,
             year=e.year,
-            polarity=polarity(display, ctx.prior),
+            polarity=polarity(display, ctx.prior, item=in_lead or b.kind == "bullet"),
             excerpts=(_excerpt(st.doc, s0, s1, b.section),),
             involves=_involves(display, st),
         )
@@ -466,8 +503,9 @@ def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _Sta
     if who not in st.agents:
         who = gaz.council_key
     st.actions.append(
-        Action(display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section),
-               due_date(display))
+        Action(
+            display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section), due_date(display)
+        )
     )
 
 
@@ -508,8 +546,12 @@ def _conductor_agent(name_or_key: str, gaz: Gazetteer) -> Agent:
         if o.pattern.fullmatch(name_or_key) or o.label.lower() == name_or_key.lower():
             return Agent(o.key, "Organisation", o.label)
     words = name_or_key.split()
-    looks_personal = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
-        w in ("Council", "Ltd", "Limited", "Group", "Board", "Association") for w in words
+    looks_personal = (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(
+            w in ("Council", "Ltd", "Limited", "Group", "Board", "Association") for w in words
+        )
     )
     return Agent(key, "Person" if looks_personal else "Organisation", name_or_key)
 
@@ -525,13 +567,21 @@ def _sorted(x: Extraction) -> Extraction:
     return Extraction(
         documents=tuple(sorted(x.documents, key=lambda d: d.id)),
         assessments=tuple(sorted(x.assessments, key=lambda a: a.key)),
-        judgements=tuple(sorted(x.judgements, key=lambda j: (j.assessment, j.domain,
-                                                             _ex_key(j.excerpt)))),
-        findings=tuple(sorted(x.findings, key=lambda f: (f.assessment, normalise(f.text),
-                                                         [_ex_key(e) for e in f.excerpts]))),
+        judgements=tuple(
+            sorted(x.judgements, key=lambda j: (j.assessment, j.domain, _ex_key(j.excerpt)))
+        ),
+        findings=tuple(
+            sorted(
+                x.findings,
+                key=lambda f: (f.assessment, normalise(f.text), [_ex_key(e) for e in f.excerpts]),
+            )
+        ),
         agents=tuple(sorted(x.agents, key=lambda a: a.key)),
-        roles=tuple(sorted(x.roles, key=lambda r: (r.agent, r.role, r.organisation, r.year,
-                                                   _ex_key(r.excerpt)))),
+        roles=tuple(
+            sorted(
+                x.roles, key=lambda r: (r.agent, r.role, r.organisation, r.year, _ex_key(r.excerpt))
+            )
+        ),
         actions=tuple(sorted(x.actions, key=lambda a: (_ex_key(a.excerpt), a.text, a.responsible))),
         figures=tuple(sorted(x.figures, key=lambda f: (_ex_key(f.excerpt), f.unit, f.value))),
         warnings=tuple(sorted(set(x.warnings))),
@@ -626,9 +676,14 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
         excerpts = tuple(sorted({e for f in group for e in f.excerpts}, key=_ex_key))
         involves = resolve(tuple({k for f in group for k in f.involves}), first.year)
         findings.append(
-            Finding(first.text, first.assessment, first.year,
-                    _pick([f.polarity for f in group]) if len(group) > 1 else first.polarity,
-                    excerpts, involves)
+            Finding(
+                first.text,
+                first.assessment,
+                first.year,
+                _pick([f.polarity for f in group]) if len(group) > 1 else first.polarity,
+                excerpts,
+                involves,
+            )
         )
     # judgements: one per (assessment, area)
     jgroups: dict[tuple[str, str], list[Judgement]] = {}
@@ -638,8 +693,9 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     judgements = []
     for group in jgroups.values():
         grade = _pick([j.grade for j in group])
-        judgements.append(min((j for j in group if j.grade == grade),
-                              key=lambda j: _ex_key(j.excerpt)))
+        judgements.append(
+            min((j for j in group if j.grade == grade), key=lambda j: _ex_key(j.excerpt))
+        )
     # actions and figures
     actions = {}
     for p in parts:
@@ -647,8 +703,11 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
             k = (normalise(a.text), a.responsible)
             if k not in actions or _ex_key(a.excerpt) < _ex_key(actions[k].excerpt):
                 actions[k] = a
-    figures = {(f.excerpt.doc_id, f.excerpt.start, f.excerpt.end, f.unit): f
-               for p in parts for f in p.figures}
+    figures = {
+        (f.excerpt.doc_id, f.excerpt.start, f.excerpt.end, f.unit): f
+        for p in parts
+        for f in p.figures
+    }
     # every agent a record points to must exist
     used = {a.conducted_by for a in assessments} | {a.responsible for a in actions.values()}
     used |= {k for f in findings for k in f.involves} | {r.agent for r in roles}

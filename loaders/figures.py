@@ -51,21 +51,39 @@ def figures_in(sentence: str, offset: int) -> list[FigureHit]:
         n = float(m.group("n").replace(",", ""))
         mult = _MULT.get((m.group("mult") or "").lower(), 1.0)
         out.append(
-            FigureHit(n * mult, "GBP", _measure(sentence, m.start(), m.end()), year,
-                      offset + m.start(), offset + m.end())
+            FigureHit(
+                n * mult,
+                "GBP",
+                _measure(sentence, m.start(), m.end()),
+                year,
+                offset + m.start(),
+                offset + m.end(),
+            )
         )
         taken.append((m.start(), m.end()))
     for m in _PERCENT.finditer(sentence):
         out.append(
-            FigureHit(float(m.group("n")), "percent", _measure(sentence, m.start(), m.end()),
-                      year, offset + m.start(), offset + m.end())
+            FigureHit(
+                float(m.group("n")),
+                "percent",
+                _measure(sentence, m.start(), m.end()),
+                year,
+                offset + m.start(),
+                offset + m.end(),
+            )
         )
     for m in _CASES.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
         what = m.group("what").lower()
         out.append(
-            FigureHit(float(m.group("n")), "count", _measure(sentence, m.start(), m.end()) or what,
-                      year, offset + m.start(), offset + m.end())
+            FigureHit(
+                float(m.group("n")),
+                "count",
+                _measure(sentence, m.start(), m.end()) or what,
+                year,
+                offset + m.start(),
+                offset + m.end(),
+            )
         )
     return out

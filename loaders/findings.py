@@ -40,6 +40,8 @@ class Cues:
     action: re.Pattern[str]
     not_action: re.Pattern[str]
     due: re.Pattern[str]
+    needs: re.Pattern[str]
+    imperative: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +61,15 @@ def cues() -> Cues:
         action=_any(d["action"]),
         not_action=_any(d["not_action"]),
         due=_any(d["due"]),
+        needs=re.compile(d["needs"], re.IGNORECASE),
+        imperative=re.compile(d["imperative"], re.IGNORECASE),
     )
 
 
 _CONTRAST_AFTER = re.compile(r"\b(?:but|however|yet|although|though|despite|whilst|while)\b", re.I)
-_LEADING_CONCESSION = re.compile(r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I)
+_LEADING_CONCESSION = re.compile(
+    r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I
+)
 
 
 def _weights(s: str) -> list[float]:
@@ -100,6 +106,8 @@ def score(s: str) -> tuple[float, float]:
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
     neg_spans = [(m.start(), min(len(s), m.end() + 35)) for m in c.negators.finditer(s)]
+    need = c.needs.search(s)
+    need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
     for p in c.strength:
@@ -107,6 +115,8 @@ def score(s: str) -> tuple[float, float]:
             if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
                 continue
             seen.append((m.start(), m.end()))
+            if m.start() > need_from:
+                continue  # "the need to ensure consistent good practice": wanted, not found
             if any(a <= m.start() < b for a, b in neg_spans):
                 weak += 0.5 * w[m.start()]
                 continue
@@ -114,8 +124,17 @@ def score(s: str) -> tuple[float, float]:
     return weak, strong
 
 
-def polarity(s: str, prior: str = "") -> str:
-    """Strength, Weakness or Neutral for sentence ``s``; ``prior`` is the context's leaning."""
+def polarity(s: str, prior: str = "", item: bool = False) -> str:
+    """Strength, Weakness or Neutral for sentence ``s``; ``prior`` is the context's leaning.
+
+    :param item: ``s`` is a list item; a list under "key issues were:" or "What needs to
+        improve?" is a list of weaknesses whatever words its items use, and an item that
+        opens with an imperative ("Ensure effective leadership ...") is a recommendation.
+    """
+    if item and prior:
+        return prior
+    if item and cues().imperative.search(s.lstrip("*'‘\" ")):
+        return "Weakness"
     weak, strong = score(s)
     if prior == "Weakness":
         weak += 1.5

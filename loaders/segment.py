@@ -246,25 +246,26 @@ def _plain_heading(text: str, item: _Item, nxt: _Item | None) -> bool:
     stripped = body.strip("*_ ")
     if item.kind == "text" and body.startswith("**") and body.rstrip().endswith("**"):
         inner = stripped
-        return (
-            len(inner) <= 240 and inner[-1:] not in ".!?;," and "**" not in inner.strip("*")
-        )
+        return len(inner) <= 240 and inner[-1:] not in ".!?;," and "**" not in inner.strip("*")
     if item.lines != 1 or not item.blank_before:
         return False
     if nxt is not None and not nxt.blank_before and nxt.kind in ("text", "numbered", "bullet"):
         return False
-    if not stripped or len(stripped) > (220 if item.marker else 160) or stripped[-1] in _TERMINAL + ":":
+    longest = 220 if item.marker else 160
+    if not stripped or len(stripped) > longest or stripped[-1] in _TERMINAL + ":":
         return False
     if stripped[-1] == "?" and len(stripped) > 80:
         return False
     if stripped[0] in "'‘\"“(" or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
     year_range = re.fullmatch(r"\d{4}\s*[-–/]\s*\d{2,4}|\d{4} onwards", stripped)
-    if len(stripped.split()) > (30 if item.marker else 22) or not (re.search(r"[A-Za-z]{3}", stripped) or year_range):
+    wordy = len(stripped.split()) > (30 if item.marker else 22)
+    if wordy or not (re.search(r"[A-Za-z]{3}", stripped) or year_range):
         return False
     if _DATE_ONLY.fullmatch(stripped) or not_heading.search(stripped):
         return False
-    return bool(item.marker) or not re.match(r"[A-Z][\w ’'&/-]{0,40}:\s", stripped)  # "Field: value" lines
+    # "Field: value" lines (a numbered heading may still contain a colon)
+    return bool(item.marker) or not re.match(r"[A-Z][\w ’'&/-]{0,40}:\s", stripped)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
