@@ -162,9 +162,14 @@ def _clean_title(s: str) -> str:
 def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
     """People the text names with a title: "Name, Title" and sign-off "Name\\nTitle"."""
     out: list[PersonMention] = []
-    comma = re.compile(rf"(?<![\w,])(?:(?P<intro>[A-Z][\w ]{{2,30}}):\s*)?{_NAME},[ \t]*\n?[ \t]*")
+    comma = re.compile(
+        rf"(?<![\w,])(?:(?P<intro>[A-Z][\w ]{{2,30}}):[ \t]*)?{_NAME}"
+        rf"(?P<sep>,[ \t]*\n?|[ \t]*\n)[ \t]*"
+    )
     for m in comma.finditer(text):
         name = m.group("name")
+        if "," not in m.group("sep") and not m.group("intro"):
+            continue  # a name alone on its line is a sign-off, handled below
         if _NOT_NAME.search(name):
             continue
         rest = text[m.end() : m.end() + 80]

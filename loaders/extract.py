@@ -29,7 +29,7 @@ from .assessments import (
 )
 from .figures import figures_in
 from .findings import context_polarity, cues, polarity, score
-from .judgements import graded_kinds, grades_in_line, grades_in_sentence
+from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
 from .records import (
     Action,
     Agent,
@@ -66,6 +66,17 @@ def _infer_council(text: str) -> str:
         r"(?:Inspection of|[Vv]isit to|[Ll]etter to)\s+([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})"
         r"\s+(?:local authority|children)",
         head,
+    )
+    if m:
+        return m.group(1)
+    m = re.search(
+        r"(?:London Borough of|Royal Borough of|Borough of|City of|County of)\s+"
+        r"([A-Z][\w'-]+(?: (?:and |upon )?[A-Z][\w'-]+){0,3})",
+        head[:400],
+    ) or re.search(
+        r"(?m)^\W*([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}) (?:County |City |Metropolitan Borough "
+        r"|Borough )?Council\b",
+        head[:400],
     )
     if m:
         return m.group(1)
@@ -228,7 +239,7 @@ def _date_label(year: int, month: int | None) -> str:
 
 def _conductor(s: str, kind: Kind, st: _State, fallback: bool = True) -> str:
     """Who carried an assessment out: "by JWP Consultancy Ltd", a named body, or the usual one."""
-    m = re.search(r"\bby ((?:[A-Z][\w&'-]*[ \t]?){1,5}(?:Ltd|Limited|LLP|plc)?)", s)
+    m = re.search(r"\bby (?:the )?((?:[A-Z][\w&'-]*[ \t]?){1,5}(?:Ltd|Limited|LLP|plc)?)", s)
     if m and not st.gaz.orgs_in(m.group(1)):
         name = m.group(1).strip()
         key = slugify(name)
@@ -262,7 +273,8 @@ def _own(blocks: list[Block], st: _State) -> str:
     if kind is None:
         kind = kind_by_name("review")
     assert kind is not None
-    dates = find_dates(head)
+    # a dated header ("Inspection dates: 17 to 28 July 2023"); a bare year may be any year
+    dates = [d for d in find_dates(head) if d.month]
     year = dates[0].year if dates else (doc.year or 0)
     month = dates[0].month if dates else None
     existing = reg.resolve(kind, year, month, doc.year)
@@ -403,7 +415,8 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
         ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
         procedural = bool(c.procedural_sections.search(b.section))
         action_sec = bool(c.action_sections.search(b.section))
-        for h in grades_in_line(text, b.start, b.end):
+        table_hits = grades_in_line(text, b.start, b.end) or grades_in_lines(text, b.start, b.end)
+        for h in table_hits:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
@@ -415,7 +428,9 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             key = reporting[0] if reporting else carry
             if reporting:
                 carry = reporting[0]
-            for h in grades_in_sentence(text, s0, s1):
+            # a grade table flattened into lines is not prose: its rows were read above
+            tabled = any(s0 <= h.start < s1 for h in table_hits)
+            for h in [] if tabled else grades_in_sentence(text, s0, s1):
                 before = [k for a, k, _ in refs if a < h.at]
                 gk = before[-1] if before else key
                 _judgement(h.domain, h.grade, gk, doc.year, b, h.start, h.end, st)
@@ -518,8 +533,11 @@ def _finish(st: _State) -> Extraction:
     for a in assessments:
         if a.conducted_by and a.conducted_by not in st.agents:
             st.agents[a.conducted_by] = _conductor_agent(a.conducted_by, st.gaz)
+    # nobody named: a review the council commissioned is the council's own
     assessments = [
-        replace(a, conducted_by=st.agents[a.conducted_by].key if a.conducted_by else "")
+        replace(
+            a, conducted_by=st.agents[a.conducted_by].key if a.conducted_by else st.gaz.council_key
+        )
         for a in assessments
     ]
     return _sorted(

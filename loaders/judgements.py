@@ -64,6 +64,7 @@ def normalise_grade(s: str) -> str | None:
 def areas_in(s: str) -> list[str]:
     """Judgement area labels named in ``s``, in the order of the yaml (overall last)."""
     out = []
+    s = re.sub(r"\s+", " ", s)  # PDF text wraps an area over two lines
     for label, p in _data()["_areas"]:
         if p.search(s):
             if label == "Overall effectiveness" and out:
@@ -95,6 +96,26 @@ def grades_in_line(text: str, start: int, end: int) -> list[GradeHit]:
         if grade and area and len(m.group("g").strip(" *")) <= 40:
             return [GradeHit(area, grade, start, end)]
     return []
+
+
+_WRAPPED_ROW = re.compile(
+    r"(?m)^(?P<a>[A-Z][^\n.;]{5,120}(?:\n[^\n.;]{1,80})?)[ \t]*:?[ \t]+"
+    r"(?P<g>outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def grades_in_lines(text: str, start: int, end: int) -> list[GradeHit]:
+    """Grade-table rows that PDF text gives as lines, an area wrapped over two lines:
+    "The experiences and progress of children in care and care\nleavers Inadequate"."""
+    out = []
+    for m in _WRAPPED_ROW.finditer(text, start, end):
+        grade = normalise_grade(m.group("g"))
+        if grade is None:
+            continue
+        for area in areas_in(m.group("a")):
+            out.append(GradeHit(area, grade, m.start(), m.end(), m.start("g") - m.start()))
+    return out
 
 
 def grades_in_sentence(text: str, start: int, end: int) -> list[GradeHit]:

@@ -1,0 +1,273 @@
+"""Extraction: corpus fragments, evidence integrity, determinism, another council."""
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cskg.loaders.extract import extract_document, merge
+from cskg.loaders.records import Assessment, Document, Extraction
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+OTHER = ROOT / "tests" / "fixtures" / "other_council"
+
+
+def _doc(text, doc_id="d", doc_type="commissioner report", date="2019-12", council="Medway",
+         keys=()):
+    return Document(
+        id=doc_id, path=f"corpus/{doc_id}.txt", title="", doc_type=doc_type, date=date,
+        publisher="", council=council, sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text, assessment_keys=tuple(keys),
+    )
+
+
+def _manifest():
+    man = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))
+    seeds = [
+        Assessment(
+            key=k, label=v["label"], kind=v["kind"], year=v["year"],
+            conducted_by=v["conducted_by"], local_authority=man["council"],
+            start_date=str(v["start"]) if v.get("start") else None,
+            end_date=str(v["end"]) if v.get("end") else None,
+        )
+        for k, v in man["assessments"].items()
+    ]
+    docs = []
+    for d in man["documents"]:
+        text = (CORPUS / d["file"]).read_text(encoding="utf-8")
+        docs.append(_doc(text, d["id"], d["type"], str(d["date"]), man["council"],
+                         d["assessments"]))
+    return seeds, docs
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    seeds, docs = _manifest()
+    parts = [extract_document(d, seeds) for d in docs]
+    return seeds, docs, parts, merge(parts)
+
+
+def _finding(x: Extraction, words: str):
+    hits = [f for f in x.findings if words.lower() in f.text.lower()]
+    assert hits, words
+    return hits[0]
+
+
+# (fragment of a corpus document, words of the finding, year, polarity)
+FINDINGS = [
+    # a lead-in naming the improvement notices governs the bullets that follow it
+    ("7. Background\n\n2013-2015\n\nAn improvement notice was issued in July 2013. "
+     "The Improvement Notices go into considerable detail. At that time, the key issues were "
+     "in respect of:\n\n- the need to fully implement and embed the new early help strategy\n"
+     "- Ensure effective leadership, scrutiny and challenge continue direct and shape services.\n",
+     "embed the new early help strategy", 2013, "Weakness"),
+    # a heading naming an assessment and a date governs its section
+    ("c. LGA Safeguarding Practice Diagnostic 20 – 22 March 2018\n\nThey were positive about "
+     "the functioning of the front door which they found to be effective.\n",
+     "functioning of the front door", 2018, "Strength"),
+    # "highlighted in inspections since 2015" points to 2015
+    ("Ofsted inspection of services September 2015\n\nThe overall judgement was 'requires "
+     "improvement to be good.'\n\nExecutive summary\n\nThe lack of a clear early help strategy "
+     "has been highlighted in inspections since 2015.\n",
+     "lack of a clear early help strategy", 2015, "Weakness"),
+    # the commissioner's own view keeps the document's year, even after "Since 2015"
+    ("Executive summary\n\nSince 2015 there has been a series of changes in management with "
+     "too many posts covered for long periods of time by interim or acting up arrangements.\n",
+     "too many posts covered", 2019, "Weakness"),
+    # negation: "not consistently effective" is a weakness
+    ("d. Joint targeted area inspection of the multi-agency response to domestic abuse June "
+     "2018\n\nMulti-agency working in Medway is not consistently effective in ensuring that "
+     "the right children receive the right services quickly enough.\n",
+     "not consistently effective", 2018, "Weakness"),
+    # contrast: the clause after "but" decides
+    ("9. Ofsted inspection of children's services July 2019\n\nIn summary the key findings "
+     "were:\n\n- Responses to referrals at the MASH were appropriate, but then there was too "
+     "much delay in progressing cases\n",
+     "too much delay", 2019, "Weakness"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "year", "pol"), FINDINGS)
+def test_findings(text, words, year, pol):
+    f = _finding(extract_document(_doc(text), []), words)
+    assert (f.year, f.polarity) == (year, pol)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting of the Cabinet will be held on:\n\nDate: 5 March 2019\n",
+        "Author: Sue Brunton-Reed, Head of Special Projects and Improvement\n",
+        "1. Recommendation\n\n1.1. The Cabinet is asked to note the report.\n",
+        "You may reuse this information (not including logos) free of charge in any format.\n",
+        "This report provides a summary of the findings of the inspection.\n",
+    ],
+)
+def test_procedural_text_is_no_finding(text):
+    assert extract_document(_doc(text, doc_type="cabinet report"), []).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The experiences and progress of children in care and care leavers was judged "
+         "requires improvement to be good.",
+         {("The experiences and progress of children in care", "Requires improvement to be good"),
+          ("The experiences and progress of care leavers", "Requires improvement to be good")}),
+        ("Medway was previously judged inadequate by Ofsted in 2013.",
+         {("Overall effectiveness", "Inadequate")}),
+        # expected, not awarded
+        ("They had expected that the judgement would be requiring improvement to be good.", set()),
+        ("Overall effectiveness\tGood\n", {("Overall effectiveness", "Good")}),
+    ],
+)
+def test_judgements(text, expected):
+    x = extract_document(_doc(text, doc_type="inspection report"), [])
+    assert {(j.domain, j.grade) for j in x.judgements} == expected
+
+
+def test_earlier_grade_belongs_to_earlier_inspection():
+    text = ("Inspection of Medway local authority children's services\n\nInspection dates: 17 "
+            "to 28 July 2023\n\nServices have improved since the inspection in 2019, when they "
+            "were judged to be inadequate.\n")
+    x = extract_document(_doc(text, doc_type="inspection report", date="2023-09"), [])
+    assert {(j.assessment, j.grade) for j in x.judgements} == {("medway-inspection-2019",
+                                                                 "Inadequate")}
+    assert {f.year for f in x.findings} == {2023}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "who", "due"),
+    [
+        ("4.6. Next Steps\n\n- Ofsted will return to Medway to do a focused visit in a year.\n",
+         "Ofsted will return", "ofsted", "in a year"),
+        ("19. Recommendations\n\n4. Recruitment to the two Assistant Director roles must proceed "
+         "rapidly to secure robust leadership.\n", "Recruitment to the two", "medway-council",
+         None),
+        ("The Committee noted the report and requested a report on the Edge of Care Services.",
+         "requested a report", "medway-overview-and-scrutiny-committee", None),
+    ],
+)
+def test_actions(text, words, who, due):
+    x = extract_document(_doc(text), [])
+    a = next(a for a in x.actions if words in a.text)
+    assert (a.responsible, a.due) == (who, due)
+    assert a.responsible in {g.key for g in x.agents}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Report from: Dr Lee Anne Farach, Director of People and Deputy Chief  \nExecutive\n",
+         "lee-anne-farach", "Director of People"),
+        ("Lead inspector: Amanda Maxwell, His Majesty's Inspector\n", "amanda-maxwell",
+         "His Majesty's Inspector"),
+        ("**Report for the Minister by Eleanor Brazil,\nCommissioner for Children's Social "
+         "Care\nin Medway**\n", "eleanor-brazil", "Children's Services Commissioner"),
+    ],
+)
+def test_roles(text, person, role):
+    x = extract_document(_doc(text, date="2023"), [])
+    assert (person, role) in {(r.agent, r.role) for r in x.roles}
+
+
+def _all_excerpts(x: Extraction):
+    yield from (e for f in x.findings for e in f.excerpts)
+    yield from (j.excerpt for j in x.judgements)
+    yield from (a.excerpt for a in x.actions)
+    yield from (r.excerpt for r in x.roles)
+    yield from (f.excerpt for f in x.figures)
+    yield from (e for a in x.assessments for e in a.excerpts)
+
+
+def test_corpus_excerpts_quote_their_documents(corpus):
+    _, docs, _, merged = corpus
+    texts = {d.id: d.text for d in docs}
+    excerpts = list(_all_excerpts(merged))
+    assert len(excerpts) > 500
+    for e in excerpts:
+        assert texts[e.doc_id][e.start : e.end] == e.quote
+
+
+def test_corpus_records_point_to_known_agents_and_assessments(corpus):
+    _, _, _, x = corpus
+    agents = {a.key for a in x.agents}
+    keys = {a.key for a in x.assessments}
+    assert {a.conducted_by for a in x.assessments} <= agents
+    assert {a.responsible for a in x.actions} <= agents
+    assert {f.assessment for f in x.findings} | {j.assessment for j in x.judgements} <= keys
+    assert {r.agent for r in x.roles} <= agents
+
+
+def test_corpus_assessments_and_keys(corpus):
+    _, _, _, x = corpus
+    keys = {a.key for a in x.assessments}
+    assert {
+        "medway-inspection-2019", "medway-inspection-2023", "medway-focused-visit-2019",
+        "medway-improvement-notice-2013", "medway-send-inspection-2017",
+        "medway-diagnostic-2018", "medway-joint-targeted-area-inspection-2018",
+        "medway-commissioner-review-2019",
+    } <= keys
+    by_key = {a.key: a for a in x.assessments}
+    assert by_key["medway-inspection-2019"].label.endswith("July 2019")  # the manifest's label
+    assert len(by_key["medway-inspection-2023"].reported_in) == 2
+
+
+def test_merge_is_order_independent(corpus):
+    _, _, parts, merged = corpus
+    shuffled = list(parts)
+    random.Random(7).shuffle(shuffled)
+    assert merge(shuffled) == merged
+    assert merge(list(reversed(parts))) == merged
+
+
+def test_extraction_is_deterministic(corpus):
+    seeds, docs, parts, _ = corpus
+    assert [extract_document(d, seeds) for d in docs] == parts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "7. Background\n\n", "- Quality of assessments was inconsistent\n",
+    "The inspection was judged inadequate by Ofsted in 2013. ", "Ofsted will return by March "
+    "2020.\n\n", "Report from: Jo Bloggs, Director of People\n", "£7million added. 29%.\n",
+    "  ", "\f", "**bold** ", "Leaders must act.\n", "’", "\t|\t",
+]), max_size=25))
+def test_excerpts_hold_for_generated_text(parts):
+    text = "".join(parts)
+    x = extract_document(_doc(text), [])
+    for e in _all_excerpts(x):
+        assert text[e.start : e.end] == e.quote
+
+
+def test_another_council_needs_no_code_change():
+    """Newham's 2019 ILACS report, as PDF text: no manifest, no council given."""
+    text = (OTHER / "newham-ilacs-2019.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "newham-ilacs-2019", "inspection report", "2019-04", council="")
+    x = extract_document(doc, [])
+    assert "newham-inspection-2019" in {a.key for a in x.assessments}
+    judged = {(j.assessment, j.domain, j.grade) for j in merge([x]).judgements}
+    assert judged == {
+        ("newham-inspection-2019", "Overall effectiveness", "Inadequate"),
+        ("newham-inspection-2019",
+         "The impact of leaders on social work practice with children and families",
+         "Inadequate"),
+        ("newham-inspection-2019",
+         "The experiences and progress of children who need help and protection",
+         "Requires improvement to be good"),
+        ("newham-inspection-2019", "The experiences and progress of children in care",
+         "Inadequate"),
+        ("newham-inspection-2019", "The experiences and progress of care leavers", "Inadequate"),
+    }
+    assert ("dawn-godfrey", "Lead inspector") in {(r.agent, r.role) for r in x.roles}
+    assert _finding(x, "Care leavers in Newham receive a poor service").polarity == "Weakness"
+    assert _finding(x, "Child protection enquiries appropriately reduce risk").polarity == (
+        "Strength")
+    assert {f.year for f in x.findings} == {2019}
+    for e in _all_excerpts(x):
+        assert text[e.start : e.end] == e.quote
