@@ -49,9 +49,7 @@ def call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     """Check an option's value against a list, with a one-line error."""
     if value not in allowed:
-        typer.echo(
-            f"Error: {option} {value!r} is not one of: {', '.join(allowed)}", err=True
-        )
+        typer.echo(f"Error: {option} {value!r} is not one of: {', '.join(allowed)}", err=True)
         raise typer.Exit(2)
     return value
 

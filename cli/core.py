@@ -12,7 +12,10 @@ from cskg.cli.app import app, call
 
 CorpusOpt = Annotated[
     Path | None,
-    typer.Option("--corpus", help="Folder of .txt/.md/.pdf/.html documents [default: ./corpus or the embedded corpus]."),
+    typer.Option(
+        "--corpus",
+        help="Folder of .txt/.md/.pdf/.html documents [default: ./corpus or the embedded corpus].",
+    ),
 ]
 OutOpt = Annotated[Path, typer.Option("--out", help="Output folder.")]
 

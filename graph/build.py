@@ -313,4 +313,3 @@ def ontology_quads(triples: Iterable[tuple]) -> Iterator[Quad]:
     """The ontology's own triples, placed in its named graph."""
     for s, p, o in triples:
         yield s, p, o, ONTOLOGY
-

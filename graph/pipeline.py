@@ -7,13 +7,16 @@ half-written output and the previous build stays intact.
 
 from __future__ import annotations
 
+import errno
+import glob
 import json
 import logging
 import os
+import secrets
 import shutil
-import tempfile
+import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,12 +29,12 @@ from cskg.graph.build import Quad, QuadBuilder, finding_iri, ontology_quads
 from cskg.graph.html import render_page
 from cskg.graph.store import STORE_DIR, create_store
 from cskg.graph.trig import write_trig
-from cskg.graph.validate import validate_triples
+from cskg.graph.validate import Violation, validate_quads
 from cskg.loaders import corpus as corpus_mod
 from cskg.loaders.extract import extract_document, merge
 from cskg.loaders.records import Document, Extraction
 from cskg.ontology import ontology_path
-from cskg.ontology.themes import load_themes
+from cskg.ontology.themes import ThemeScheme, load_themes
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,7 @@ HTML_FILE = "graph.html"
 META_FILE = "build.json"
 TEXT_DIR = "text"
 CACHE_DIR = "cache"
+VALIDATED_DIR = "validated"
 
 Progress = Callable[[str], None]
 
@@ -132,8 +136,20 @@ def extractor_version() -> str:
 def _cache_key(doc: Document, seeds: tuple, version: str) -> str:
     import hashlib
 
-    spec = repr((doc.id, doc.path, doc.title, doc.doc_type, doc.date, doc.publisher, doc.council,
-                 doc.assessment_keys, seeds, version))
+    spec = repr(
+        (
+            doc.id,
+            doc.path,
+            doc.title,
+            doc.doc_type,
+            doc.date,
+            doc.publisher,
+            doc.council,
+            doc.assessment_keys,
+            seeds,
+            version,
+        )
+    )
     return hashlib.sha256(doc.sha256.encode() + spec.encode()).hexdigest()[:32]
 
 
@@ -178,7 +194,8 @@ def extract_all(
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             jobs = ((docs[i], seeds) for i in todo)
-            for n, (i, part) in enumerate(zip(todo, pool.map(_extract_one, jobs, chunksize=4)), 1):
+            done = pool.map(_extract_one, jobs, chunksize=4)
+            for n, (i, part) in enumerate(zip(todo, done, strict=True), start=1):
                 progress(f"extracting {n}/{len(todo)} {docs[i].id}")
                 parts[i] = part
     else:
@@ -187,14 +204,16 @@ def extract_all(
             parts[i] = extract_document(docs[i], seeds)
     if new_cache is not None:
         new_cache.mkdir(parents=True, exist_ok=True)
-        for key, part in zip(keys, parts):
+        for key, part in zip(keys, parts, strict=True):
             (new_cache / f"{key}.pickle").write_bytes(pickle.dumps(part, protocol=5))
     return merge([p for p in parts if p is not None])
 
 
-def graph_quads(x: Extraction) -> tuple[list[Quad], list[derive.Recurrence]]:
+def graph_quads(
+    x: Extraction, scheme: ThemeScheme | None = None
+) -> tuple[list[Quad], list[derive.Recurrence]]:
     """Every quad of the build, and the recurrence facts derived from the findings."""
-    scheme = load_themes()
+    scheme = scheme or load_themes()
     builder = QuadBuilder(x, scheme)
     quads: list[Quad] = list(builder.document_quads())
     quads.extend(builder.reference_quads())
@@ -223,7 +242,11 @@ def _counts(x: Extraction, triples: int, scheme_size: int) -> dict[str, int]:
 
 
 def _write_outputs(
-    stage: Path, x: Extraction, quads: list[Quad], recs: list[derive.Recurrence]
+    stage: Path,
+    x: Extraction,
+    quads: list[Quad],
+    recs: list[derive.Recurrence],
+    scheme: ThemeScheme,
 ) -> int:
     with (stage / GRAPH_FILE).open("w", encoding="utf-8", newline="\n") as fh:
         count = write_trig(quads, fh)
@@ -233,24 +256,105 @@ def _write_outputs(
         # the text excerpt offsets index; for .txt/.md it equals the source file
         (text_dir / f"{d.id}.txt").write_text(d.text, encoding="utf-8", newline="")
     create_store(stage / GRAPH_FILE, stage / STORE_DIR)
-    page = render_page(x, recs, load_themes())
+    page = render_page(x, recs, scheme)
     (stage / HTML_FILE).write_text(page, encoding="utf-8", newline="\n")
     return count
 
 
+LOCK_WAIT = 600.0  # seconds a build waits for another build of the same folder to end
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2``); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2
+        return False
+    c_int, c_path = ctypes.c_int, ctypes.c_char_p
+    renameat2.argtypes = (c_int, c_path, c_int, c_path, ctypes.c_uint)
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # the file system cannot exchange
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
 def _swap(stage: Path, out: Path) -> None:
-    """Replace ``out`` by ``stage`` with renames: never a half-written output folder."""
+    """Put ``stage`` in place of ``out``: a reader sees the old build or the new, never a mix."""
+    if out.is_dir() and _exchange(stage, out):
+        shutil.rmtree(stage, ignore_errors=True)  # it now holds the previous build
+        return
     old = None
     if out.exists():
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         os.replace(out, old)
+    # killed between these two renames, ``out`` is missing: the next build restores ``old``
     os.replace(stage, out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 
 def _lock_for(out: Path) -> FileLock:
+    # flock(2): the OS releases it when the process dies, so a killed build never blocks
     return FileLock(str(out.with_name(f".{out.name}.lock")), timeout=0)
+
+
+def _acquire(lock: FileLock, out: Path, wait: float, progress: Progress) -> None:
+    """Take the build lock of ``out``, waiting up to ``wait`` seconds for another build."""
+    try:
+        lock.acquire(timeout=0)
+        return
+    except Timeout:
+        pass
+    progress(f"waiting for another build of {out} to finish")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout as err:
+        raise CskgError(
+            f"{out}: another build is writing this folder (waited {wait:.0f} s); "
+            "try again when it ends"
+        ) from err
+
+
+def _leftovers(out: Path) -> list[Path]:
+    """Staging and swapped-out folders beside ``out``, as a build that was killed leaves them."""
+    name = glob.escape(out.name)
+    found = [*out.parent.glob(f".{name}.old-*"), *out.parent.glob(f".{name}.staging-*")]
+    return sorted(p for p in found if p.is_dir() and not p.is_symlink())
+
+
+def _clear_leftovers(out: Path) -> None:
+    """Under the lock: restore ``out`` if a build died mid-swap, then delete its leftovers."""
+    olds = [p for p in _leftovers(out) if ".old-" in p.name]
+    if olds and not out.exists():
+        newest = max(olds, key=lambda p: p.stat().st_mtime_ns)
+        os.replace(newest, out)
+        log.warning("restored %s from %s, left by a build that was stopped", out, newest.name)
+    for p in _leftovers(out):
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an ``out`` whose replacement would lose a user's files."""
+    if out.exists() and not out.is_dir():
+        raise CskgError(f"{out}: is a file, not an output folder; choose another --out")
+    if not out.is_dir() or (out / META_FILE).is_file() or (out / GRAPH_FILE).is_file():
+        return
+    try:
+        empty = next(out.iterdir(), None) is None
+    except OSError as err:
+        raise CskgError(f"{out}: cannot list the output folder ({err.strerror})") from err
+    if not empty:
+        raise CskgError(
+            f"{out}: is not empty and holds no cskg build, so a build would replace its "
+            "files; choose a new or empty --out"
+        )
 
 
 def build(
@@ -259,35 +363,46 @@ def build(
     keep_going: bool = False,
     progress: Progress | None = None,
     validate: bool = True,
+    wait: float = LOCK_WAIT,
 ) -> BuildResult:
-    """Build the graph of ``corpus`` into ``out``; raises :class:`CskgError` on bad input."""
+    """Build the graph of ``corpus`` into ``out``; raises :class:`CskgError` on bad input.
+
+    A build of the same ``out`` already running is waited for, up to ``wait`` seconds.
+    """
     t0 = time.perf_counter()
     corpus = corpus or default_corpus()
     progress = progress or (lambda _msg: None)
-    out = out.resolve()
+    try:
+        out = out.resolve()
+    except RuntimeError as err:  # Python 3.11 raises it for a symbolic link loop
+        raise CskgError(f"{out}: is a symbolic link loop") from err
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise CskgError(f"{out}: cannot create the output folder ({err.strerror})") from err
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise CskgError(f"{out}: the output folder is not writable")
+    _check_out(out)
     lock = _lock_for(out)
-    try:
-        lock.acquire()
-    except Timeout as err:
-        raise CskgError(f"{out}: another build is writing this folder; try again when it ends") from err
+    _acquire(lock, out, wait, progress)
     stage: Path | None = None
     try:
         prints = fingerprint(corpus)
         manifest, docs, warnings, skipped = load_documents(corpus, keep_going, progress)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        _check_out(out)  # again: it may have changed while we waited for the lock
+        _clear_leftovers(out)
+        # mkdir, not mkdtemp: the output folder gets the usual permissions, not 0700
+        stage = out.with_name(f".{out.name}.staging-{os.getpid()}-{secrets.token_hex(4)}")
+        stage.mkdir()
         old_cache = out / CACHE_DIR if (out / CACHE_DIR).is_dir() else None
         x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
         progress("building the graph")
-        quads, recs = graph_quads(x)
+        scheme = load_themes()
+        quads, recs = graph_quads(x, scheme)
         if validate:
             progress("validating against ontology/shapes.ttl")
-            violations = validate_triples((s, p, o) for s, p, o, _ in _data_quads(quads))
+            old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
+            violations = validate_quads(quads, old_marks, stage / VALIDATED_DIR)
             if violations:
                 lines = "; ".join(v.line() for v in violations[:5])
                 more = f" (and {len(violations) - 5} more)" if len(violations) > 5 else ""
@@ -295,8 +410,8 @@ def build(
                     f"the graph does not conform to ontology/shapes.ttl: {lines}{more}"
                 )
         progress("writing graph.trig, the query store and graph.html")
-        count = _write_outputs(stage, x, quads, recs)
-        counts = _counts(x, count, len(load_themes().themes))
+        count = _write_outputs(stage, x, quads, recs, scheme)
+        counts = _counts(x, count, len(scheme.themes))
         meta = {
             "corpus_path": str(corpus.resolve()),
             "fingerprint": prints,
@@ -324,13 +439,6 @@ def build(
     )
 
 
-def _data_quads(quads: list[Quad]) -> Iterator[Quad]:
-    """The instance data (not the ontology graph) that the shapes constrain."""
-    from cskg.graph.build import ONTOLOGY
-
-    return (q for q in quads if q[3] != ONTOLOGY)
-
-
 def built_from(out: Path) -> Path | None:
     """The corpus folder the build in ``out`` was made from, if there is one."""
     try:
@@ -346,26 +454,31 @@ def ensure_built(corpus: Path | None, out: Path, progress: Progress | None = Non
     Without ``corpus``, the corpus of the existing build is checked (else the default one).
     """
     corpus = corpus or built_from(out) or default_corpus()
+    if is_stale(corpus, out) and out.parent.is_dir():
+        # a build of ``out`` under way may be making it fresh: wait for it, then look again
+        lock = _lock_for(Path(os.path.realpath(out)))  # the path build() locks
+        _acquire(lock, out, LOCK_WAIT, progress or (lambda _msg: None))
+        lock.release()
     if is_stale(corpus, out):
         build(corpus, out, progress=progress)
     return out
 
 
-def validate_build(out: Path) -> list:
-    """SHACL violations of the graph in ``out`` (its instance data, not the ontology graph)."""
-    import pyoxigraph as ox
-
-    from cskg.graph.build import ONTOLOGY
+def validate_build(out: Path) -> list[Violation]:
+    """SHACL violations of the graph in ``out`` (every named graph but the ontology's)."""
     from cskg.graph.store import open_store
 
     store = open_store(out)
-    onto = ox.NamedNode(str(ONTOLOGY))
-    rows = store.quads_for_pattern(None, None, None, None)
-    return validate_triples(
-        (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object))
-        for q in rows
-        if q.graph_name != onto
-    )
+    quads = [
+        (
+            _to_rdflib(q.subject),
+            _to_rdflib(q.predicate),
+            _to_rdflib(q.object),
+            _to_rdflib(q.graph_name),
+        )
+        for q in store.quads_for_pattern(None, None, None, None)
+    ]
+    return validate_quads(quads)
 
 
 def _to_rdflib(term):  # noqa: ANN001, ANN202 - pyoxigraph term to rdflib term
@@ -377,5 +490,7 @@ def _to_rdflib(term):  # noqa: ANN001, ANN202 - pyoxigraph term to rdflib term
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)  # as the build made it, so sh:in compares equal
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise CskgError(f"unexpected term in the store: {term}")

@@ -33,7 +33,15 @@ PREFIXES: dict[str, str] = {
 }
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _ESCAPE_RE = re.compile(r'[\\"\n\r\t\b\f]')
 
 
@@ -52,8 +60,8 @@ def term(t: URIRef | Literal) -> str:
         raise TypeError(f"cannot write {t!r}: the graph has no blank nodes")
     text = str(t)
     for prefix, ns in _BY_LENGTH:
-        if text.startswith(ns) and _LOCAL.match(text[len(ns):]):
-            return f"{prefix}:{text[len(ns):]}"
+        if text.startswith(ns) and _LOCAL.match(text[len(ns) :]):
+            return f"{prefix}:{text[len(ns) :]}"
     return "<" + text.replace(">", "%3E").replace(" ", "%20") + ">"
 
 
@@ -79,7 +87,9 @@ def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
             for p in sorted(preds, key=_order):
                 objs = sorted(preds[p])
                 count += len(objs)
-                lines.append(f"    {'a' if p == RDF.type else term(p)} " + " ,\n        ".join(objs))
+                lines.append(
+                    f"    {'a' if p == RDF.type else term(p)} " + " ,\n        ".join(objs)
+                )
             out.write(f"  {term(s)}\n" + " ;\n".join(lines) + " .\n")
         out.write("}\n")
     return count

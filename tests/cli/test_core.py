@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Any
 
 import pytest
@@ -16,7 +15,9 @@ runner = CliRunner()
 
 
 def test_build_prints_a_summary(corpus_dir: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", "--corpus", str(corpus_dir), "--out", str(tmp_path / "b")])
+    result = runner.invoke(
+        app, ["build", "--corpus", str(corpus_dir), "--out", str(tmp_path / "b")]
+    )
     assert result.exit_code == 0, result.output
     assert "5 documents" in result.output
     assert "findings" in result.output and "triples" in result.output
@@ -24,7 +25,9 @@ def test_build_prints_a_summary(corpus_dir: Path, tmp_path: Path) -> None:
 
 
 def test_missing_corpus_is_one_line(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "b")])
+    result = runner.invoke(
+        app, ["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "b")]
+    )
     assert result.exit_code == 1
     assert result.output == f"Error: {tmp_path / 'nope'}: no such corpus folder\n"
 

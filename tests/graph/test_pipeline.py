@@ -81,7 +81,9 @@ def test_two_builds_are_byte_identical(built: Path, corpus_dir: Path, tmp_path: 
     assert (again / "graph.html").read_bytes() == (built / "graph.html").read_bytes()
 
 
-def test_build_is_up_to_date_until_the_corpus_changes(built: Path, corpus_dir: Path, tmp_path: Path) -> None:
+def test_build_is_up_to_date_until_the_corpus_changes(
+    built: Path, corpus_dir: Path, tmp_path: Path
+) -> None:
     assert not is_stale(corpus_dir, built)
     copy = tmp_path / "corpus"
     shutil.copytree(corpus_dir, copy)
