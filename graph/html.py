@@ -1,34 +1,658 @@
-"""The offline HTML page of the graph for scrutiny members (one self-contained file)."""
+"""The offline HTML page for scrutiny members: one self-contained file, graph.html.
+
+The page has two views: a theme × year table of what inspections and reviews found (the
+landing view) and a network of themes, findings, assessments, documents, actors and actions.
+The network is modelled with pyvis (``Network.add_node``/``add_edge``), laid out once here
+(:mod:`cskg.graph.layout`) and drawn by the vis-network bundle that pyvis ships, inlined.
+
+Safety: every piece of document text travels as JSON inside
+``<script type="application/json" id="data">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, and the page script builds the DOM with ``textContent``. A Content-Security-Policy
+allows only the page's own two scripts (by hash) and no request of any kind.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
+from cskg.errors import CskgError
+from cskg.graph.build import QuadBuilder, action_iri, finding_iri
 from cskg.graph.derive import Recurrence
-from cskg.loaders.records import Extraction
-from cskg.ontology.themes import ThemeScheme
+from cskg.loaders.records import Excerpt, Extraction
+from cskg.ontology.themes import JUDGEMENT_AREAS, ThemeScheme
+
+__all__ = ["embed_json", "network_model", "page_data", "render_page", "vis_bundle_path"]
+
+VIS_VERSION = "9.1.2"
+TEMPLATE_PACKAGE = "cskg.graph"
+_MARKER = re.compile(r"\{\{ ([a-z_]+) \}\}")
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+# The order rows appear in the theme × year table: what keeps coming back first.
+STATE_ORDER = {"persisting": 0, "new": 1, "improved": 2, "resolved": 3, "": 4}
+POLARITY_CODE = {"Weakness": "W", "Strength": "S", "Neutral": "N"}
+POLARITY_ORDER = {"W": 0, "N": 1, "S": 2}
+
+FONT = "Segoe UI, Helvetica Neue, Arial, sans-serif"
+# Okabe–Ito colours (safe for the common colour-vision deficiencies); every colour on the page
+# also comes with a shape or a word, never alone.
+GROUPS: dict[str, dict[str, Any]] = {
+    "theme": {"shape": "hexagon", "color": ("#CC79A7", "#7E3F66"), "font": 22},
+    "finding-W": {"shape": "dot", "color": ("#D55E00", "#7A3600"), "font": 9},
+    "finding-S": {"shape": "dot", "color": ("#0072B2", "#00466D"), "font": 9},
+    "finding-N": {"shape": "dot", "color": ("#B8B8B8", "#6B6B6B"), "font": 9},
+    "assessment": {"shape": "diamond", "color": ("#E69F00", "#8A5F00"), "font": 15},
+    "document": {"shape": "square", "color": ("#009E73", "#005C43"), "font": 14},
+    "actor": {"shape": "triangle", "color": ("#56B4E9", "#1F6E99"), "font": 14},
+    "action": {"shape": "star", "color": ("#F0E442", "#857C00"), "font": 9},
+    "note": {"shape": "text", "color": ("#FFFFFF", "#FFFFFF"), "font": 36},
+}
+SIZES = {
+    "theme": 16,
+    "finding": 7,
+    "assessment": 15,
+    "document": 11,
+    "actor": 11,
+    "action": 10,
+    "note": 10,
+}
+NOTE_ID = "n0"  # a label at the centre of the findings and actions that no theme matched
+DIM = {"background": "#EEF0F2", "border": "#D5D9DE"}
+BIG_NETWORK = 3000  # nodes above which edges hide while dragging and zooming, for speed
+
+
+# ---------------------------------------------------------------------------------- data
+
+
+def _excerpt(e: Excerpt, doc_index: dict[str, int]) -> dict[str, Any]:
+    out: dict[str, Any] = {"quote": e.quote, "doc": doc_index.get(e.doc_id, -1)}
+    if e.section:
+        out["section"] = e.section
+    if e.page is not None:
+        out["page"] = e.page
+    return out
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _domain_key(domain: str) -> tuple[int, str]:
+    if domain == "Overall effectiveness":
+        return (0, "")
+    if domain in JUDGEMENT_AREAS:
+        return (1 + JUDGEMENT_AREAS.index(domain), "")
+    return (len(JUDGEMENT_AREAS) + 1, domain.lower())
+
+
+def page_data(x: Extraction, recurrences: list[Recurrence], scheme: ThemeScheme) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data (lists in a deterministic order)."""
+    builder = QuadBuilder(x, scheme)  # the same theme tagging as the graph's
+    docs = sorted(x.documents, key=lambda d: (d.date, d.title, d.id))
+    doc_index = {d.id: i for i, d in enumerate(docs)}
+    actors = sorted(x.agents, key=lambda a: (a.label.lower(), a.key))
+    actor_index = {a.key: i for i, a in enumerate(actors)}
+    assessments = sorted(x.assessments, key=lambda a: (a.year, a.start_date or "", a.label, a.key))
+    assessment_index = {a.key: i for i, a in enumerate(assessments)}
+    order = {t.id: i for i, t in enumerate(scheme.themes)}
+
+    # themes of each finding and action: tags as the graph has them, and the first tag in
+    # reading order (the theme a finding is drawn around in the network)
+    def tags(text: str, section: str) -> tuple[list[str], str | None]:
+        ids = list(builder.theme_ids(text, section))
+        first = next((t.theme_id for t in scheme.tag(text, section)), None)
+        return ids, first
+
+    finding_tags = [tags(f.text, f.excerpts[0].section if f.excerpts else "") for f in x.findings]
+    action_tags = [tags(a.text, a.excerpt.section) for a in x.actions]
+
+    def reach(ids: Iterable[str]) -> set[str]:
+        out = set(ids)
+        for t in ids:
+            out.update(a.id for a in scheme.ancestors(t))
+        return out
+
+    used = set()
+    for ids, _ in (*finding_tags, *action_tags):
+        used |= reach(ids)
+    themes = [t for t in scheme.themes if t.id in used]
+    theme_index = {t.id: i for i, t in enumerate(themes)}
+    by_theme = {r.theme: r for r in recurrences}
+
+    findings = []
+    for f, (ids, first) in zip(x.findings, finding_tags, strict=True):
+        item: dict[str, Any] = {
+            "text": f.text,
+            "pol": POLARITY_CODE.get(f.polarity, "N"),
+            "year": f.year,
+            "a": assessment_index.get(f.assessment, -1),
+            "themes": [theme_index[t] for t in ids],
+            "ex": [_excerpt(e, doc_index) for e in f.excerpts],
+            "who": sorted(actor_index[k] for k in set(f.involves) if k in actor_index),
+            "iri": str(finding_iri(f)),
+        }
+        if first is not None:
+            item["anchor"] = theme_index[first]
+        findings.append(item)
+
+    actions = []
+    for a, (ids, first) in zip(x.actions, action_tags, strict=True):
+        item = {
+            "text": a.text,
+            "year": a.year,
+            "who": actor_index.get(a.responsible, -1),
+            "themes": [theme_index[t] for t in ids],
+            "ex": [_excerpt(a.excerpt, doc_index)],
+            "iri": str(action_iri(a)),
+        }
+        if a.due:
+            item["due"] = a.due
+        if first is not None:
+            item["anchor"] = theme_index[first]
+        actions.append(item)
+
+    # the theme × year grid: a broader theme counts its narrower themes' findings, as the
+    # derived recurrence facts do
+    years = sorted({a.year for a in assessments} | {f.year for f in x.findings})
+    cells: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, (ids, _) in enumerate(finding_tags):
+        for t in reach(ids):
+            cells[t][findings[i]["year"]].append(i)
+    assessment_order = {i: (a.year, a.start_date or "") for i, a in enumerate(assessments)}
+
+    def finding_sort(i: int) -> tuple:
+        f = findings[i]
+        return (POLARITY_ORDER[f["pol"]], assessment_order.get(f["a"], (0, "")), i)
+
+    rows = sorted(
+        (r for r in recurrences if r.theme in theme_index),
+        key=lambda r: (
+            STATE_ORDER.get(r.state, 9),
+            -len(r.weak_years),
+            -sum(1 for ys in cells[r.theme].values() for i in ys if findings[i]["pol"] == "W"),
+            order[r.theme],
+        ),
+    )
+    grid = []
+    for r in rows:
+        grid.append(
+            {
+                "theme": theme_index[r.theme],
+                "cells": {
+                    str(y): sorted(cells[r.theme][y], key=finding_sort)
+                    for y in years
+                    if cells[r.theme].get(y)
+                },
+            }
+        )
+
+    theme_items = []
+    for t in themes:
+        r = by_theme.get(t.id)
+        item = {
+            "id": t.id,
+            "label": t.pref_label,
+            "path": [a.pref_label for a in reversed(scheme.ancestors(t.id))],
+            "broader": theme_index.get(t.broader, -1) if t.broader else -1,
+            "definition": t.definition,
+            "state": r.state if r else "",
+            "weak": list(r.weak_years) if r else [],
+            "strong": list(r.strong_years) if r else [],
+        }
+        theme_items.append(item)
+
+    roles = [
+        {
+            "person": actor_index.get(r.agent, -1),
+            "role": r.role,
+            "org": actor_index.get(r.organisation, -1),
+            "year": r.year,
+            "ex": _excerpt(r.excerpt, doc_index),
+        }
+        for r in sorted(x.roles, key=lambda r: (r.year, r.agent, r.role, r.organisation))
+    ]
+
+    councils = sorted({a.local_authority for a in assessments if a.local_authority}) or sorted(
+        {d.council for d in docs if d.council}
+    )
+    data: dict[str, Any] = {
+        "meta": {
+            "councils": councils,
+            "years": years,
+            "latestYear": years[-1] if years else None,
+            "counts": {
+                "documents": len(docs),
+                "assessments": len(assessments),
+                "findings": len(findings),
+                "themes": len(themes),
+                "actors": len(actors),
+                "actions": len(actions),
+            },
+        },
+        "judgements": _judgements(x, assessments, assessment_index, doc_index),
+        "docs": [
+            {
+                "title": d.title,
+                "date": d.date,
+                "type": d.doc_type,
+                "publisher": d.publisher,
+                "path": d.path,
+            }
+            for d in docs
+        ],
+        "assessments": [
+            {
+                "label": a.label,
+                "kind": a.kind,
+                "year": a.year,
+                "by": actor_index.get(a.conducted_by, -1),
+                "byName": a.conducted_by,
+                "start": a.start_date or "",
+                "end": a.end_date or "",
+                "docs": [doc_index[d] for d in a.reported_in if d in doc_index],
+            }
+            for a in assessments
+        ],
+        "themes": theme_items,
+        "grid": grid,
+        "findings": findings,
+        "actions": actions,
+        "actors": [{"label": a.label, "kind": a.kind} for a in actors],
+        "roles": roles,
+    }
+    data["network"] = _network_json(data)
+    return data
+
+
+def _judgements(
+    x: Extraction,
+    assessments: list,
+    assessment_index: dict[str, int],
+    doc_index: dict[str, int],
+) -> list[dict[str, Any]]:
+    """Judgement sets by assessment, latest first (the page shows the first two)."""
+    by_assessment: dict[str, list] = defaultdict(list)
+    for j in x.judgements:
+        by_assessment[j.assessment].append(j)
+    known = {a.key: a for a in assessments}
+
+    def when(key: str) -> tuple:
+        a = known.get(key)
+        return (a.year, a.start_date or "", a.label) if a else (0, "", key)
+
+    out = []
+    for key in sorted(by_assessment, key=when, reverse=True):
+        a = known.get(key)
+        seen: dict[str, Any] = {}
+        for j in sorted(by_assessment[key], key=lambda j: (_domain_key(j.domain), j.grade)):
+            seen.setdefault(j.domain, j)  # one grade per area: the first a report gives
+        out.append(
+            {
+                "a": assessment_index.get(key, -1),
+                "label": a.label if a else key,
+                "year": a.year if a else None,
+                "rows": [
+                    {"domain": j.domain, "grade": j.grade, "ex": _excerpt(j.excerpt, doc_index)}
+                    for j in seen.values()
+                ],
+            }
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------- network
+
+
+class _IdList(list):
+    """A list of node ids with O(1) membership: pyvis checks each new node and edge with
+    ``in`` on a plain list, which is quadratic for tens of thousands of nodes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set[Hashable] = set()
+
+    def append(self, item: Hashable) -> None:  # noqa: D102 - list API
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
+def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Nodes (id, kind, group, label, title, anchor, order) and edges of the network view."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[tuple[str, str]] = []
+    themes, findings = data["themes"], data["findings"]
+    tcount = [0] * len(themes)
+    for f in findings:
+        for t in f["themes"]:
+            tcount[t] += 1
+    for i, d in enumerate(data["docs"]):
+        nodes.append(
+            {
+                "id": f"d{i}",
+                "kind": "document",
+                "group": "document",
+                "label": _short(d["title"], 60),
+                "order": (d["date"], i),
+            }
+        )
+    for i, a in enumerate(data["assessments"]):
+        nodes.append(
+            {
+                "id": f"a{i}",
+                "kind": "assessment",
+                "group": "assessment",
+                "label": _short(a["label"], 70),
+                "order": (a["year"], a["start"], i),
+            }
+        )
+        edges.extend((f"a{i}", f"d{d}") for d in a["docs"])
+        if a["by"] >= 0:
+            edges.append((f"a{i}", f"p{a['by']}"))
+    for i, t in enumerate(themes):
+        size = SIZES["theme"] + min(22, round(2.2 * math.sqrt(tcount[i])))
+        nodes.append(
+            {
+                "id": f"t{i}",
+                "kind": "theme",
+                "group": "theme",
+                "label": t["label"],
+                "title": t["label"],
+                "size": size,
+            }
+        )
+        if t["broader"] >= 0:
+            edges.append((f"t{i}", f"t{t['broader']}"))
+    if any("anchor" not in item for item in (*findings, *data["actions"])):
+        # kind "theme" for the layout: the note sits at the centre of its own disc
+        nodes.append(
+            {
+                "id": NOTE_ID,
+                "kind": "theme",
+                "group": "note",
+                "label": "Findings and actions\nthat no theme matched",
+            }
+        )
+    for i, f in enumerate(findings):
+        nodes.append(
+            {
+                "id": f"f{i}",
+                "kind": "finding",
+                "group": f"finding-{f['pol']}",
+                "label": _short(f["text"], 40),
+                "title": _short(f["text"], 240),
+                "anchor": f"t{f['anchor']}" if "anchor" in f else NOTE_ID,
+                "order": (0, POLARITY_ORDER[f["pol"]], f["year"], i),
+            }
+        )
+        edges.extend((f"f{i}", f"t{t}") for t in f["themes"])
+        if f["a"] >= 0:
+            edges.append((f"f{i}", f"a{f['a']}"))
+        edges.extend((f"f{i}", f"p{p}") for p in f["who"])
+    for i, act in enumerate(data["actions"]):
+        nodes.append(
+            {
+                "id": f"x{i}",
+                "kind": "action",
+                "group": "action",
+                "label": _short(act["text"], 40),
+                "title": _short(act["text"], 240),
+                "anchor": f"t{act['anchor']}" if "anchor" in act else NOTE_ID,
+                "order": (1, 0, act["year"], i),
+            }
+        )
+        edges.extend((f"x{i}", f"t{t}") for t in act["themes"])
+        if act["who"] >= 0:
+            edges.append((f"x{i}", f"p{act['who']}"))
+        for e in act["ex"]:
+            if e["doc"] >= 0:
+                edges.append((f"x{i}", f"d{e['doc']}"))
+    for i, a in enumerate(data["actors"]):
+        nodes.append(
+            {
+                "id": f"p{i}",
+                "kind": "actor",
+                "group": "actor",
+                "label": _short(a["label"], 50),
+                "order": (a["kind"] != "Person", a["label"], i),
+            }
+        )
+    for r in data["roles"]:
+        if r["person"] >= 0 and r["org"] >= 0 and r["person"] != r["org"]:
+            edges.append((f"p{r['person']}", f"p{r['org']}"))
+    return nodes, list(dict.fromkeys(edges))
+
+
+def _options(n_nodes: int) -> dict[str, Any]:
+    big = n_nodes > BIG_NETWORK
+    groups: dict[str, Any] = {}
+    for name, g in GROUPS.items():
+        background, border = g["color"]
+        groups[name] = {
+            "shape": g["shape"],
+            "color": {
+                "background": background,
+                "border": border,
+                "highlight": {"background": background, "border": "#111111"},
+                "hover": {"background": background, "border": "#111111"},
+            },
+            "font": {"size": g["font"]},
+        }
+    groups["theme"]["font"].update({"size": 40, "strokeWidth": 7})
+    groups["note"]["font"].update({"color": "#4B5563", "strokeWidth": 0})
+    for name in ("assessment", "document", "actor"):
+        groups[name]["widthConstraint"] = {"maximum": 190}
+    groups["theme"]["widthConstraint"] = {"maximum": 330}
+    groups["dim"] = {
+        "color": {
+            "background": DIM["background"],
+            "border": DIM["border"],
+            "highlight": DIM,
+            "hover": DIM,
+        },
+        "font": {"color": "rgba(0,0,0,0)", "strokeWidth": 0},
+    }
+    return {
+        "autoResize": True,
+        "groups": groups,
+        "nodes": {
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+            "font": {"face": FONT, "color": "#1B1F24", "strokeWidth": 3, "strokeColor": "#FFFFFF"},
+            "scaling": {"label": {"drawThreshold": 8}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.3}},
+            "color": {
+                "color": "rgba(110,120,130,0.16)",
+                "highlight": "#1B1F24",
+                "hover": "#4B5563",
+                "inherit": False,
+            },
+            "smooth": False,
+            "width": 0.8,
+            "selectionWidth": 1.6,
+            "hoverWidth": 0.4,
+        },
+        "physics": {
+            "enabled": False,
+            "solver": "forceAtlas2Based",
+            "stabilization": {"enabled": False},
+        },
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 150,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "zoomSpeed": 0.7,
+        },
+    }
+
+
+def network_model(data: dict[str, Any]):  # noqa: ANN201 - pyvis is imported lazily
+    """The pyvis Network of the page data, laid out (positions fixed, physics off)."""
+    import networkx as nx
+    from pyvis.network import Network
+
+    from cskg.graph.layout import layout
+
+    nodes, edges = _network_items(data)
+    g = nx.Graph()
+    for n in nodes:
+        g.add_node(n["id"], kind=n["kind"], anchor=n.get("anchor"), order=n.get("order", ()))
+    g.add_edges_from(edges)
+    pos = layout(g)
+
+    # directed: pyvis looks for an existing reverse edge on every add_edge of an undirected
+    # network (quadratic); our edges are unique, and their direction is meaningful
+    net = Network(directed=True)
+    net.node_ids = _IdList()
+    for n in nodes:
+        x, y = pos[n["id"]]
+        extra: dict[str, Any] = {"group": n["group"], "x": x, "y": y}
+        if "title" in n:
+            extra["title"] = n["title"]
+        if "size" in n:
+            extra["size"] = n["size"]
+        else:
+            extra["size"] = SIZES[n["kind"]]
+        net.add_node(n["id"], label=n["label"], shape=GROUPS[n["group"]]["shape"], **extra)
+    for a, b in edges:
+        net.add_edge(a, b)
+    net.options = _options(len(nodes))
+    return net
+
+
+def _network_json(data: dict[str, Any]) -> dict[str, Any]:
+    net = network_model(data)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+
+
+# ---------------------------------------------------------------------------------- page
+
+
+def embed_json(data: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">``: no ``<``, ``>``, ``&``,
+    U+2028 or U+2029 left unescaped, so no text can close the element or start markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _template(name: str) -> str:
+    try:
+        return (resources.files(TEMPLATE_PACKAGE) / "templates" / name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise CskgError(
+            f"graph/templates/{name}: cannot read the page template ({err}); reinstall cskg"
+        ) from err
+
+
+def vis_bundle_path() -> Path:
+    """The vis-network bundle that the installed pyvis ships."""
+    import pyvis
+
+    return (
+        Path(pyvis.__file__).parent
+        / "templates"
+        / "lib"
+        / f"vis-{VIS_VERSION}"
+        / ("vis-network.min.js")
+    )
+
+
+def _vis_bundle() -> str:
+    path = vis_bundle_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise CskgError(
+            f"{path}: cannot read the vis-network bundle pyvis ships ({err.strerror}); "
+            "reinstall pyvis (pip install 'pyvis>=0.3.2,<0.4')"
+        ) from err
+    return text
+
+
+def _inline_script(text: str, name: str) -> str:
+    lowered = text.lower()
+    if "</script" in lowered or "<!--" in lowered:
+        raise CskgError(f"{name}: contains '</script' or '<!--' and cannot be inlined in a page")
+    return text
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _fill(template: str, parts: dict[str, str]) -> str:
+    """Replace ``{{ name }}`` markers in one pass (inserted text is never scanned again)."""
+
+    def sub(m: re.Match[str]) -> str:
+        try:
+            return parts[m.group(1)]
+        except KeyError:
+            raise CskgError(f"graph/templates/page.html: unknown marker {m.group()}") from None
+
+    return _MARKER.sub(sub, template)
 
 
 def render_page(x: Extraction, recurrences: list[Recurrence], scheme: ThemeScheme) -> str:
-    """A plain page: what recurs, by year, with the source quotes. All document text is escaped."""
-    years = sorted({a.year for a in x.assessments})
-    rows = []
-    for r in recurrences:
-        cells = "".join(
-            "<td class='w'>weak</td>" if y in r.weak_years
-            else "<td class='s'>strong</td>" if y in r.strong_years else "<td></td>"
-            for y in years
-        )
-        rows.append(f"<tr><th>{escape(scheme.get(r.theme).pref_label)}</th>{cells}</tr>")
-    findings = "".join(
-        f"<li><b>{f.year}</b> {escape(f.polarity)}: {escape(f.text)} "
-        f"<q>{escape(f.excerpts[0].quote)}</q></li>"
-        for f in x.findings
+    """The whole page, self-contained: data, vis-network, styles and script inlined."""
+    data = page_data(x, recurrences, scheme)
+    css = _template("page.css")
+    js = _inline_script(_template("page.js"), "graph/templates/page.js")
+    vis = _inline_script(_vis_bundle(), str(vis_bundle_path()))
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis)} {_csp_hash(js)}",
+            f"style-src {_csp_hash(css)}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
     )
-    head = "".join(f"<th>{y}</th>" for y in years)
-    return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        "<title>Children's services knowledge graph</title></head><body>"
-        f"<h1>What recurs</h1><table><tr><th>Theme</th>{head}</tr>{''.join(rows)}</table>"
-        f"<h2>Findings</h2><ul>{findings}</ul></body></html>\n"
+    councils = data["meta"]["councils"]
+    place = " and ".join(councils) if len(councils) <= 3 else "several councils"
+    title = (
+        f"Children's services in {place}: what keeps coming back"
+        if councils
+        else ("Children's services: what keeps coming back")
+    )
+    return _fill(
+        _template("page.html"),
+        {
+            "csp": escape(csp),
+            "title": escape(title),
+            "css": css,
+            "data": embed_json(data),
+            "vis": vis,
+            "js": js,
+        },
     )

@@ -1,0 +1,804 @@
+/* graph.html page script. All document text is data: it reaches the page only through
+   textContent and createElement, never innerHTML, and no handler is built from it. */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("data").textContent);
+  var META = DATA.meta;
+  var LATEST = META.latestYear;
+  var root = document.documentElement;
+
+  // ------------------------------------------------------------------ small DOM helpers
+  function el(tag, props) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (key) {
+        var value = props[key];
+        if (value === undefined || value === null) return;
+        if (key === "text") node.textContent = String(value);
+        else if (key === "className") node.className = value;
+        else if (key === "onClick") node.addEventListener("click", value);
+        else node.setAttribute(key, String(value));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) add(node, arguments[i]);
+    return node;
+  }
+  function add(parent, child) {
+    if (child === undefined || child === null || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { add(parent, c); }); return; }
+    parent.appendChild(typeof child === "string" || typeof child === "number"
+      ? document.createTextNode(String(child)) : child);
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function byId(id) { return document.getElementById(id); }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function listWords(items) {
+    if (items.length <= 1) return items.join("");
+    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+  function shapeIcon(shape, fill, stroke) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("viewBox", "0 0 18 18");
+    svg.setAttribute("aria-hidden", "true");
+    var s;
+    if (shape === "dot") {
+      s = document.createElementNS(SVG, "circle");
+      s.setAttribute("cx", "9"); s.setAttribute("cy", "9"); s.setAttribute("r", "6");
+    } else if (shape === "square") {
+      s = document.createElementNS(SVG, "rect");
+      s.setAttribute("x", "3"); s.setAttribute("y", "3");
+      s.setAttribute("width", "12"); s.setAttribute("height", "12");
+    } else {
+      var points = {
+        hexagon: "9,1.5 15.5,5.2 15.5,12.8 9,16.5 2.5,12.8 2.5,5.2",
+        diamond: "9,1.5 16.5,9 9,16.5 1.5,9",
+        triangle: "9,2 16.5,15.5 1.5,15.5",
+        star: "9,1.2 11.2,6.5 16.8,6.8 12.5,10.5 13.9,16.2 9,13.1 4.1,16.2 5.5,10.5 1.2,6.8 6.8,6.5"
+      }[shape] || "3,3 15,3 15,15 3,15";
+      s = document.createElementNS(SVG, "polygon");
+      s.setAttribute("points", points);
+    }
+    s.setAttribute("fill", fill);
+    s.setAttribute("stroke", stroke);
+    s.setAttribute("stroke-width", "1.3");
+    svg.appendChild(s);
+    return svg;
+  }
+
+  // ------------------------------------------------------------------ words
+  var POL_WORD = { W: "Weakness", S: "Strength", N: "Other finding" };
+  var STATE = {
+    persisting: { word: "Persisting", cls: "state-persisting",
+      explain: "a weakness in " + LATEST + " and in an earlier year" },
+    "new": { word: "New", cls: "state-new",
+      explain: "a weakness in " + LATEST + " for the first time" },
+    improved: { word: "Improved", cls: "state-improved",
+      explain: "a weakness before, a strength in " + LATEST },
+    resolved: { word: "Resolved", cls: "state-resolved",
+      explain: "a weakness before, not raised in " + LATEST },
+    "": { word: "No weakness", cls: "state-none", explain: "only ever raised as a strength" }
+  };
+  var KIND_WORD = {
+    t: "Theme", f: "Finding", a: "Assessment", d: "Document", p: "Person or organisation",
+    x: "Action promised"
+  };
+
+  function docTitle(i) { return i >= 0 && DATA.docs[i] ? DATA.docs[i].title : "an unknown document"; }
+  function assessmentLabel(i) {
+    return i >= 0 && DATA.assessments[i] ? DATA.assessments[i].label : "an unknown assessment";
+  }
+
+  // the source line under a quote: document, section, page
+  function sourceLine(ex, lead) {
+    var p = el("p", { className: "source" });
+    if (lead) add(p, lead);
+    add(p, [(lead ? " — " : "") + "in ", el("cite", { text: docTitle(ex.doc) })]);
+    if (ex.doc >= 0 && DATA.docs[ex.doc].date) add(p, " (" + DATA.docs[ex.doc].date + ")");
+    if (ex.section) add(p, [", section “", el("cite", { text: ex.section }), "”"]);
+    if (ex.page) add(p, ", page " + ex.page);
+    return p;
+  }
+
+  function findingItem(i, withLink) {
+    var f = DATA.findings[i];
+    var li = el("li", { "data-finding": i });
+    add(li, el("span", { className: "pol pol-" + f.pol, text: POL_WORD[f.pol] }));
+    add(li, el("span", { className: "year", text: String(f.year) }));
+    var first = f.ex[0];
+    add(li, el("blockquote", { className: "quote", text: first ? first.quote : f.text }));
+    if (first) {
+      add(li, sourceLine(first, ["From ", el("cite", { text: assessmentLabel(f.a) })]));
+    }
+    if (f.ex.length > 1) {
+      var also = el("p", { className: "also" }, "Also quoted ");
+      f.ex.slice(1).forEach(function (ex, k) {
+        add(also, [k ? "; " : "", "in ", el("cite", { text: docTitle(ex.doc) })]);
+        if (ex.section) add(also, " (section “" + ex.section + "”)");
+      });
+      add(li, also);
+    }
+    if (withLink) {
+      add(li, el("button", { type: "button", className: "link-button", text: "Show in the network",
+        onClick: function () { openInNetwork("f" + i); } }));
+    }
+    return li;
+  }
+
+  // ------------------------------------------------------------------ header
+  function renderIntro() {
+    var years = META.years;
+    var place = META.councils.length ? listWords(META.councils) : "the council";
+    var span = years.length ? (years.length > 1 ? " from " + years[0] + " to " + years[years.length - 1]
+      : " in " + years[0]) : "";
+    byId("intro").textContent =
+      "This page brings together what inspections, reviews and council reports said about " +
+      "children’s services in " + place + span + ": " +
+      plural(META.counts.findings, "finding", "findings") + " from " +
+      plural(META.counts.documents, "document", "documents") + ", grouped into themes. " +
+      "Start with the table: each row is a theme, each column a year, and selecting a " +
+      "cell shows the exact words behind it. Everything is inside this one file; it needs no " +
+      "internet connection.";
+  }
+
+  function gradeClass(grade) {
+    if (grade === "Outstanding" || grade === "Good") return "grade-good";
+    if (grade === "Inadequate") return "grade-inadequate";
+    if (grade.indexOf("Requires improvement") === 0 || grade === "Adequate") return "grade-ri";
+    return "grade-other";
+  }
+
+  function renderJudgements() {
+    var sets = DATA.judgements;
+    if (!sets.length) return;
+    var latest = sets[0];
+    var previous = sets.length > 1 ? sets[1] : null;
+    var section = byId("judgements");
+    section.hidden = false;
+    var cards = byId("judgement-cards");
+    cards.parentNode.insertBefore(el("p", { className: "judgement-sub" },
+      "From the " + latest.label + (previous ? ". Under each grade: the grade at the " +
+        previous.label + "." : ".")), cards);
+    latest.rows.forEach(function (row) {
+      var before = previous && previous.rows.filter(function (r) { return r.domain === row.domain; })[0];
+      var card = el("div", { className: "jcard " + gradeClass(row.grade) +
+        (row.domain === "Overall effectiveness" ? " overall" : "") },
+        el("span", { className: "area", text: row.domain }),
+        el("span", { className: "grade", text: row.grade }),
+        before ? el("span", { className: "was",
+          text: "Was: " + before.grade + (previous.year ? " (" + previous.year + ")" : "") }) : null,
+        el("details", null, el("summary", { text: "Source" }),
+          el("blockquote", { className: "quote", text: row.ex.quote }), sourceLine(row.ex)));
+      cards.appendChild(card);
+    });
+  }
+
+  // ------------------------------------------------------------------ theme × year
+  var selectedCell = null;
+
+  function counts(list) {
+    var c = { W: 0, S: 0, N: 0 };
+    list.forEach(function (i) { c[DATA.findings[i].pol] += 1; });
+    return c;
+  }
+  function level(n) { return n >= 4 ? 3 : n >= 2 ? 2 : 1; }
+  function countWords(c) {
+    var parts = [];
+    if (c.W) parts.push(plural(c.W, "weakness", "weaknesses"));
+    if (c.S) parts.push(plural(c.S, "strength", "strengths"));
+    if (c.N) parts.push(plural(c.N, "other finding", "other findings"));
+    return parts;
+  }
+
+  function renderLegend() {
+    var legend = byId("grid-legend");
+    function key(cls, words) {
+      return el("span", { className: "key" }, el("span", { className: "swatch " + cls }), words);
+    }
+    add(legend, el("div", { className: "legend-line" }, el("strong", { text: "Cells" }),
+      key("heat-w3", "more weaknesses (darker: more of them)"),
+      key("heat-s3", "more strengths"),
+      key("heat-mix", "as many of each"),
+      key("heat-o", "other findings only"),
+      el("span", { className: "key", text: "– nothing raised" })));
+    var states = el("div", { className: "legend-line" }, el("strong", { text: "Now" }));
+    Object.keys(STATE).forEach(function (s) {
+      add(states, el("span", { className: "key" },
+        el("span", { className: "badge " + STATE[s].cls, text: STATE[s].word }), STATE[s].explain));
+    });
+    add(legend, states);
+    add(legend, el("button", { type: "button", className: "close", text: "Print the table",
+      onClick: function () { window.print(); } }));
+  }
+
+  function renderGrid() {
+    var years = META.years;
+    byId("grid-how").textContent =
+      "Themes that keep coming back as weaknesses are at the top. Each cell counts the " +
+      "findings about that theme in that year’s inspections and reviews (a theme includes " +
+      "the narrower themes listed under it). Select a cell to read them.";
+    renderLegend();
+    var byYear = {};
+    DATA.assessments.forEach(function (a) { (byYear[a.year] = byYear[a.year] || []).push(a); });
+    var head = el("tr", null,
+      el("th", { scope: "col", text: "Theme" }),
+      el("th", { scope: "col" }, "Now", el("span", { className: "sub", text: "(" + LATEST + ")" })));
+    years.forEach(function (y) {
+      var n = (byYear[y] || []).length;
+      head.appendChild(el("th", { scope: "col", className: "year" }, String(y),
+        el("span", { className: "sub", text: plural(n, "assessment", "assessments") })));
+    });
+    byId("grid-head").appendChild(head);
+    var body = byId("grid-body");
+    if (!DATA.grid.length) byId("grid-empty").hidden = false;
+    DATA.grid.forEach(function (row, r) {
+      var theme = DATA.themes[row.theme];
+      var state = STATE[theme.state] || STATE[""];
+      var tr = el("tr", { id: "row-" + row.theme });
+      tr.appendChild(el("th", { scope: "row", className: "theme", tabindex: "-1" }, theme.label,
+        theme.path.length ? el("span", { className: "path", text: "part of " + theme.path.join(" › ") })
+          : null));
+      var since = theme.weak.length ? "a weakness in " + plural(theme.weak.length, "year", "years")
+        : "a strength in " + plural(theme.strong.length, "year", "years");
+      tr.appendChild(el("td", { className: "state" },
+        el("span", { className: "badge " + state.cls, text: state.word }),
+        el("span", { className: "since", text: since })));
+      years.forEach(function (y) {
+        var list = row.cells[String(y)] || [];
+        var td = el("td", { className: "cell" });
+        if (!list.length) {
+          add(td, [el("span", { className: "nil", "aria-hidden": "true", text: "–" }),
+            el("span", { className: "visually-hidden", text: "nothing raised" })]);
+        } else {
+          var c = counts(list);
+          td.className += " " + (c.W > c.S ? "heat-w" + level(c.W) : c.S > c.W ? "heat-s" + level(c.S)
+            : c.W ? "heat-mix" : "heat-o");
+          var button = el("button", { type: "button", "aria-pressed": "false",
+            "aria-label": theme.label + ", " + y + ": " + countWords(c).join(", ") +
+              ". Show the findings.",
+            "data-row": r, "data-year": y });
+          if (c.W) add(button, el("span", { className: "n w", text: plural(c.W, "weakness", "weaknesses") }));
+          if (c.S) add(button, el("span", { className: "n s", text: plural(c.S, "strength", "strengths") }));
+          if (c.N) add(button, el("span", { className: "n o", text: c.N + " other" }));
+          button.addEventListener("click", function () { showCell(r, y, button); });
+          td.appendChild(button);
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    // which assessments each column holds
+    var sources = byId("grid-sources");
+    add(sources, el("h3", { text: "Where the years come from" }));
+    var ul = el("ul");
+    years.forEach(function (y) {
+      var labels = (byYear[y] || []).map(function (a) { return a.label; });
+      if (labels.length) add(ul, el("li", null, el("strong", { text: String(y) + ": " }), labels.join("; ")));
+    });
+    add(sources, ul);
+    byId("cell-detail-close").addEventListener("click", closeCell);
+  }
+
+  function showCell(r, y, button) {
+    var row = DATA.grid[r];
+    var theme = DATA.themes[row.theme];
+    var list = row.cells[String(y)] || [];
+    if (selectedCell) selectedCell.setAttribute("aria-pressed", "false");
+    selectedCell = button;
+    button.setAttribute("aria-pressed", "true");
+    var panel = byId("cell-detail");
+    // the findings open in a row right under the theme's row
+    var tr = byId("row-" + row.theme);
+    var detailRow = byId("detail-row");
+    if (!detailRow) {
+      detailRow = el("tr", { id: "detail-row", className: "detail-row" },
+        el("td", { colspan: String(META.years.length + 2) }));
+    }
+    tr.parentNode.insertBefore(detailRow, tr.nextSibling);
+    detailRow.firstChild.appendChild(panel);
+    detailRow.hidden = false;
+    panel.hidden = false;
+    byId("cell-detail-title").textContent = theme.label + " in " + y;
+    var assessments = [];
+    list.forEach(function (i) {
+      var label = assessmentLabel(DATA.findings[i].a);
+      if (assessments.indexOf(label) < 0) assessments.push(label);
+    });
+    byId("cell-detail-sub").textContent = countWords(counts(list)).join(", ") + ", from: " +
+      assessments.join("; ") + ".";
+    var ol = byId("cell-detail-list");
+    clear(ol);
+    list.forEach(function (i) { ol.appendChild(findingItem(i, true)); });
+    panel.scrollIntoView({ block: "nearest" });
+    panel.focus({ preventScroll: true });
+  }
+
+  function closeCell() {
+    byId("cell-detail").hidden = true;
+    if (byId("detail-row")) byId("detail-row").hidden = true;
+    if (selectedCell) {
+      selectedCell.setAttribute("aria-pressed", "false");
+      selectedCell.focus();
+      selectedCell = null;
+    }
+  }
+
+  function showThemeRow(t) {
+    showTab("grid");
+    var row = byId("row-" + t);
+    if (!row) return;
+    var th = row.querySelector("th");
+    row.scrollIntoView({ block: "center" });
+    th.focus({ preventScroll: true });
+  }
+
+  // ------------------------------------------------------------------ tabs
+  var tabs = { grid: byId("tab-grid"), network: byId("tab-network") };
+  function showTab(name) {
+    Object.keys(tabs).forEach(function (key) {
+      var on = key === name;
+      tabs[key].setAttribute("aria-selected", on ? "true" : "false");
+      tabs[key].tabIndex = on ? 0 : -1;
+      byId("view-" + key).hidden = !on;
+    });
+    if (history.replaceState) {
+      try { history.replaceState(null, "", name === "network" ? "#network" : "#themes"); }
+      catch (e) { /* some browsers refuse this on file:// pages: the view still changes */ }
+    }
+    if (name === "network") {
+      initNetwork();
+      // the diagram fills the window under the tabs
+      byId("tab-grid").parentNode.scrollIntoView({ block: "start" });
+    }
+  }
+  Object.keys(tabs).forEach(function (key, k, keys) {
+    tabs[key].addEventListener("click", function () { showTab(key); });
+    tabs[key].addEventListener("keydown", function (ev) {
+      var step = ev.key === "ArrowRight" ? 1 : ev.key === "ArrowLeft" ? -1 : 0;
+      if (!step) return;
+      var next = keys[(k + step + keys.length) % keys.length];
+      showTab(next);
+      tabs[next].focus();
+      ev.preventDefault();
+    });
+  });
+
+  // ------------------------------------------------------------------ network
+  var NET = DATA.network;
+  var network = null, nodes = null, edges = null, view = null;
+  var hidden = new Set();
+  var adjacency = new Map();
+  var groupOf = new Map();
+  var dimmed = [];
+  var selected = null;
+
+  function kindOf(id) { return id.charAt(0); }
+  function indexOf(id) { return parseInt(id.slice(1), 10); }
+  function labelOf(id) {
+    var i = indexOf(id);
+    switch (kindOf(id)) {
+      case "t": return DATA.themes[i].label;
+      case "f": return DATA.findings[i].text;
+      case "a": return DATA.assessments[i].label;
+      case "d": return DATA.docs[i].title;
+      case "p": return DATA.actors[i].label;
+      case "x": return DATA.actions[i].text;
+      case "n": return "Findings and actions that no theme matched";
+    }
+    return id;
+  }
+
+  NET.nodes.forEach(function (n) { groupOf.set(n.id, n.group); adjacency.set(n.id, []); });
+  NET.edges.forEach(function (e) {
+    adjacency.get(e.from).push(e.to);
+    adjacency.get(e.to).push(e.from);
+  });
+
+  var TYPES = [
+    { key: "t", label: "Themes", group: "theme" },
+    { key: "f", label: "Findings", group: "finding-W", subs: [
+      { key: "W", label: "Weaknesses", group: "finding-W" },
+      { key: "S", label: "Strengths", group: "finding-S" },
+      { key: "N", label: "Other findings", group: "finding-N" }] },
+    { key: "a", label: "Assessments", group: "assessment" },
+    { key: "d", label: "Documents", group: "document" },
+    { key: "p", label: "People and organisations", group: "actor" },
+    { key: "x", label: "Actions promised", group: "action" }
+  ];
+  var typeOn = {}, polOn = {};
+
+  function groupIcon(group) {
+    var g = NET.options.groups[group];
+    return shapeIcon(g.shape, g.color.background, g.color.border);
+  }
+
+  function buildControls() {
+    var box = byId("type-filters");
+    TYPES.forEach(function (t) {
+      typeOn[t.key] = true;
+      var input = el("input", { type: "checkbox", id: "show-" + t.key, "data-type": t.key });
+      input.checked = true;
+      input.addEventListener("change", function () { typeOn[t.key] = input.checked; applyFilters(); });
+      var label = el("label", { "for": "show-" + t.key }, input,
+        t.subs ? null : groupIcon(t.group), t.label);
+      add(box, el("div", { className: "filter-row" }, label));
+      (t.subs || []).forEach(function (s) {
+        polOn[s.key] = true;
+        var sub = el("input", { type: "checkbox", id: "show-pol-" + s.key, "data-polarity": s.key });
+        sub.checked = true;
+        sub.addEventListener("change", function () { polOn[s.key] = sub.checked; applyFilters(); });
+        add(box, el("div", { className: "filter-row sub" },
+          el("label", { "for": "show-pol-" + s.key }, sub, groupIcon(s.group), s.label)));
+      });
+    });
+    var year = byId("year-filter");
+    add(year, el("option", { value: "", text: "All years" }));
+    META.years.forEach(function (y) { add(year, el("option", { value: String(y), text: String(y) })); });
+    year.addEventListener("change", applyFilters);
+    var theme = byId("theme-filter");
+    add(theme, el("option", { value: "", text: "All themes" }));
+    DATA.themes.forEach(function (t, i) {
+      var indent = t.path.length ? "\u00a0\u00a0\u00a0".repeat(t.path.length) + "– " : "";
+      add(theme, el("option", { value: String(i), text: indent + t.label }));
+    });
+    theme.addEventListener("change", applyFilters);
+    byId("zoom-in").addEventListener("click", function () { zoom(1.4); });
+    byId("zoom-out").addEventListener("click", function () { zoom(1 / 1.4); });
+    byId("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+    byId("reset").addEventListener("click", function () { resetFilters(); network.fit(); });
+    byId("physics").addEventListener("change", function (ev) {
+      network.setOptions({ physics: { enabled: ev.target.checked } });
+    });
+    byId("net-help").textContent = "Lines join a finding to its themes, the assessment that " +
+      "made it and the people it names; an assessment to the documents that report it; an " +
+      "action to who must carry it out. Scroll or use the buttons to zoom; drag to move.";
+    buildSearch();
+  }
+
+  function zoom(factor) {
+    network.moveTo({ scale: network.getScale() * factor, animation: { duration: 200 } });
+  }
+
+  function resetFilters() {
+    TYPES.forEach(function (t) {
+      typeOn[t.key] = true;
+      byId("show-" + t.key).checked = true;
+      (t.subs || []).forEach(function (s) { polOn[s.key] = true; byId("show-pol-" + s.key).checked = true; });
+    });
+    byId("year-filter").value = "";
+    byId("theme-filter").value = "";
+    applyFilters();
+  }
+
+  function descendants(t) {
+    var out = new Set([t]), grown = true;
+    while (grown) {
+      grown = false;
+      DATA.themes.forEach(function (th, i) {
+        if (!out.has(i) && out.has(th.broader)) { out.add(i); grown = true; }
+      });
+    }
+    return out;
+  }
+
+  function applyFilters() {
+    var year = byId("year-filter").value;
+    year = year ? parseInt(year, 10) : null;
+    var themeValue = byId("theme-filter").value;
+    var themeSet = themeValue ? descendants(parseInt(themeValue, 10)) : null;
+    var polarityOff = !polOn.W || !polOn.S || !polOn.N;
+    var narrowing = year !== null || themeSet !== null || polarityOff;
+    var visible = new Set();
+    function inThemes(list) {
+      if (!themeSet) return true;
+      for (var k = 0; k < list.length; k++) if (themeSet.has(list[k])) return true;
+      return false;
+    }
+    DATA.findings.forEach(function (f, i) {
+      if (typeOn.f && polOn[f.pol] && (year === null || f.year === year) && inThemes(f.themes)) {
+        visible.add("f" + i);
+      }
+    });
+    DATA.actions.forEach(function (a, i) {
+      if (typeOn.x && (year === null || a.year === year) && inThemes(a.themes) &&
+          !(polarityOff && !themeSet && year === null)) {
+        visible.add("x" + i);
+      }
+    });
+    var unthemed = false;
+    visible.forEach(function (id) {
+      var item = kindOf(id) === "f" ? DATA.findings[indexOf(id)] : DATA.actions[indexOf(id)];
+      if (item.anchor === undefined) unthemed = true;
+    });
+    var context = new Set();
+    if (narrowing) {
+      // keep the themes, assessments, documents and people that the remaining findings
+      // and actions are linked to
+      visible.forEach(function (id) {
+        adjacency.get(id).forEach(function (nb) { if ("tapd".indexOf(kindOf(nb)) >= 0) context.add(nb); });
+      });
+      context.forEach(function (id) {
+        if (kindOf(id) === "a") adjacency.get(id).forEach(function (nb) {
+          if (kindOf(nb) === "d") context.add(nb);
+        });
+      });
+    }
+    NET.nodes.forEach(function (n) {
+      var k = kindOf(n.id);
+      if (k === "f" || k === "x") return;
+      if (k === "n") {
+        // the label of the disc of unthemed findings and actions: shown while any of them is
+        if (unthemed) visible.add(n.id);
+        return;
+      }
+      if (!typeOn[k]) return;
+      if (narrowing && !context.has(n.id)) return;
+      if (k === "a" && year !== null && DATA.assessments[indexOf(n.id)].year !== year) return;
+      if (k === "t" && themeSet && !themeSet.has(indexOf(n.id))) return;
+      visible.add(n.id);
+    });
+    hidden = new Set();
+    NET.nodes.forEach(function (n) { if (!visible.has(n.id)) hidden.add(n.id); });
+    if (view) view.refresh();
+    if (selected && hidden.has(selected)) clearSelection();
+    byId("net-count").textContent = "Showing " + visible.size.toLocaleString("en-GB") + " of " +
+      NET.nodes.length.toLocaleString("en-GB") + " items";
+  }
+
+  // search over labels and the full text of findings and actions
+  var searchIndex = null;
+  function buildSearch() {
+    var input = byId("search");
+    var results = byId("search-results");
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { runSearch(input.value); }, 120);
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown" || ev.key === "Enter") {
+        if (ev.key === "Enter") runSearch(input.value);
+        var first = results.querySelector("button");
+        if (first) { first.focus(); ev.preventDefault(); }
+      } else if (ev.key === "Escape") {
+        input.value = ""; runSearch("");
+      }
+    });
+    results.addEventListener("keydown", function (ev) {
+      if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+      var buttons = Array.prototype.slice.call(results.querySelectorAll("button"));
+      var k = buttons.indexOf(document.activeElement);
+      var next = buttons[k + (ev.key === "ArrowDown" ? 1 : -1)];
+      if (next) next.focus(); else if (ev.key === "ArrowUp") input.focus();
+      ev.preventDefault();
+    });
+  }
+
+  function runSearch(text) {
+    var results = byId("search-results");
+    clear(results);
+    var q = text.trim().toLowerCase();
+    if (q.length < 2) return;
+    if (!searchIndex) {
+      searchIndex = NET.nodes.filter(function (n) { return kindOf(n.id) !== "n"; }).map(function (n) {
+        var label = labelOf(n.id);
+        return { id: n.id, label: label, low: label.toLowerCase(), kind: kindOf(n.id) };
+      });
+    }
+    var rank = { t: 0, p: 1, a: 2, d: 3, x: 4, f: 5 };
+    var hits = [];
+    for (var i = 0; i < searchIndex.length; i++) {
+      var item = searchIndex[i];
+      var at = item.low.indexOf(q);
+      if (at < 0) continue;
+      hits.push({ item: item, score: (at === 0 ? 0 : 10) + rank[item.kind] });
+    }
+    hits.sort(function (a, b) { return a.score - b.score || (a.item.label < b.item.label ? -1 : 1); });
+    var total = hits.length;
+    hits.slice(0, 40).forEach(function (h) {
+      var label = h.item.label.length > 110 ? h.item.label.slice(0, 108) + "…" : h.item.label;
+      add(results, el("li", null, el("button", { type: "button", "data-node": h.item.id,
+        onClick: function () { pickNode(h.item.id); } },
+        el("span", { className: "rk", text: KIND_WORD[h.item.kind] }), label)));
+    });
+    if (!total) add(results, el("li", { className: "help", text: "Nothing found for “" + text.trim() + "”." }));
+    else if (total > 40) add(results, el("li", { className: "help", text: "Showing 40 of " + total + " matches: type more words to narrow them." }));
+  }
+
+  function pickNode(id) {
+    if (hidden.has(id)) resetFilters();
+    selectNode(id, true);
+  }
+
+  function openInNetwork(id) {
+    showTab("network");
+    pickNode(id);
+  }
+
+  function initNetwork() {
+    if (network) { network.redraw(); return; }
+    buildControls();
+    nodes = new vis.DataSet(NET.nodes);
+    edges = new vis.DataSet(NET.edges);
+    view = new vis.DataView(nodes, { filter: function (n) { return !hidden.has(n.id); } });
+    applyFilters();
+    var container = byId("network");
+    network = new vis.Network(container, { nodes: view, edges: edges }, NET.options);
+    network.once("afterDrawing", function () { root.setAttribute("data-network-ready", "true"); });
+    network.on("click", function (params) {
+      if (params.nodes.length && kindOf(params.nodes[0]) !== "n") selectNode(params.nodes[0], false);
+      else if (!params.edges.length) clearSelection();
+    });
+    container.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") clearSelection();
+    });
+  }
+
+  function undim() {
+    if (dimmed.length) {
+      nodes.update(dimmed.map(function (id) { return { id: id, group: groupOf.get(id) }; }));
+      dimmed = [];
+    }
+  }
+
+  function clearSelection() {
+    undim();
+    selected = null;
+    if (network) network.unselectAll();
+    byId("node-kind").textContent = "";
+    byId("node-title").textContent = "Nothing selected";
+    var body = byId("node-body");
+    clear(body);
+    add(body, el("p", { className: "help", text: "Click a shape in the diagram, or find it by name, " +
+      "to read what it is, the exact words behind it, and what it is linked to." }));
+  }
+
+  function selectNode(id, focus) {
+    if (!network) initNetwork();
+    undim();
+    selected = id;
+    var near = new Set(adjacency.get(id));
+    near.add(id);
+    var updates = [];
+    NET.nodes.forEach(function (n) {
+      if (!near.has(n.id) && !hidden.has(n.id)) { updates.push({ id: n.id, group: "dim" }); dimmed.push(n.id); }
+    });
+    if (updates.length) nodes.update(updates);
+    network.selectNodes([id], true);
+    if (focus) {
+      var shown = Array.from(near).filter(function (n) { return !hidden.has(n); });
+      network.fit({ nodes: shown, maxZoomLevel: 1.6, animation: { duration: 400 } });
+    }
+    renderPanel(id);
+  }
+
+  // ------------------------------------------------------------------ details panel
+  function dl(pairs) {
+    var list = el("dl");
+    pairs.forEach(function (p) {
+      if (p[1] === undefined || p[1] === null || p[1] === "") return;
+      add(list, [el("dt", { text: p[0] }), el("dd", null, p[1])]);
+    });
+    return list;
+  }
+
+  function relatedGroups(id) {
+    var groups = {};
+    adjacency.get(id).forEach(function (nb) { (groups[kindOf(nb)] = groups[kindOf(nb)] || []).push(nb); });
+    var box = el("div", { className: "related" });
+    var order = ["t", "f", "x", "a", "d", "p"];
+    var names = { t: "Themes", f: "Findings", x: "Actions promised", a: "Assessments",
+      d: "Documents", p: "People and organisations" };
+    order.forEach(function (k) {
+      var ids = groups[k];
+      if (!ids) return;
+      if (k === "f") {
+        ids.sort(function (a, b) {
+          var fa = DATA.findings[indexOf(a)], fb = DATA.findings[indexOf(b)];
+          return ("WNS".indexOf(fa.pol) - "WNS".indexOf(fb.pol)) || (fa.year - fb.year) || (indexOf(a) - indexOf(b));
+        });
+      }
+      add(box, el("h4", { text: names[k] + " (" + ids.length + ")" }));
+      var ul = el("ul");
+      ids.slice(0, 60).forEach(function (nb) {
+        var text = labelOf(nb);
+        if (text.length > 140) text = text.slice(0, 138) + "…";
+        var prefix = k === "f" ? POL_WORD[DATA.findings[indexOf(nb)].pol] + ", " +
+          DATA.findings[indexOf(nb)].year + ": " : "";
+        add(ul, el("li", null, el("button", { type: "button", "data-node": nb,
+          onClick: function () { pickNode(nb); } }, prefix + text)));
+      });
+      if (ids.length > 60) add(ul, el("li", { className: "help",
+        text: "and " + (ids.length - 60) + " more: use the Year and Theme filters to narrow them." }));
+      add(box, ul);
+    });
+    return box;
+  }
+
+  function quoteBlock(ex) {
+    return [el("blockquote", { className: "quote", text: ex.quote }), sourceLine(ex)];
+  }
+
+  function renderPanel(id) {
+    var k = kindOf(id), i = indexOf(id);
+    var body = byId("node-body");
+    clear(body);
+    byId("node-kind").textContent = KIND_WORD[k];
+    var title = labelOf(id);
+    if (k === "t") {
+      var t = DATA.themes[i];
+      var state = STATE[t.state] || STATE[""];
+      byId("node-title").textContent = title;
+      add(body, [
+        t.path.length ? el("p", { className: "help", text: "Part of " + t.path.join(" › ") }) : null,
+        t.definition ? el("p", { text: t.definition }) : null,
+        dl([
+          ["Now", t.weak.length || t.strong.length ? el("span", null,
+            el("span", { className: "badge " + state.cls, text: state.word }), " " + state.explain) : ""],
+          ["Weakness in", t.weak.join(", ")],
+          ["Strength in", t.strong.join(", ")]
+        ]),
+        byId("row-" + i) ? el("button", { type: "button", className: "link-button",
+          text: "Show this theme in the table", onClick: function () { showThemeRow(i); } }) : null
+      ]);
+    } else if (k === "f") {
+      var f = DATA.findings[i];
+      byId("node-kind").textContent = "Finding: " + POL_WORD[f.pol].toLowerCase() + ", " + f.year;
+      byId("node-title").textContent = title;
+      add(body, el("p", { className: "help", text: "The exact words:" }));
+      f.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
+      add(body, dl([["Year", String(f.year)], ["Made by", assessmentLabel(f.a)],
+        ["Kind", POL_WORD[f.pol]]]));
+      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + f.iri }));
+    } else if (k === "a") {
+      var a = DATA.assessments[i];
+      byId("node-title").textContent = title;
+      var dates = a.start ? a.start + (a.end && a.end !== a.start ? " to " + a.end : "") : "";
+      add(body, dl([["Kind", a.kind], ["Year", String(a.year)], ["Dates", dates],
+        ["Carried out by", a.by >= 0 ? DATA.actors[a.by].label : a.byName]]));
+      var grades = DATA.judgements.filter(function (s) { return s.a === i; })[0];
+      if (grades) {
+        add(body, el("h4", { text: "Judgements" }));
+        add(body, dl(grades.rows.map(function (r) { return [r.domain, r.grade]; })));
+      }
+    } else if (k === "d") {
+      var d = DATA.docs[i];
+      byId("node-title").textContent = title;
+      add(body, dl([["Type", d.type], ["Date", d.date], ["Publisher", d.publisher], ["File", d.path]]));
+    } else if (k === "p") {
+      var p = DATA.actors[i];
+      byId("node-kind").textContent = p.kind === "Person" ? "Person" : "Organisation";
+      byId("node-title").textContent = title;
+      var roles = DATA.roles.filter(function (r) { return r.person === i || r.org === i; });
+      if (roles.length) {
+        add(body, el("h4", { text: "Roles" }));
+        roles.forEach(function (r) {
+          var who = r.person >= 0 ? DATA.actors[r.person].label : "";
+          var org = r.org >= 0 ? " at " + DATA.actors[r.org].label : "";
+          add(body, el("p", null, el("strong", { text: who + ": " + r.role + org + " (" + r.year + ")" })));
+          add(body, quoteBlock(r.ex));
+        });
+      }
+    } else if (k === "x") {
+      var x = DATA.actions[i];
+      byId("node-title").textContent = title;
+      add(body, el("p", { className: "help", text: "The exact words:" }));
+      x.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
+      add(body, dl([["Year", String(x.year)], ["Due", x.due || ""],
+        ["Who must do it", x.who >= 0 ? DATA.actors[x.who].label : ""]]));
+      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + x.iri }));
+    }
+    add(body, relatedGroups(id));
+  }
+
+  // ------------------------------------------------------------------ start
+  renderIntro();
+  renderJudgements();
+  renderGrid();
+  if (location.hash === "#network") showTab("network");
+  root.setAttribute("data-ready", "true");
+})();
