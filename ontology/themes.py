@@ -1,0 +1,479 @@
+"""The theme scheme (ontology/themes.yaml) as plain data, and a transparent phrase tagger.
+
+No RDF here: the graph layer turns :class:`Theme` records into SKOS concepts. The tagger
+reports, for each theme, the phrase that matched and where, so ``cskg explain`` can show
+exactly which words put a statement under a theme.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cskg.errors import CskgError
+
+__all__ = [
+    "DEFAULT_PATH",
+    "JUDGEMENT_AREAS",
+    "Theme",
+    "ThemeScheme",
+    "ThemeTag",
+    "load_themes",
+    "phrase_regex",
+]
+
+DEFAULT_PATH = Path(__file__).with_name("themes.yaml")
+
+# The Ofsted (ILACS) judgement areas a theme may declare as its closeMatch.
+JUDGEMENT_AREAS = (
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+    "Overall effectiveness",
+)
+
+_KEYS = {
+    "id",
+    "prefLabel",
+    "altLabels",
+    "definition",
+    "broader",
+    "closeMatch",
+    "match",
+    "exclude",
+    "section",
+}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+# A space or hyphen in a phrase matches any run of spaces, hyphens and dashes in the text.
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015"
+_SEP = f"[\\s{_DASHES}]+"
+# An apostrophe matches a straight or curly one, or none ("children's" ~ "childrens").
+_APOSTROPHES = "'\u2018\u2019"
+_APOS = f"[{_APOSTROPHES}]?"
+_PIECES = re.compile(f"([\\s{_DASHES}]+|[{_APOSTROPHES}])")
+# Word boundaries: letters and digits, not underscores (markdown debris), count as word
+# characters; a phrase may not start inside a hyphenated word ("self-assessment").
+_LEFT = f"(?<![^\\W_]|[{_DASHES}])"
+_RIGHT = "(?![^\\W_])"
+_WORD = "[^\\W_]"
+_TOKEN = re.compile(_WORD + "+")
+_DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of the scheme, as written in themes.yaml."""
+
+    id: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    definition: str
+    broader: str | None
+    close_match: str | None
+    match: tuple[str, ...]
+    section: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    """Why a statement carries a theme: ``term`` matched at ``[start, end)`` of ``source``."""
+
+    theme_id: str
+    term: str  # the phrase from themes.yaml, e.g. "life story" or "exclusion*"
+    start: int
+    end: int
+    source: str  # "text": offsets index the statement; "section": they index its heading
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _phrase_body(phrase: str) -> str:
+    """Regex for one phrase, without the word boundaries."""
+    stem = phrase.endswith("*")
+    text = phrase[:-1] if stem else phrase
+    parts = []
+    for piece in _PIECES.split(text):
+        if not piece:
+            continue
+        if piece[0] in _APOSTROPHES:
+            parts.append(_APOS)
+        elif _PIECES.fullmatch(piece):
+            parts.append(_SEP)
+        else:
+            parts.append(re.escape(piece))
+    body = "".join(parts) + (f"{_WORD}*" if stem else "")
+    # acronyms match only in capitals: "SEND" the acronym, not the verb "send"
+    return f"(?-i:{body})" if _is_acronym(text) else body
+
+
+@functools.lru_cache(maxsize=4096)
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    """Compile one themes.yaml phrase as the tagger matches it."""
+    return re.compile(f"{_LEFT}(?:{_phrase_body(phrase)}){_RIGHT}", re.IGNORECASE)
+
+
+def _first_token(phrase: str) -> tuple[str, bool]:
+    """The phrase's first word, lower-cased, and whether it is a stem ("exclusion*")."""
+    m = _TOKEN.match(phrase)
+    if m is None:
+        raise CskgError(f"theme phrase '{phrase}' must start with a letter or digit")
+    stem = m.end() == len(phrase) - 1 and phrase.endswith("*")
+    return m.group().lower(), stem
+
+
+@dataclass(frozen=True)
+class _Entry:
+    theme: int  # index into ThemeScheme.themes
+    order: int  # position of the phrase in its theme's list
+    term: str
+    regex: re.Pattern[str]  # anchored at a word start; checks the right boundary
+
+
+class _PhraseIndex:
+    """Phrases indexed by their first word, so tagging looks up words instead of scanning.
+
+    One regex search per theme over every sentence is far too slow for a national build;
+    instead the text is split into words once, and only phrases whose first word (or stem)
+    matches a word are tried there, anchored.
+    """
+
+    def __init__(self, phrase_lists: Sequence[Sequence[str]]) -> None:
+        exact: dict[str, list[_Entry]] = {}
+        stems: dict[int, dict[str, list[_Entry]]] = {}
+        for theme, phrases in enumerate(phrase_lists):
+            for order, term in enumerate(phrases):
+                regex = re.compile(f"(?:{_phrase_body(term)}){_RIGHT}", re.IGNORECASE)
+                entry = _Entry(theme, order, term, regex)
+                word, stem = _first_token(term)
+                table = stems.setdefault(len(word), {}) if stem else exact
+                table.setdefault(word, []).append(entry)
+        # within a theme, try longer phrases first so the fullest match is reported
+        self._exact = {w: _ordered(es) for w, es in exact.items()}
+        self._cache: dict[str, list[_Entry]] = {}
+        self._stems = sorted(
+            (n, {w: _ordered(es) for w, es in table.items()}) for n, table in stems.items()
+        )
+
+    def lookup(self, word: str) -> list[_Entry]:
+        """Phrases that may start at a word (lower-cased)."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._lookup(word)
+            if len(self._cache) >= 100_000:
+                self._cache.clear()
+            self._cache[word] = found
+        return found
+
+    def _lookup(self, word: str) -> list[_Entry]:
+        found = self._exact.get(word, [])
+        for length, table in self._stems:
+            if length > len(word):
+                break
+            more = table.get(word[:length])
+            if more:
+                found = _ordered([*found, *more])
+        return found
+
+    def first_matches(
+        self, text: str, excludes: Sequence[Sequence[re.Pattern[str]]]
+    ) -> dict[int, tuple[_Entry, int, int]]:
+        """For each theme, its first phrase match in ``text`` that no exclude phrase covers."""
+        found: dict[int, tuple[_Entry, int, int]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for word in _TOKEN.finditer(text):
+            start = word.start()
+            if start and text[start - 1] in _DASH_CHARS:
+                continue  # no phrase starts inside a hyphenated word
+            for entry in self.lookup(word.group().lower()):
+                if entry.theme in found:
+                    continue
+                m = entry.regex.match(text, start)
+                if m is None:
+                    continue
+                end = m.end()
+                if excludes[entry.theme]:
+                    if entry.theme not in spans:
+                        spans[entry.theme] = [
+                            x.span() for r in excludes[entry.theme] for x in r.finditer(text)
+                        ]
+                    if any(a <= start and end <= b for a, b in spans[entry.theme]):
+                        continue
+                found[entry.theme] = (entry, start, end)
+        return found
+
+
+def _ordered(entries: list[_Entry]) -> list[_Entry]:
+    return sorted(entries, key=lambda e: (e.theme, -len(e.term), e.order))
+
+
+def _fold(text: str) -> str:
+    """Case-, apostrophe-, hyphen- and space-insensitive key for label lookup."""
+    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(re.sub(f"[{_DASHES}_]+", " ", text).split())
+
+
+class ThemeScheme:
+    """The loaded theme scheme: lookup, hierarchy and tagging."""
+
+    def __init__(self, themes: Iterable[Theme], source: str = "themes") -> None:
+        self.themes: tuple[Theme, ...] = tuple(themes)
+        self.source = source
+        self._by_id = {t.id: t for t in self.themes}
+        self._text_index = _PhraseIndex([t.match for t in self.themes])
+        self._section_index = _PhraseIndex([t.section for t in self.themes])
+        self._excludes = [tuple(phrase_regex(p) for p in t.exclude) for t in self.themes]
+        self._no_excludes: list[tuple[re.Pattern[str], ...]] = [()] * len(self.themes)
+        self._section_cache: dict[str, tuple[ThemeTag, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    def __iter__(self) -> Iterator[Theme]:
+        return iter(self.themes)
+
+    def __contains__(self, theme_id: object) -> bool:
+        return theme_id in self._by_id
+
+    def get(self, theme_id: str) -> Theme:
+        """The theme with this id; raises CskgError if there is none."""
+        try:
+            return self._by_id[theme_id]
+        except KeyError:
+            raise CskgError(f"{self.source}: no theme with id '{theme_id}'") from None
+
+    def ancestors(self, theme_id: str) -> tuple[Theme, ...]:
+        """Broader themes of ``theme_id``, nearest first."""
+        out: list[Theme] = []
+        broader = self.get(theme_id).broader
+        while broader is not None:
+            theme = self._by_id[broader]
+            out.append(theme)
+            broader = theme.broader
+        return tuple(out)
+
+    def ancestor_ids(self, theme_id: str) -> tuple[str, ...]:
+        """Ids of the broader themes of ``theme_id``, nearest first."""
+        return tuple(t.id for t in self.ancestors(theme_id))
+
+    def narrower(self, theme_id: str) -> tuple[Theme, ...]:
+        """Themes whose broader theme is ``theme_id``, in file order."""
+        self.get(theme_id)
+        return tuple(t for t in self.themes if t.broader == theme_id)
+
+    def top(self) -> tuple[Theme, ...]:
+        """Themes with no broader theme, in file order."""
+        return tuple(t for t in self.themes if t.broader is None)
+
+    def match_label(self, text: str) -> list[Theme]:
+        """Themes a user means by ``text``: exact label, else substring, else close spelling."""
+        query = _fold(text)
+        if not query:
+            return []
+
+        def names(theme: Theme) -> list[str]:
+            return [_fold(n) for n in (theme.id, theme.pref_label, *theme.alt_labels)]
+
+        exact = [t for t in self.themes if query in names(t)]
+        if exact:
+            return exact
+        partial = [t for t in self.themes if any(query in n for n in names(t))]
+        if partial:
+            return partial
+        owners: dict[str, list[Theme]] = {}
+        for theme in self.themes:
+            for name in names(theme):
+                owners.setdefault(name, [])
+                if theme not in owners[name]:
+                    owners[name].append(theme)
+        found: list[Theme] = []
+        for name in difflib.get_close_matches(query, sorted(owners), n=10, cutoff=0.6):
+            found.extend(t for t in owners[name] if t not in found)
+        return found
+
+    def tag(self, text: str, section: str = "") -> tuple[ThemeTag, ...]:
+        """Themes of a statement: one tag per theme, text matches first, then section ones.
+
+        Text tags are ordered by start offset, then theme id; a theme matched in the text is
+        not repeated from the section heading. Section tags follow, in the same order.
+        """
+        found = self._text_index.first_matches(text, self._excludes)
+        text_tags = self._tags(found, "text")
+        if not section:
+            return text_tags
+        seen = {t.theme_id for t in text_tags}
+        extra = tuple(t for t in self._section_tags(section) if t.theme_id not in seen)
+        return text_tags + extra
+
+    def _tags(self, found: dict[int, tuple[_Entry, int, int]], source: str) -> tuple[ThemeTag, ...]:
+        tags = [
+            ThemeTag(self.themes[entry.theme].id, entry.term, start, end, source)
+            for entry, start, end in found.values()
+        ]
+        return tuple(sorted(tags, key=lambda t: (t.start, t.theme_id)))
+
+    def _section_tags(self, section: str) -> tuple[ThemeTag, ...]:
+        # many statements share one heading: match each heading once
+        cached = self._section_cache.get(section)
+        if cached is None:
+            found = self._section_index.first_matches(section, self._no_excludes)
+            cached = self._tags(found, "section")
+            if len(self._section_cache) >= 4096:
+                self._section_cache.clear()
+            self._section_cache[section] = cached
+        return cached
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+def _display(path: Path) -> str:
+    return "ontology/themes.yaml" if path == DEFAULT_PATH else str(path)
+
+
+def _strings(value: Any, where: str, field: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, list):
+        raise CskgError(f"{where}: theme '{name}': {field} must be a list of strings")
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise CskgError(f"{where}: theme '{name}': {field} has an empty or non-text entry")
+        out.append(" ".join(item.split()))
+    return tuple(out)
+
+
+def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) -> None:
+    seen: dict[str, str] = {}
+    for phrase in phrases:
+        body = phrase[:-1] if phrase.endswith("*") else phrase
+        if "*" in body:
+            raise CskgError(
+                f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at its end"
+            )
+        if not _TOKEN.match(body):
+            raise CskgError(
+                f"{where}: theme '{name}': {field} phrase '{phrase}' "
+                "must start with a letter or digit"
+            )
+        body_re = _phrase_body(phrase)
+        key = body_re if _is_acronym(body) else body_re.lower()
+        if key in seen:
+            raise CskgError(
+                f"{where}: theme '{name}': {field} phrases '{seen[key]}' and '{phrase}' "
+                "match the same words"
+            )
+        seen[key] = phrase
+
+
+def _text(value: Any, where: str, field: str, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise CskgError(f"{where}: theme '{name}': {field} must be non-empty text")
+    return " ".join(value.split())
+
+
+def _theme(entry: Any, index: int, where: str) -> Theme:
+    if not isinstance(entry, dict):
+        raise CskgError(f"{where}: theme {index} is not a mapping of id, prefLabel, ...")
+    theme_id = entry.get("id")
+    if not isinstance(theme_id, str) or not theme_id:
+        raise CskgError(f"{where}: theme {index} has no id")
+    if not _SLUG.match(theme_id):
+        raise CskgError(
+            f"{where}: theme id '{theme_id}' is not a slug (lower-case words joined by '-')"
+        )
+    unknown = sorted(set(entry) - _KEYS, key=str)
+    if unknown:
+        raise CskgError(
+            f"{where}: theme '{theme_id}' has unknown key '{unknown[0]}' "
+            f"(allowed: {', '.join(sorted(_KEYS))})"
+        )
+    pref = entry.get("prefLabel")
+    if not isinstance(pref, str) or not pref.strip():
+        raise CskgError(f"{where}: theme '{theme_id}' has no prefLabel")
+    close = _text(entry.get("closeMatch"), where, "closeMatch", theme_id)
+    if close is not None and close not in JUDGEMENT_AREAS:
+        raise CskgError(
+            f"{where}: theme '{theme_id}': closeMatch '{close}' is not an Ofsted judgement area"
+        )
+    theme = Theme(
+        id=theme_id,
+        pref_label=" ".join(pref.split()),
+        alt_labels=_strings(entry.get("altLabels"), where, "altLabels", theme_id),
+        definition=_text(entry.get("definition"), where, "definition", theme_id) or "",
+        broader=_text(entry.get("broader"), where, "broader", theme_id),
+        close_match=close,
+        match=_strings(entry.get("match"), where, "match", theme_id),
+        section=_strings(entry.get("section"), where, "section", theme_id),
+        exclude=_strings(entry.get("exclude"), where, "exclude", theme_id),
+    )
+    for field in ("match", "section", "exclude"):
+        _check_phrases(getattr(theme, field), where, field, theme_id)
+    return theme
+
+
+def _check_hierarchy(themes: Sequence[Theme], where: str) -> None:
+    by_id: dict[str, Theme] = {}
+    for i, theme in enumerate(themes, start=1):
+        if theme.id in by_id:
+            first = next(j for j, t in enumerate(themes, start=1) if t.id == theme.id)
+            raise CskgError(f"{where}: duplicate theme id '{theme.id}' (themes {first} and {i})")
+        by_id[theme.id] = theme
+    for theme in themes:
+        if theme.broader is not None and theme.broader not in by_id:
+            raise CskgError(
+                f"{where}: theme '{theme.id}' has broader '{theme.broader}', "
+                "which is not a theme id"
+            )
+    for theme in themes:
+        chain = [theme.id]
+        broader = theme.broader
+        while broader is not None:
+            chain.append(broader)
+            if broader == theme.id:
+                raise CskgError(
+                    f"{where}: theme '{theme.id}' is its own ancestor via {' → '.join(chain)}"
+                )
+            if broader in chain[:-1]:
+                break  # a cycle above this theme: reported from one of its members
+            broader = by_id[broader].broader
+
+
+def load_themes(path: Path | None = None) -> ThemeScheme:
+    """Load and check the theme scheme (default: ontology/themes.yaml beside this module)."""
+    path = DEFAULT_PATH if path is None else Path(path)
+    where = _display(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise CskgError(f"{where}: cannot read theme scheme ({err.strerror})") from err
+    except UnicodeDecodeError as err:
+        raise CskgError(f"{where}: not UTF-8 text ({err.reason})") from err
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "cannot parse"
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise CskgError(f"{where}: malformed YAML{at}: {problem}") from err
+    entries = data.get("themes") if isinstance(data, dict) else data
+    if not isinstance(entries, list) or not entries:
+        raise CskgError(f"{where}: expected a non-empty list under 'themes:'")
+    themes = [_theme(entry, i, where) for i, entry in enumerate(entries, start=1)]
+    _check_hierarchy(themes, where)
+    return ThemeScheme(themes, source=where)

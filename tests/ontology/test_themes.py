@@ -1,0 +1,716 @@
+"""Tests for ontology/themes.py and the theme scheme in ontology/themes.yaml."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cskg.errors import CskgError
+from cskg.ontology.themes import (
+    JUDGEMENT_AREAS,
+    ThemeScheme,
+    ThemeTag,
+    load_themes,
+    phrase_regex,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def scheme() -> ThemeScheme:
+    return load_themes()
+
+
+# ----------------------------------------------------------------------------- tagging
+
+# (statement, section heading, expected theme ids): statements quoted from corpus/*.txt
+CORPUS_ROWS = [
+    (
+        "The quality and consistency of management oversight.",
+        "",
+        {"management-oversight"},
+    ),
+    (
+        "The inspection identified issues in respect of information sharing at the MASH, "
+        "particularly with health, high turnover in social work staff, often too long a wait "
+        "between allocation and first visit, recording of supervision and management "
+        "oversight inconsistent.",
+        "",
+        {
+            "police-information-sharing",
+            "front-door",
+            "workforce-stability",
+            "caseloads",
+            "management-oversight",
+        },
+    ),
+    (
+        "Sixteen- and 17-year-old children who are at risk of homelessness receive an "
+        "inconsistent response.",
+        "",
+        {"homelessness-and-housing"},
+    ),
+    # "Public outline" is the commissioner's shorthand for the Public Law Outline
+    (
+        "Public outline work was not tracked by managers and taking too long",
+        "",
+        {"planning-and-drift", "management-oversight"},
+    ),
+    (
+        "In summary the review team found a wide variation in the quality of case-practice, "
+        "particularly around the voice of the child not being central to case planning, lack "
+        "of challenge through supervision and management oversight and from Independent "
+        "Reviewing Officers (IROs), plans not SMART and subject to drift.",
+        "",
+        {
+            "practice-quality",
+            "voice-of-the-child",
+            "planning-and-drift",
+            "management-oversight",
+            "quality-assurance",
+        },
+    ),
+    (
+        "The starting point for the review was concerns that rates of exclusion in Medway were "
+        "exceptionally high and could not be fully explained by levels of deprivation or the "
+        "existence of selective schools in the community.",
+        "",
+        {"schools-and-education"},
+    ),
+    (
+        "The participation of health partners in strategy meetings, to ensure that timely and "
+        "full information is provided to facilitate the comprehensive consideration of risks "
+        "to children.",
+        "",
+        {"health-partnership", "partnership", "child-protection"},
+    ),
+    (
+        "The quality and variety of direct work and life-story work available to children.",
+        "",
+        {"voice-of-the-child"},
+    ),
+    (
+        "The quality and consistency of assessments and planning to support disabled children.",
+        "",
+        {"assessment-quality", "disabled-children"},
+    ),
+    (
+        "The quality and effectiveness of assessments, plans, interventions and responses for "
+        "children who are at risk of exploitation and/or risk outside of the home.",
+        "",
+        {"assessment-quality", "exploitation-and-missing"},
+    ),
+    (
+        "There continue to be significant challenges regarding recruitment and retention of "
+        "the workforce.",
+        "",
+        {"workforce", "workforce-stability"},
+    ),
+    (
+        "Social workers holding high numbers of cases was one factor, with some social workers "
+        "holding in excess of 40 cases.",
+        "",
+        {"caseloads"},
+    ),
+    (
+        "Early help is delivered from four child and family hubs and needs to be better linked "
+        "to children's social care.",
+        "",
+        {"early-help"},
+    ),
+    (
+        "Since 2015 there has been a series of changes in front-line, middle and senior "
+        "management in children's services with too many posts covered for long periods of "
+        "time by interim or acting up arrangements.",
+        "",
+        {"leadership-governance", "leadership-stability"},
+    ),
+    # "training for the wider group of members" is member training, not the workforce
+    (
+        "Going forward the role of scrutiny needs to be strengthened, and more training for "
+        "the wider group of members on children's issues and their role as ward councillors, "
+        "if they are to deliver on making a real difference for children.",
+        "",
+        {"political-corporate-scrutiny"},
+    ),
+    (
+        "One of the key areas of concern expressed by many in Medway is the lack of "
+        "availability of CAMHS support, with reports of waiting times of up to 2 years for "
+        "treatment",
+        "",
+        {"health-partnership"},
+    ),
+    (
+        "The timeliness of contacts and referrals that are sent by the police to the MASH.",
+        "",
+        {"front-door", "police-information-sharing"},
+    ),
+    (
+        "Little understanding of how to intervene in families where there is long-term "
+        "experience of neglect and domestic violence",
+        "",
+        {"domestic-abuse-and-neglect"},
+    ),
+    (
+        "Personal advisers support care leavers to develop the skills and confidence to live "
+        "more independently.",
+        "",
+        {"care-leavers"},
+    ),
+    (
+        "When children cannot return home, there is thorough consideration of all the "
+        "options, and permanence is explored early.",
+        "",
+        {"planning-and-drift"},
+    ),
+    # curly apostrophe in the corpus: "children’s homes"
+    (
+        "A small number of children live in unregistered children's homes.",
+        "",
+        {"placements-and-sufficiency"},
+    ),
+    (
+        "There have been significant improvements since the inspection in 2019, specifically "
+        "in the quality and impact of the corporate parenting board.",
+        "",
+        {"corporate-parenting"},
+    ),
+    (
+        "Since the inadequate rating, there has been significant investment in improving "
+        "Children's Services",
+        "",
+        {"finance-and-resources"},
+    ),
+    (
+        "Practice in relation to the pre-proceedings stage of the Public Law Outline has "
+        "significantly improved since the previous inspection.",
+        "",
+        {"planning-and-drift"},
+    ),
+    (
+        "A clear model of practice is essential to supporting front line staff to deliver a "
+        "consistent, timely and effective response to families.",
+        "",
+        {"practice-model", "workforce"},
+    ),
+    (
+        "Corporate and political leaders have addressed the systemic weaknesses and there is "
+        "now a strong, determined and cohesive leadership team.",
+        "",
+        {"political-corporate-scrutiny", "leadership-governance"},
+    ),
+    (
+        "Senior leaders have amended their processes and supervision oversight to ensure that "
+        "weaknesses identified by audit activity are addressed.",
+        "",
+        {"leadership-governance", "management-oversight", "quality-assurance"},
+    ),
+    (
+        "Access to health provision for children in care and care leavers poor.",
+        "",
+        {"health-partnership", "children-in-care", "care-leavers"},
+    ),
+    # "health care" is not children in care
+    (
+        "This suggests that provision of health care, and monitoring of it, must be improved.",
+        "",
+        {"health-partnership"},
+    ),
+    (
+        "There is an effective response to children who go missing, with all offered "
+        "opportunities to explore the reasons, as well as the push and pull factors for their "
+        "missing episode.",
+        "",
+        {"exploitation-and-missing"},
+    ),
+    (
+        "Inspectors identified delays of between four days, and, in one case, four weeks, in "
+        "the sharing by police of domestic abuse and relevant crime notifications.",
+        "",
+        {"police-information-sharing", "domestic-abuse-and-neglect"},
+    ),
+    # "foster a strong partnership" is not fostering
+    (
+        "The local authority has failed to foster a strong partnership with its schools and "
+        "academies.",
+        "",
+        {"partnership", "schools-and-education"},
+    ),
+    (
+        "Where social workers were required to carry out a Section 47 visit due to child "
+        "protection concerns, they would attend using Personal Protection Equipment.",
+        "",
+        {"child-protection"},
+    ),
+    (
+        "The over reliance on interim and agency managers and social workers will place demands "
+        "on the budget which could be lessened by successful recruitment and retention.",
+        "",
+        {"leadership-stability", "workforce-stability", "finance-and-resources"},
+    ),
+    (
+        "There is a vibrant approach to participation, and the Medway Children and Young People "
+        "Council has influenced service developments.",
+        "",
+        {"voice-of-the-child"},
+    ),
+    # the recruitment of adopters is about permanence, not the social work workforce
+    (
+        "The partnership is appropriately prioritising the recruitment of adopters to meet the "
+        "needs of Medway children.",
+        "",
+        {"partnership", "planning-and-drift"},
+    ),
+    # a self-assessment is quality assurance, not an assessment of a child
+    (
+        "The self- assessment gives little evidence of impact on improving the quality of "
+        "practice.",
+        "",
+        {"quality-assurance", "practice-quality"},
+    ),
+    (
+        "The Council's Joint Strategic Needs Assessment contains summaries of key information "
+        "about Medway including the diagram below:",
+        "",
+        set(),
+    ),
+    (
+        "There is a separate Portfolio Holder for education and schools.",
+        "",
+        {"political-corporate-scrutiny", "schools-and-education"},
+    ),
+    (
+        "Medway has implemented new Safeguarding arrangements as required by Working Together.",
+        "",
+        {"multi-agency-partnership"},
+    ),
+    (
+        "Permanent appointments have been made to three of the social care Head of Service roles.",
+        "",
+        {"leadership-stability"},
+    ),
+    # section headings tag the statements under them
+    (
+        "Children are visited regularly by social workers who know them well.",
+        "The experiences and progress of children in care: good",
+        {"children-in-care"},
+    ),
+    (
+        "They know young people well and are committed, caring and dedicated to improving "
+        "their lives.",
+        "The experiences and progress of care leavers: good",
+        {"care-leavers"},
+    ),
+    (
+        "The Board will receive performance reports with data against most key children's "
+        "services indicators, but also needs to see the outcome of improved auditing.",
+        "12. Current service issues and performance",
+        {"quality-assurance"},
+    ),
+    (
+        "In 2018/19 approval was given to recruit 10 additional social worker posts above the "
+        "approved budgeted structure during the year.",
+        "15. Financial position",
+        {"workforce-stability", "finance-and-resources"},
+    ),
+    (
+        "There is a strong sense that one of the key difficulties for Medway is its location, "
+        "wedged between Kent and London.",
+        "14. Staffing",
+        {"workforce"},
+    ),
+]
+
+# Made-up statements for edge cases the corpus does not show.
+EDGE_ROWS = [
+    # acronyms match only in capitals: the verb "send" is not SEND
+    ("We will send the report to members.", "", set()),
+    (
+        "Waiting lists for SEND assessments are long.",
+        "",
+        {"disabled-children", "assessment-quality"},
+    ),
+    # hyphen and space variants, curly apostrophes, stems
+    (
+        "Children who are looked-after need life story work.",
+        "",
+        {"children-in-care", "voice-of-the-child"},
+    ),
+    ("Co-production with young people", "", {"voice-of-the-child"}),
+    ("The children’s homes are full.", "", {"placements-and-sufficiency"}),
+    ("Exclusions rose.", "", {"schools-and-education"}),
+    ("16 and 17 year olds at risk", "", {"homelessness-and-housing"}),
+    # a word is not matched inside a longer word
+    ("Drifting snow closed the road.", "", set()),
+    # "supervision order" is court work, not staff supervision
+    ("The court made a supervision order.", "", {"court-work"}),
+    # markdown debris around a phrase does not stop a match
+    ("**Early help** is improving.", "", {"early-help"}),
+    ("", "", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "section", "expected"), CORPUS_ROWS + EDGE_ROWS)
+def test_tag(scheme: ThemeScheme, text: str, section: str, expected: set[str]) -> None:
+    tags = scheme.tag(text, section)
+    assert {t.theme_id for t in tags} == expected, [(t.theme_id, t.term) for t in tags]
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.split())
+
+
+def test_corpus_rows_are_quoted_from_the_corpus() -> None:
+    corpus = _normalise(" ".join(p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")))
+    for text, section, _ in CORPUS_ROWS:
+        assert _normalise(text) in corpus, text
+        if section:
+            assert _normalise(section) in corpus, section
+
+
+def test_tags_are_one_per_theme_in_offset_order(scheme: ThemeScheme) -> None:
+    text = "Early help and early help hubs, the MASH and management oversight; early help again."
+    tags = scheme.tag(text, "Staffing")
+    assert tags == (
+        ThemeTag("early-help", "early help", 0, 10, "text"),
+        ThemeTag("front-door", "MASH", 36, 40, "text"),
+        ThemeTag("management-oversight", "management oversight", 45, 65, "text"),
+        ThemeTag("workforce", "staffing", 0, 8, "section"),
+    )
+
+
+def test_text_match_wins_over_section_match(scheme: ThemeScheme) -> None:
+    tags = scheme.tag("Care leavers value their personal advisers.", "Care leavers")
+    assert tags == (ThemeTag("care-leavers", "care leaver*", 0, 12, "text"),)
+
+
+def test_longest_phrase_is_reported(scheme: ThemeScheme) -> None:
+    # "child protection plans" (planning) and "child protection" (child protection) overlap
+    tags = scheme.tag("Child protection plans were reviewed.")
+    assert [(t.theme_id, t.term, t.start, t.end) for t in tags] == [
+        ("child-protection", "child protection", 0, 16),
+        ("planning-and-drift", "child protection plan*", 0, 22),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("life story", "life-story work", True),
+        ("life story", "life – story", True),
+        ("looked after", "Looked\u00a0After", True),
+        ("children's homes", "children’s homes", True),
+        ("children's homes", "childrens homes", True),
+        ("exclusion*", "exclusions", True),
+        ("exclusion*", "nonexclusion", False),
+        ("audit*", "auditing", True),
+        ("SEND", "send", False),
+        ("SEND", "SEND", True),
+        ("assessment*", "self-assessment", False),
+        ("partner", "partners", False),
+        ("16- and 17-year-old*", "16- and 17-year-olds", True),
+        ("Q.A.", "Q.A.", True),
+    ],
+)
+def test_phrase_regex(phrase: str, text: str, matches: bool) -> None:
+    assert bool(phrase_regex(phrase).search(text)) is matches
+
+
+def _reference_tags(scheme: ThemeScheme, text: str) -> set[tuple[str, str, int, int]]:
+    """The tagger's meaning, spelt out slowly: per theme, the first non-excluded match."""
+    out = set()
+    for theme in scheme.themes:
+        excluded = [m.span() for p in theme.exclude for m in phrase_regex(p).finditer(text)]
+        best = None
+        for order, term in enumerate(theme.match):
+            for m in phrase_regex(term).finditer(text):
+                if any(a <= m.start() and m.end() <= b for a, b in excluded):
+                    continue
+                key = (m.start(), -len(term), order, term, m.end())
+                best = key if best is None or key < best else best
+        if best is not None:
+            out.add((theme.id, best[3], best[0], best[4]))
+    return out
+
+
+# Statements built from pieces of the theme phrases, separators and document debris.
+_PIECES = """
+    care leavers children in looked after life story work early help exclusion exclusions
+    self assessment SEND send child protection plan plans health partners police MASH foster
+    carers supervision order management oversight 16 17 year old and pre proceedings Public
+    Law Outline IROs co production homes s the of recruitment adopters drift
+""".split()
+_GLUE = [" ", "-", "- ", " – ", "’", "'", "_", ".", ", ", "\n", "\u00a0", "**", "(", ")"]
+_statements = st.lists(
+    st.one_of(
+        st.sampled_from(_PIECES).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()])),
+        st.sampled_from(_GLUE),
+        st.text(alphabet="abcdeéXYZ£0 -’", max_size=3),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_statements, section=_statements)
+def test_tag_offsets_point_at_the_term(scheme: ThemeScheme, text: str, section: str) -> None:
+    tags = scheme.tag(text, section)
+    for tag in tags:
+        source = text if tag.source == "text" else section
+        assert phrase_regex(tag.term).fullmatch(source[tag.start : tag.end]), tag
+        assert re.fullmatch(r"\w.*", source[tag.start : tag.end], re.DOTALL), tag
+    assert len({t.theme_id for t in tags}) == len(tags)
+    text_tags = [t for t in tags if t.source == "text"]
+    assert text_tags == sorted(text_tags, key=lambda t: (t.start, t.theme_id))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_statements)
+def test_tagger_agrees_with_reference(scheme: ThemeScheme, text: str) -> None:
+    got = {(t.theme_id, t.term, t.start, t.end) for t in scheme.tag(text)}
+    assert got == _reference_tags(scheme, text)
+
+
+def test_tagger_agrees_with_reference_on_corpus(scheme: ThemeScheme) -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            got = {(t.theme_id, t.term, t.start, t.end) for t in scheme.tag(line)}
+            assert got == _reference_tags(scheme, line), line
+
+
+def test_tagging_is_fast(scheme: ThemeScheme) -> None:
+    lines = [
+        line
+        for path in sorted(CORPUS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    statements = (lines * (20_000 // len(lines) + 1))[:20_000]
+    began = time.perf_counter()
+    for line in statements:
+        scheme.tag(line, "The experiences and progress of children in care")
+    # about 0.6 s here; a national build tags hundreds of thousands of statements
+    assert time.perf_counter() - began < 10
+
+
+# ----------------------------------------------------------------------------- the scheme
+
+
+def test_real_scheme_size_and_shape(scheme: ThemeScheme) -> None:
+    assert 20 <= len(scheme.themes) <= 35
+    ids = [t.id for t in scheme.themes]
+    assert len(set(ids)) == len(ids)
+    labels = [t.pref_label.casefold() for t in scheme.themes]
+    assert len(set(labels)) == len(labels)
+    tops = [t.id for t in scheme.top()]
+    assert 4 <= len(tops) <= 8
+    for theme in scheme.themes:
+        assert theme.definition, theme.id
+        assert theme.close_match is None or theme.close_match in JUDGEMENT_AREAS
+        # no cycles: every theme reaches a top theme
+        chain = scheme.ancestors(theme.id)
+        assert theme not in chain
+        assert (chain[-1].id if chain else theme.id) in tops
+    narrow = [t for t in scheme.themes if t.broader is not None]
+    assert all(t.match for t in narrow)
+
+
+@pytest.mark.parametrize(
+    "theme_id",
+    [
+        "management-oversight",
+        "workforce-stability",
+        "caseloads",
+        "early-help",
+        "assessment-quality",
+        "planning-and-drift",
+        "quality-assurance",
+        "leadership-stability",
+        "political-corporate-scrutiny",
+        "health-partnership",
+        "police-information-sharing",
+        "multi-agency-partnership",
+        "exploitation-and-missing",
+        "disabled-children",
+        "domestic-abuse-and-neglect",
+        "front-door",
+        "care-leavers",
+        "children-in-care",
+        "voice-of-the-child",
+        "practice-model",
+        "schools-and-education",
+        "placements-and-sufficiency",
+        "homelessness-and-housing",
+        "corporate-parenting",
+        "finance-and-resources",
+        "child-protection",
+        "court-work",
+    ],
+)
+def test_required_themes_exist(scheme: ThemeScheme, theme_id: str) -> None:
+    assert scheme.get(theme_id).pref_label
+
+
+def test_hierarchy(scheme: ThemeScheme) -> None:
+    assert [t.id for t in scheme.ancestors("domestic-abuse-and-neglect")] == [
+        "child-protection",
+        "childrens-groups",
+    ]
+    assert scheme.ancestor_ids("caseloads") == ("workforce",)
+    assert scheme.ancestors("workforce") == ()
+    assert [t.id for t in scheme.narrower("workforce")] == [
+        "management-oversight",
+        "workforce-stability",
+        "caseloads",
+    ]
+    assert scheme.narrower("caseloads") == ()
+    with pytest.raises(CskgError, match="no theme with id 'nope'"):
+        scheme.get("nope")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("early help", ["early-help"]),
+        ("Early-Help", ["early-help"]),
+        ("early-help", ["early-help"]),
+        ("CAMHS", ["health-partnership"]),
+        ("looked after children", ["children-in-care"]),
+        ("public law outline", ["planning-and-drift"]),
+        # substring of a label
+        ("oversight", ["management-oversight"]),
+        ("leaver", ["care-leavers"]),
+        # misspelt
+        ("erly help", ["early-help"]),
+        ("care leevers", ["care-leavers"]),
+        ("zzzz", []),
+        ("", []),
+    ],
+)
+def test_match_label(scheme: ThemeScheme, query: str, expected: list[str]) -> None:
+    assert [t.id for t in scheme.match_label(query)][: len(expected) or None] == expected
+
+
+def test_match_label_substring_returns_every_theme_in_file_order(scheme: ThemeScheme) -> None:
+    ids = [t.id for t in scheme.match_label("care")]
+    assert {"children-in-care", "care-leavers", "court-work"} <= set(ids)
+    assert ids == [t.id for t in scheme.themes if t.id in ids]
+
+
+# ----------------------------------------------------------------------------- errors
+
+GOOD = """\
+themes:
+  - id: a
+    prefLabel: A
+    match: [apple]
+  - id: b
+    prefLabel: B
+    broader: a
+    match: [banana]
+"""
+
+
+def _load(tmp_path: Path, text: str) -> ThemeScheme:
+    path = tmp_path / "themes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_themes(path)
+
+
+def test_load_small_scheme(tmp_path: Path) -> None:
+    scheme = _load(tmp_path, GOOD)
+    assert [t.id for t in scheme.themes] == ["a", "b"]
+    assert scheme.get("b").broader == "a"
+    assert scheme.tag("An apple and a banana.") == (
+        ThemeTag("a", "apple", 3, 8, "text"),
+        ThemeTag("b", "banana", 15, 21, "text"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    broader: b\n"
+            "  - id: b\n    prefLabel: B\n    broader: a\n",
+            "theme 'a' is its own ancestor via a → b → a",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    broader: a\n",
+            "theme 'a' is its own ancestor via a → a",
+        ),
+        (
+            "themes:\n  - id: top\n    prefLabel: Top\n"
+            "  - id: a\n    prefLabel: A\n    broader: c\n"
+            "  - id: b\n    prefLabel: B\n    broader: a\n"
+            "  - id: c\n    prefLabel: C\n    broader: b\n",
+            "theme 'a' is its own ancestor via a → c → b → a",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n  - id: a\n    prefLabel: Again\n",
+            "duplicate theme id 'a' (themes 1 and 2)",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    broader: nowhere\n",
+            "theme 'a' has broader 'nowhere', which is not a theme id",
+        ),
+        ("themes:\n  - id: a\n    prefLabel: [A\n", "malformed YAML at line 4"),
+        ("themes: [\n", "malformed YAML"),
+        ("themes:\n  - prefLabel: A\n", "theme 1 has no id"),
+        ("themes:\n  - id: a\n", "theme 'a' has no prefLabel"),
+        ("themes:\n  - id: Early Help\n    prefLabel: A\n", "theme id 'Early Help' is not a slug"),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    altLabel: [B]\n",
+            "theme 'a' has unknown key 'altLabel'",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: apple\n",
+            "theme 'a': match must be a list of strings",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: ['ex*clu']\n",
+            "match phrase 'ex*clu' may use * only at its end",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: ['£ spend']\n",
+            "match phrase '£ spend' must start with a letter or digit",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: [life story, life-story]\n",
+            "match phrases 'life story' and 'life-story' match the same words",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    closeMatch: Leadership\n",
+            "closeMatch 'Leadership' is not an Ofsted judgement area",
+        ),
+        ("- just\n- a list of strings\n", "theme 1 is not a mapping"),
+        ("other: 1\n", "expected a non-empty list under 'themes:'"),
+        ("", "expected a non-empty list under 'themes:'"),
+    ],
+)
+def test_load_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "themes.yaml"
+    with pytest.raises(CskgError) as info:
+        _load(tmp_path, text)
+    error = str(info.value)
+    assert error.startswith(f"{path}: "), error
+    assert message in error, error
+    assert "\n" not in error
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "absent.yaml"
+    with pytest.raises(CskgError, match=re.escape(f"{path}: cannot read theme scheme")):
+        load_themes(path)
+
+
+def test_default_path_is_named_as_users_see_it() -> None:
+    assert load_themes().source == "ontology/themes.yaml"
