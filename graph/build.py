@@ -80,7 +80,8 @@ def judgement_iri(j: Judgement) -> URIRef:
 
 
 def role_assignment_iri(r: RoleAssignment) -> URIRef:
-    return iri.iri("role-assignment", iri.slug(r.agent), iri.slug(r.role), str(r.year))
+    org = iri.slug(r.organisation) if r.organisation else "none"
+    return iri.iri("role-assignment", iri.slug(r.agent), iri.slug(r.role), org, str(r.year))
 
 
 def figure_iri(f: Figure) -> URIRef:

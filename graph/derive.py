@@ -66,7 +66,7 @@ def recurrences(
     for s, f, themes in findings:
         reach = set(themes)
         for t in themes:
-            reach.update(scheme.ancestors(t))
+            reach.update(scheme.ancestor_ids(t))
         for t in reach:
             if f.polarity == "Weakness":
                 weak[t].add(f.year)

@@ -17,9 +17,11 @@ unchanged since the last build is not validated again.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -28,6 +30,8 @@ from rdflib.namespace import SH
 from cskg.ontology import CSKG, shapes_path
 
 SHARED = ("reference", "themes")
+# document graphs validated together, with the shared context once per batch
+BATCH_TRIPLES = 40_000
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,23 @@ def _run(triples: Iterable[tuple], shapes: Graph, graph_name: str) -> list[Viola
     return out
 
 
+def _names(batch: list[tuple[str, URIRef]]) -> str:
+    names = [_short(g).removeprefix("graph/") for _, g in batch]
+    if len(names) <= 3:
+        return ", ".join(names)
+    return f"{', '.join(names[:3])} and {len(names) - 3} more document graphs"
+
+
+def _job(job: tuple[list[str], str, list[tuple], dict]) -> list[Violation]:
+    _, name, triples, opts = job
+    return _run(triples, _cached_shapes(tuple(sorted(opts.items()))), name)
+
+
+@lru_cache(maxsize=8)
+def _cached_shapes(opts: tuple) -> Graph:
+    return _shapes(**dict(opts))
+
+
 def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
     """Validate one graph with every shape; an empty list means it conforms."""
     return sorted(_run(triples, _shapes(), ""), key=lambda v: (v.focus, v.path, v.message))
@@ -123,7 +144,6 @@ def validate_quads(
 
     shared_quads = [q for g in sorted(shared, key=str) for q in graphs.get(g, [])]
     shared_triples = [(s, p, o) for s, p, o, _ in shared_quads]
-    shared_types = [t for t in shared_triples if t[1] == RDF.type]
     finding_types = [
         (s, p, o)
         for g, qs in graphs.items()
@@ -131,6 +151,7 @@ def validate_quads(
         for s, p, o, _ in qs
         if p == RDF.type and o == CSKG.Finding
     ]
+    doc_opts = {"drop_targets": shared_classes}
     pieces: list[tuple[str, list[tuple], list[tuple], dict]] = [
         ("reference and themes", shared_quads, [], {}),
         (
@@ -140,34 +161,56 @@ def validate_quads(
             {"only_targets": (CSKG.Recurrence,)},
         ),
     ]
-    for g in sorted(graphs, key=str):
-        if g in shared or g in (ontology, derived):
-            continue
-        pieces.append(
-            (
-                _short(g).removeprefix("graph/"),
-                graphs[g],
-                shared_triples,
-                {"drop_targets": shared_classes},
-            )
-        )
+    doc_graphs = [g for g in sorted(graphs, key=str) if g not in shared | {ontology, derived}]
 
-    violations: list[Violation] = []
-    shapes_for: dict[tuple, Graph] = {}
-    for name, piece, context, opts in pieces:
-        key = _digest(piece, salt + repr(sorted(opts.items())).encode())
-        if cache is not None and (cache / key).is_file():
-            if new_cache is not None:
-                new_cache.mkdir(parents=True, exist_ok=True)
-                (new_cache / key).touch()
-            continue
-        okey = tuple(sorted((k, tuple(v)) for k, v in opts.items()))
-        if okey not in shapes_for:
-            shapes_for[okey] = _shapes(**opts)
-        found = _run([(s, p, o) for s, p, o, _ in piece] + list(context), shapes_for[okey], name)
-        if found:
-            violations.extend(found)
-        elif new_cache is not None:
+    def marked(key: str) -> bool:
+        if cache is None or not (cache / key).is_file():
+            return False
+        mark(key)
+        return True
+
+    def mark(key: str) -> None:
+        if new_cache is not None:
             new_cache.mkdir(parents=True, exist_ok=True)
             (new_cache / key).touch()
+
+    jobs: list[tuple[list[str], str, list[tuple], dict]] = []
+    for name, piece, context, opts in pieces:
+        key = _digest(piece, salt + repr(sorted(opts.items())).encode())
+        if not marked(key):
+            jobs.append(([key], name, [(s, p, o) for s, p, o, _ in piece] + context, opts))
+    # document graphs not validated before go in batches, the shared context once per batch
+    batch: list[tuple[str, URIRef]] = []
+    size = 0
+    doc_salt = salt + repr(sorted(doc_opts.items())).encode()
+    for g in doc_graphs:
+        key = _digest(graphs[g], doc_salt)
+        if marked(key):
+            continue
+        batch.append((key, g))
+        size += len(graphs[g])
+        if size >= BATCH_TRIPLES or g == doc_graphs[-1]:
+            triples = [(s, p, o) for _, bg in batch for s, p, o, _ in graphs[bg]]
+            names = _names(batch)
+            jobs.append(([k for k, _ in batch], names, triples + shared_triples, doc_opts))
+            batch, size = [], 0
+    if batch:
+        triples = [(s, p, o) for _, bg in batch for s, p, o, _ in graphs[bg]]
+        names = _names(batch)
+        jobs.append(([k for k, _ in batch], names, triples + shared_triples, doc_opts))
+
+    violations: list[Violation] = []
+    if len(jobs) > 2 and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+            results = list(pool.map(_job, jobs))
+    else:
+        results = [_job(j) for j in jobs]
+    for (keys, _, _, _), found in zip(jobs, results, strict=True):
+        if found:
+            violations.extend(found)
+        else:
+            for key in keys:
+                mark(key)
     return sorted(set(violations), key=lambda v: (v.graph, v.focus, v.path, v.message))
