@@ -40,6 +40,21 @@ DOCUMENT_TYPES = (
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_MANIFEST_BYTES = 10_000_000  # a manifest of thousands of documents is well under 1 MB
+
+
+class _ManifestLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that leaves dates as text.
+
+    The safe loader turns ``2023-02-30`` into a ``ValueError`` with no line number; as text,
+    :func:`check_date` reports it against the document that gave it.
+    """
+
+
+_ManifestLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -73,9 +88,11 @@ def corpus_files(root: Path) -> list[Path]:
         raise DocumentError(f"{root}: no such corpus folder")
     if not root.is_dir():
         raise DocumentError(f"{root}: is not a folder")
-    return sorted(
-        p for p in root.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-    )
+    try:
+        names = list(root.iterdir())
+    except OSError as err:
+        raise DocumentError(f"{root}: cannot list the corpus folder ({err.strerror})") from err
+    return sorted(p for p in names if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
 
 
 def check_date(value: Any, where: str) -> str:
@@ -134,18 +151,29 @@ def load_manifest(root: Path) -> Manifest:
     if path.is_dir():
         raise ManifestError(f"{where}: is a folder, not a file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_MANIFEST_BYTES:
+            raise ManifestError(f"{where}: is {size:,} bytes; a manifest is a short YAML file")
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_ManifestLoader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         pos = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "invalid YAML"
+        problem = getattr(err, "problem", None) or getattr(err, "reason", None) or "invalid YAML"
         raise ManifestError(f"{where}: malformed YAML{pos}: {problem}") from err
     except UnicodeDecodeError as err:
-        raise ManifestError(f"{where}: is not UTF-8 text") from err
+        raise ManifestError(
+            f"{where}: is not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset "
+            f"{err.start}); save it as UTF-8"
+        ) from err
+    except RecursionError as err:
+        raise ManifestError(f"{where}: is nested too deeply to be a manifest") from err
     except OSError as err:
-        raise ManifestError(f"{where}: cannot be read ({err.strerror})") from err
+        raise ManifestError(f"{where}: cannot be read ({err.strerror or err})") from err
     if data is None:
-        data = {}
+        raise ManifestError(
+            f"{where}: is empty; list the documents under 'documents:' or delete it"
+        )
     if not isinstance(data, dict):
         raise ManifestError(f"{where}: must be a mapping with a 'documents' list")
     council = _str(data, "council", where)
@@ -180,7 +208,11 @@ def load_manifest(root: Path) -> Manifest:
             raise ManifestError(f"{at}: file {file!r} is listed twice")
         seen_files.add(file)
         target = root / file
-        if not target.exists() and not target.is_symlink():
+        try:
+            present = target.exists() or target.is_symlink()
+        except OSError as err:  # e.g. a name longer than the file system allows
+            raise ManifestError(f"{at}: file {file!r} cannot be used ({err.strerror})") from err
+        if not present:
             raise ManifestError(f"{at}: file {file!r} does not exist in {root}")
         doc_type = _str(entry, "type", at)
         if doc_type and doc_type not in DOCUMENT_TYPES:
