@@ -6,6 +6,7 @@ Heavy libraries are imported inside the commands so that a lookup starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -76,3 +77,14 @@ def main() -> None:
     except BrokenPipeError:  # `cskg ... | head`
         sys.stderr.close()
         sys.exit(0)
+    except Exception as err:
+        # the last resort: anything not a CskgError is a bug in cskg, still one line
+        if os.environ.get("CSKG_DEBUG"):
+            raise
+        detail = " ".join(str(err).split())[:200]
+        typer.echo(
+            f"Error: unexpected {type(err).__name__}: {detail} "
+            "(a bug in cskg; run again with CSKG_DEBUG=1 to see where)",
+            err=True,
+        )
+        sys.exit(1)

@@ -76,7 +76,10 @@ def fingerprint(corpus: Path) -> dict[str, list[int]]:
         files.append(manifest)
     out = {}
     for p in files:
-        st = p.stat()
+        try:
+            st = p.stat()
+        except OSError:  # a symbolic link loop or a broken link: reading it says which
+            st = p.lstat()
         out[p.name] = [st.st_size, st.st_mtime_ns]
     return out
 
@@ -105,6 +108,7 @@ def load_documents(
     manifest, specs, warnings = corpus_mod.plan(corpus)
     docs: list[Document] = []
     skipped: list[str] = []
+    first_error = ""
     for i, spec in enumerate(specs, start=1):
         progress(f"reading {i}/{len(specs)} {spec.file}")
         try:
@@ -114,6 +118,12 @@ def load_documents(
                 raise
             warnings.append(f"skipped {err}")
             skipped.append(spec.file)
+            first_error = first_error or str(err)
+    if not docs and skipped:  # the warnings are lost with the error: name the first problem
+        raise DocumentError(
+            f"{corpus}: no readable documents ({len(skipped)} skipped as broken; "
+            f"the first: {first_error})"
+        )
     if not docs:
         raise DocumentError(f"{corpus}: no readable documents (.txt, .md, .pdf, .html)")
     return manifest, docs, warnings, skipped
