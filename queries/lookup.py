@@ -1,0 +1,740 @@
+"""Officers' lookups over the built graph: what keeps coming back, a theme's or an actor's
+history, full-text search, and why a statement is where it is.
+
+Each function reads the built Oxigraph store with the SPARQL of ``queries/lookup_*.rq``. User
+text goes in as bound values (pyoxigraph ``substitutions=``), never formatted into a query.
+Results are frozen dataclasses (``dataclasses.asdict`` gives their JSON form, keys in field
+order). A lookup that finds nothing raises :class:`CskgError` with a one-line message.
+Nothing here imports rdflib, so a lookup starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cskg.errors import CskgError, QueryError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from cskg.ontology.themes import ThemeScheme
+
+__all__ = [
+    "Example",
+    "Explanation",
+    "Hit",
+    "Post",
+    "Quote",
+    "Actor",
+    "Recurring",
+    "Statement",
+    "ThemeHistory",
+    "ThemeMatch",
+    "actor",
+    "explain",
+    "open_built",
+    "recurring",
+    "search",
+    "search_words",
+    "theme",
+]
+
+QUERY_DIR = Path(__file__).parent
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_CONTEXT = 120  # characters of document text shown either side of an excerpt
+
+
+# ------------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class Example:
+    """A weakness finding quoted as the example of one year of a recurrence."""
+
+    year: int
+    quote: str
+    document: str  # document id
+    section: str
+    finding: str  # finding id (the hash ending its IRI)
+    start: int
+    end: int
+    page: int | None
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """A theme raised as a weakness in several assessment years."""
+
+    theme: str
+    theme_id: str
+    weak_years: tuple[int, ...]
+    count: int  # number of weak years (counted from ``since``)
+    strong_years: tuple[int, ...]
+    latest_state: str  # persisting | improved | new | resolved
+    latest_year: int | None  # the latest assessment year the state refers to
+    examples: tuple[Example, ...]  # one per weak year
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A finding or an action, with the excerpt it is best read in (the earliest document)."""
+
+    id: str  # the hash ending its IRI; `cskg explain` takes it or a unique prefix
+    kind: str  # finding | action
+    year: int
+    polarity: str  # strength | weakness | neutral; "" for an action
+    text: str
+    assessment: str  # a finding's assessment (label); "" for an action
+    responsible: tuple[str, ...]  # an action's responsible agents
+    due: str  # an action's due date, as worded
+    document: str  # document id
+    section: str
+    start: int
+    end: int
+    page: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class ThemeHistory:
+    """A theme, its derived recurrence and the statements about it, year by year."""
+
+    theme: str
+    theme_id: str
+    weak_years: tuple[int, ...]
+    strong_years: tuple[int, ...]
+    latest_state: str  # "" when the theme was never raised as a weakness
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post a person held in a year, as a document says."""
+
+    year: int
+    post: str
+    organisation: str
+    document: str
+    section: str
+    start: int
+    end: int
+    page: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person or organisation: posts held, findings involving them, actions they own."""
+
+    actor: str
+    type: str  # person | organisation | local authority
+    iri: str
+    matched_by: tuple[str, ...]  # "name" and/or "post: <post>"
+    posts: tuple[Post, ...]
+    findings: tuple[Statement, ...]
+    actions: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Hit(Statement):
+    """A statement that contains every word searched for, and where they are in its text."""
+
+    highlights: tuple[tuple[int, int], ...] = ()  # [start, end) offsets into ``text``
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    """Why a statement carries a theme: the phrase ``term`` matched ``matched`` at offsets
+    ``[start, end)`` of its text (``source`` "text") or of its section heading ("section")."""
+
+    theme: str
+    theme_id: str
+    term: str
+    source: str
+    start: int
+    end: int
+    matched: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An excerpt a statement is derived from, with its offsets checked against the text."""
+
+    document: str
+    title: str
+    path: str
+    section: str
+    start: int
+    end: int
+    page: int | None
+    quote: str
+    verified: bool | None  # text[start:end] == quote; None when the text is not at hand
+    before: str  # document text just before the quote
+    after: str  # and just after
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything that puts a finding or an action where it is in the graph."""
+
+    id: str
+    iri: str
+    kind: str
+    text: str
+    polarity: str
+    year: int
+    assessment: str
+    assessment_kind: str
+    assessment_year: int | None
+    why: str
+    involves: tuple[str, ...]
+    responsible: tuple[str, ...]
+    due: str
+    themes: tuple[ThemeMatch, ...]
+    excerpts: tuple[Quote, ...]
+
+
+# ------------------------------------------------------------------------------ the store
+
+
+def open_built(
+    out: Path, corpus: Path | None = None, progress: Callable[[str], None] | None = None
+) -> ox.Store:
+    """The query store of build ``out``, built first when missing or older than its corpus."""
+    if not _up_to_date(out, corpus):
+        from cskg.graph.pipeline import ensure_built
+
+        ensure_built(corpus, out, progress=progress)
+    from cskg.graph.store import open_store
+
+    return open_store(out)
+
+
+def _up_to_date(out: Path, corpus: Path | None) -> bool:
+    """Cheap test that ``out`` holds a build of its corpus as the corpus is now.
+
+    It compares build.json's fingerprint with the size and mtime of every file in the corpus
+    folder, without importing the build pipeline; when unsure (another file in the folder, no
+    build.json) it answers False and :func:`graph.pipeline.ensure_built` decides.
+    """
+    try:
+        meta = json.loads((out / "build.json").read_text(encoding="utf-8"))
+        stored, folder = meta["fingerprint"], Path(meta["corpus_path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if corpus is not None and str(corpus.resolve()) != str(folder):
+        return False
+    if not (out / "graph.trig").is_file() or not (out / "store").is_dir():
+        return False
+    try:
+        now = {}
+        for p in folder.iterdir():
+            if not p.name.startswith(".") and p.is_file():
+                st = p.stat()
+                now[p.name] = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        return False
+    return now == stored
+
+
+@functools.cache
+def _query_text(name: str) -> str:
+    path = QUERY_DIR / f"lookup_{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise QueryError(f"queries/lookup_{name}.rq: cannot read it ({err.strerror})") from err
+
+
+class IRI(str):
+    """A string to bind as an IRI rather than as a literal."""
+
+
+def _term(value: object) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(value, IRI):
+        return ox.NamedNode(value)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise QueryError(f"cannot bind {value!r} in a lookup query")
+    return ox.Literal(value)
+
+
+def _value(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype == _XSD + "integer":
+            return int(term.value)
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return term.value
+
+
+def _select(store: ox.Store, name: str, **params: object) -> list[dict[str, Any]]:
+    """Rows of ``queries/lookup_<name>.rq`` with ``params`` bound by name."""
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}
+    try:
+        solutions = store.query(_query_text(name), substitutions=substitutions)
+        names = [v.value for v in solutions.variables]
+        return [{n: _value(s[n]) for n in names} for s in solutions]
+    except (SyntaxError, OSError, RuntimeError, ValueError) as err:
+        raise QueryError(f"queries/lookup_{name}.rq: {err}") from err
+
+
+def _tail(iri: str | None) -> str:
+    """The last path segment of an IRI: a document id, a finding's hash."""
+    return iri.rsplit("/", 1)[-1] if iri else ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ------------------------------------------------------------------------------ recurring
+
+
+def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> list[Recurring]:
+    """Themes raised as weaknesses in at least ``min_years`` distinct assessment years (counting
+    years from ``since`` on), from the derived graph, most recurrent first."""
+    if min_years < 1:
+        raise CskgError(f"--min-years must be 1 or more, not {min_years}")
+    rows = _select(store, "recurring", minYears=min_years, since=since or 0)
+    if not rows:
+        after = f" from {since} on" if since else ""
+        raise CskgError(
+            f"no theme was raised as a weakness in {min_years} or more assessment years{after}"
+        )
+    wanted = {r["recurrence"] for r in rows}
+    examples: dict[tuple[str, int], Example] = {}
+    # the example of a year: a finding tagged with the theme itself before one of a narrower
+    # theme, then the earliest document, then the earliest place in it
+    evidence = sorted(
+        (r for r in _select(store, "recurring_evidence") if r["recurrence"] in wanted),
+        key=lambda r: (
+            r["recurrence"],
+            r["year"],
+            not r["direct"],
+            r["docDate"],
+            r["document"],
+            r["start"],
+            r["finding"],
+        ),
+    )
+    for r in evidence:
+        examples.setdefault(
+            (r["recurrence"], r["year"]),
+            Example(
+                year=r["year"],
+                quote=r["quote"],
+                document=_tail(r["document"]),
+                section=r["section"] or "",
+                finding=_tail(r["finding"]),
+                start=r["start"],
+                end=r["end"],
+                page=r["page"],
+            ),
+        )
+    out = []
+    for r in rows:
+        weak = _year_list(r["weakYears"])
+        shown = tuple(y for y in weak if since is None or y >= since)
+        out.append(
+            Recurring(
+                theme=r["label"],
+                theme_id=r["themeId"],
+                weak_years=shown,
+                count=r["count"],
+                strong_years=_year_list(r["strongYears"]),
+                latest_state=r["state"] or "",
+                latest_year=r["latestYear"],
+                examples=tuple(
+                    examples[(r["recurrence"], y)]
+                    for y in shown
+                    if (r["recurrence"], y) in examples
+                ),
+            )
+        )
+    return out
+
+
+def _year_list(text: str | None) -> tuple[int, ...]:
+    """Years from a GROUP_CONCAT, sorted and distinct."""
+    return tuple(sorted({int(y) for y in (text or "").split()}))
+
+
+def _recurrences(store: ox.Store) -> dict[str, tuple[tuple[int, ...], tuple[int, ...], str]]:
+    """Theme id -> (weakness years, strength years, latest state), from the derived graph."""
+    weak: dict[str, set[int]] = {}
+    strong: dict[str, set[int]] = {}
+    state: dict[str, str] = {}
+    for r in _select(store, "recurrences"):
+        tid = r["themeId"]
+        state[tid] = r["state"] or ""
+        (weak if r["polarity"] == "weakness" else strong).setdefault(tid, set()).add(r["year"])
+    return {
+        tid: (tuple(sorted(weak.get(tid, ()))), tuple(sorted(strong.get(tid, ()))), state[tid])
+        for tid in state
+    }
+
+
+# ------------------------------------------------------------------------------ statements
+
+
+_KIND_ORDER = {"finding": 0, "action": 1, "role": 2}
+
+
+def _best_first(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows by year and kind, then the excerpt's document date, document and offset."""
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["year"],
+            _KIND_ORDER.get(r["kind"], 9),
+            r["docDate"] or "",
+            r["document"],
+            r["start"],
+            r["item"],
+        ),
+    )
+
+
+def _statements(rows: Iterable[dict[str, Any]], agent: str = "agent") -> list[Statement]:
+    """One statement per item, read in its best excerpt; the agents (column ``agent``) of all
+    its rows gathered. Ordered by year, kind, document date, document and offset."""
+    first: dict[str, dict[str, Any]] = {}
+    agents: dict[str, set[str]] = {}
+    for r in _best_first(rows):
+        first.setdefault(r["item"], r)
+        if r.get(agent):
+            agents.setdefault(r["item"], set()).add(r[agent])
+    return [_statement(r, tuple(sorted(agents.get(i, ())))) for i, r in first.items()]
+
+
+def _statement(r: dict[str, Any], responsible: tuple[str, ...] = ()) -> Statement:
+    return Statement(**_statement_fields(r, responsible))
+
+
+def _statement_fields(r: dict[str, Any], responsible: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "id": _tail(r["item"]),
+        "kind": r["kind"],
+        "year": r["year"],
+        "polarity": r.get("polarity") or "",
+        "text": r.get("text") or r["quote"],
+        "assessment": r.get("assessment") or "",
+        "responsible": responsible,
+        "due": r.get("due") or "",
+        "document": _tail(r["document"]),
+        "section": r.get("section") or "",
+        "start": r["start"],
+        "end": r["end"],
+        "page": r.get("page"),
+        "quote": r["quote"],
+    }
+
+
+# ------------------------------------------------------------------------------ theme
+
+
+@functools.cache
+def _scheme() -> ThemeScheme:
+    from cskg.ontology.themes import load_themes
+
+    return load_themes()
+
+
+def theme(store: ox.Store, text: str) -> list[ThemeHistory]:
+    """The themes ``text`` names (exact label, else substring, else close spelling), each with
+    its findings (its narrower themes' too) and actions, year by year."""
+    query = _one_line(text)
+    scheme = _scheme()
+    if not query:
+        raise CskgError("the theme to look up is empty; give a name such as 'early help'")
+    matches = scheme.match_label(query)
+    if not matches:
+        names = ", ".join(t.pref_label for t in scheme.themes)
+        raise CskgError(f"no theme matches {query!r}; themes include: {names}")
+    derived = _recurrences(store)
+    out = []
+    for t in matches:
+        weak, strong, state = derived.get(t.id, ((), (), ""))
+        out.append(
+            ThemeHistory(
+                theme=t.pref_label,
+                theme_id=t.id,
+                weak_years=weak,
+                strong_years=strong,
+                latest_state=state,
+                statements=tuple(_statements(_select(store, "theme", themeId=t.id))),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------ actor
+
+_TYPE_ORDER = ("person", "organisation", "localauthority")
+_TYPE_NAMES = {
+    "person": "person",
+    "organisation": "organisation",
+    "localauthority": "local authority",
+}
+
+
+def actor(store: ox.Store, text: str) -> list[Actor]:
+    """People and organisations whose name contains ``text`` (case-insensitive), and the holders
+    of posts whose title contains it: their posts, findings and actions."""
+    needle = _one_line(text).lower()
+    if not needle:
+        raise CskgError("the name to look up is empty; give a name or a post such as 'director'")
+    found: dict[str, dict[str, Any]] = {}
+    for r in _select(store, "actors", needle=needle):
+        a = found.setdefault(r["agent"], {"name": r["name"], "types": [], "matched": []})
+        if r["type"] not in a["types"]:
+            a["types"].append(r["type"])
+        if r["matchedBy"] not in a["matched"]:
+            a["matched"].append(r["matchedBy"])
+    if not found:
+        raise CskgError(f"no person, organisation or post matches {_one_line(text)!r}")
+    out = []
+    for agent_iri, a in found.items():
+        rows = _select(store, "actor", agent=IRI(agent_iri))
+        posts: dict[str, Post] = {}
+        for r in _best_first(r for r in rows if r["kind"] == "role"):
+            if r["item"] not in posts:
+                posts[r["item"]] = Post(
+                    year=r["year"],
+                    post=r["post"],
+                    organisation=r["organisation"] or "",
+                    document=_tail(r["document"]),
+                    section=r["section"] or "",
+                    start=r["start"],
+                    end=r["end"],
+                    page=r["page"],
+                    quote=r["quote"],
+                )
+        kind = min(a["types"], key=lambda t: _TYPE_ORDER.index(t) if t in _TYPE_ORDER else 9)
+        out.append(
+            Actor(
+                actor=a["name"],
+                type=_TYPE_NAMES.get(kind, kind),
+                iri=agent_iri,
+                matched_by=tuple(sorted(a["matched"], key=lambda m: (m != "name", m))),
+                posts=tuple(posts.values()),
+                findings=tuple(
+                    _statements((r for r in rows if r["kind"] == "finding"), "responsible")
+                ),
+                actions=tuple(
+                    _statements((r for r in rows if r["kind"] == "action"), "responsible")
+                ),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------ search
+
+_EDGE = "\"'`\u2018\u2019\u201c\u201d.,;:!?()[]{}*"
+_APOSTROPHES = "'\u2018\u2019"
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, without surrounding quotes and punctuation."""
+    return [w for w in (t.strip(_EDGE) for t in text.split()) if w]
+
+
+def _word_regex(word: str) -> re.Pattern[str]:
+    # a word matches at the start of a word of the text ("assess" finds "assessments"), and
+    # an apostrophe matches a straight or curly one, or none
+    body = "".join(f"[{_APOSTROPHES}]?" if c in _APOSTROPHES else re.escape(c) for c in word)
+    return re.compile(f"(?<![^\\W_]){body}", re.IGNORECASE)
+
+
+def _needle(words: list[str]) -> str:
+    """Lower-case text every matching statement contains, for the query to filter on."""
+    runs = [run for w in words for run in re.findall(r"[^\W_]+", w)] or words
+    return max(runs, key=len).lower()
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def search(store: ox.Store, text: str) -> list[Hit]:
+    """Findings and actions whose text contains every word of ``text`` (case-insensitive, each
+    at the start of a word), year by year, with where the words are."""
+    words = search_words(text)
+    if not words:
+        raise CskgError("the search is empty; give one or more words, such as 'early help'")
+    patterns = [_word_regex(w) for w in words]
+    hits = []
+    for s in _statements(_select(store, "search", needle=_needle(words))):
+        spans: list[tuple[int, int]] = []
+        for p in patterns:
+            found = [m.span() for m in p.finditer(s.text)]
+            if not found:
+                break
+            spans.extend(found)
+        else:
+            hits.append(Hit(**vars(s), highlights=_merge(spans)))
+    if not hits:
+        raise CskgError(f"no finding or action contains {' '.join(words)!r}")
+    return hits
+
+
+# ------------------------------------------------------------------------------ explain
+
+_ID = re.compile(r"(?:(finding|action)/)?([0-9a-f]+)")
+_IRI_ID = re.compile(r".*/(finding|action)/([0-9a-f]+)")
+
+
+def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation:
+    """A finding or action by IRI, id or unique id prefix: its assessment and year and why,
+    the theme phrases that matched, and each excerpt with its offsets checked against the
+    document text in build folder ``out``."""
+    item = _resolve(store, ident)
+    rows = _select(store, "explain", item=IRI(item))
+    head = next((r for r in rows if r["part"] == "item"), None)
+    if head is None:
+        raise CskgError(f"{item}: not a finding or action in the graph")
+    quotes = [_quote(r, out) for r in rows if r["part"] == "excerpt"]
+    graph_themes = {r["themeId"]: r["themeLabel"] for r in rows if r["part"] == "theme"}
+    agents = [(r["agentRole"], r["agentLabel"]) for r in rows if r["part"] == "agent"]
+    return Explanation(
+        id=_tail(item),
+        iri=item,
+        kind=head["kind"],
+        text=head["text"],
+        polarity=head["polarity"] or "",
+        year=head["year"],
+        assessment=head["assessmentLabel"] or "",
+        assessment_kind=head["assessmentKind"] or "",
+        assessment_year=head["assessmentYear"],
+        why=_why(head, quotes),
+        involves=tuple(label for role, label in agents if role == "involves"),
+        responsible=tuple(label for role, label in agents if role == "responsible"),
+        due=head["due"] or "",
+        themes=_theme_matches(head["text"], [q.section for q in quotes], graph_themes),
+        excerpts=tuple(quotes),
+    )
+
+
+def _resolve(store: ox.Store, ident: str) -> str:
+    """The IRI of the finding or action ``ident`` names: an IRI, an id, or a unique prefix."""
+    text = ident.strip()
+    is_iri = text.startswith(("http://", "https://"))
+    m = (_IRI_ID if is_iri else _ID).fullmatch(text if is_iri else text.lower())
+    if m is None:
+        raise CskgError(
+            f"{ident!r} is not a finding or action id: give its IRI, its 16-hex-digit id "
+            "or the start of it, as `cskg search` and `cskg theme` show"
+        )
+    kind, prefix = m.groups()
+    rows = [r for r in _select(store, "ids", prefix=prefix) if kind in (None, r["kind"])]
+    if is_iri:
+        rows = [r for r in rows if r["item"] == text]
+    if not rows:
+        raise CskgError(f"no finding or action has id {text!r}")
+    if len(rows) > 1:
+        some = ", ".join(_tail(r["item"]) for r in rows[:5])
+        more = ", …" if len(rows) > 5 else ""
+        raise CskgError(
+            f"id {text!r} is ambiguous: {len(rows)} findings and actions start with it "
+            f"({some}{more}); give more digits"
+        )
+    return rows[0]["item"]
+
+
+def _quote(r: dict[str, Any], out: Path | None) -> Quote:
+    doc = _tail(r["document"])
+    verified, before, after = None, "", ""
+    text = _document_text(out, doc) if out is not None else None
+    if text is not None:
+        start, end = r["start"], r["end"]
+        verified = text[start:end] == r["quote"]
+        before = text[max(0, start - _CONTEXT) : start]
+        after = text[end : end + _CONTEXT]
+    return Quote(
+        document=doc,
+        title=r["title"] or "",
+        path=r["sourcePath"] or "",
+        section=r["section"] or "",
+        start=r["start"],
+        end=r["end"],
+        page=r["page"],
+        quote=r["quote"],
+        verified=verified,
+        before=before,
+        after=after,
+    )
+
+
+def _document_text(out: Path, doc_id: str) -> str | None:
+    # the build writes every document's text, the one excerpt offsets index, to text/<id>.txt
+    try:
+        return (out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _why(head: dict[str, Any], quotes: list[Quote]) -> str:
+    where = "; ".join(
+        f"{q.document} under {q.section!r}" if q.section else q.document for q in quotes
+    )
+    if head["kind"] == "finding" and head["assessmentLabel"]:
+        return (
+            f"{head['year']} is the year of the assessment that made this finding, "
+            f"{head['assessmentLabel']!r}"
+            + (f" ({head['assessmentKind']})" if head["assessmentKind"] else "")
+            + f", not the date of a document reporting it; it is quoted in {where}"
+        )
+    return f"{head['year']} is the year the {head['kind']} was set out, in {where}"
+
+
+def _theme_matches(
+    text: str, sections: list[str], graph_themes: dict[str, str]
+) -> tuple[ThemeMatch, ...]:
+    """Why the statement carries each of its themes, as the tagger sees it now."""
+    scheme = _scheme()
+    tags = {}
+    for section in sections or [""]:
+        for tag in scheme.tag(text, section):
+            tags.setdefault(tag.theme_id, (tag, section))
+    out = []
+    for tid, (tag, section) in tags.items():
+        if tid not in graph_themes:
+            continue  # the scheme changed since the build; the graph is what we explain
+        source = text if tag.source == "text" else section
+        out.append(
+            ThemeMatch(
+                theme=graph_themes[tid],
+                theme_id=tid,
+                term=tag.term,
+                source=tag.source,
+                start=tag.start,
+                end=tag.end,
+                matched=source[tag.start : tag.end],
+            )
+        )
+    for tid in sorted(set(graph_themes) - set(tags)):
+        out.append(ThemeMatch(graph_themes[tid], tid, "", "", 0, 0, ""))
+    return tuple(out)
