@@ -140,9 +140,9 @@
       "children’s services in " + place + span + ": " +
       plural(META.counts.findings, "finding", "findings") + " from " +
       plural(META.counts.documents, "document", "documents") + ", grouped into themes. " +
-      "Start with the table: each row is a theme, each column a year, and selecting a " +
-      "cell shows the exact words behind it. Everything is inside this one file; it needs no " +
-      "internet connection.";
+      "In the table each row is a theme and each column a year: select a cell to read the " +
+      "exact words behind it. Everything is inside this one file; it needs no internet " +
+      "connection.";
   }
 
   function gradeClass(grade) {
@@ -200,7 +200,7 @@
       return el("span", { className: "key" }, el("span", { className: "swatch " + cls }), words);
     }
     add(legend, el("div", { className: "legend-line" }, el("strong", { text: "Cells" }),
-      key("heat-w3", "more weaknesses (darker: more of them)"),
+      key("heat-w3", "more weaknesses (darker: more)"),
       key("heat-s3", "more strengths"),
       key("heat-mix", "as many of each"),
       key("heat-o", "other findings only"),
@@ -211,7 +211,7 @@
         el("span", { className: "badge " + STATE[s].cls, text: STATE[s].word }), STATE[s].explain));
     });
     add(legend, states);
-    add(legend, el("button", { type: "button", className: "close", text: "Print the table",
+    add(states, el("button", { type: "button", className: "close", text: "Print the table",
       onClick: function () { window.print(); } }));
   }
 
@@ -219,8 +219,8 @@
     var years = META.years;
     byId("grid-how").textContent =
       "Themes that keep coming back as weaknesses are at the top. Each cell counts the " +
-      "findings about that theme in that year’s inspections and reviews (a theme includes " +
-      "the narrower themes listed under it). Select a cell to read them.";
+      "findings about a theme in one year’s inspections and reviews (a theme includes the " +
+      "narrower themes that are part of it). Select a cell to read them.";
     renderLegend();
     var byYear = {};
     DATA.assessments.forEach(function (a) { (byYear[a.year] = byYear[a.year] || []).push(a); });
