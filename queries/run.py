@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -560,8 +562,17 @@ def load_dataset(out: Path) -> Any:
     if not path.is_file():
         raise QueryError(f"{path}: no graph; run `cskg build` first")
     ds = Dataset(default_union=True)
-    ds.parse(path, format="trig")
+    with _rdflib_quiet(), path.open("rb") as fh:  # rdflib leaves a file it opens unclosed
+        ds.parse(fh, format="trig")
     return ds
+
+
+@contextmanager
+def _rdflib_quiet() -> Iterator[None]:
+    """rdflib 7.6's Dataset calls its own deprecated methods; those warnings are not ours."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\.|$)")
+        yield
 
 
 def _run_rdflib(q: NamedQuery, values: dict[str, Value], out: Path, dataset: Any) -> QueryResult:
@@ -570,7 +581,8 @@ def _run_rdflib(q: NamedQuery, values: dict[str, Value], out: Path, dataset: Any
 
     if dataset is None:
         dataset = load_dataset(out)
-    graphs = {str(g.identifier) for g in dataset.graphs()}
+    with _rdflib_quiet():
+        graphs = {str(g.identifier) for g in dataset.graphs()}
     check_query(q.text, graphs, q.source)
     try:
         prepared = prepareQuery(q.text)
@@ -580,7 +592,7 @@ def _run_rdflib(q: NamedQuery, values: dict[str, Value], out: Path, dataset: Any
         ) from err
     check_rdflib_query(prepared, graphs, q.source)
     bindings = {k: v.to_rdflib() for k, v in values.items()}
-    with rdflib_guard():
+    with rdflib_guard(), _rdflib_quiet():
         try:
             res = dataset.query(prepared, initBindings=bindings)
             if res.type == "ASK":
