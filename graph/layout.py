@@ -147,6 +147,8 @@ def layout(graph: nx.Graph) -> dict[Hashable, tuple[int, int]]:
             )
         pos.update(_rows(items, width, bottom, 1))
         bottom += ROW_HEIGHT * max(1, math.ceil(len(items) / max(1, width // ROW_PITCH))) + 40
+    if not pos:
+        return {}
     # centre the drawing on the origin, where vis-network starts
     cx = width // 2
     cy = (min(y for _, y in pos.values()) + max(y for _, y in pos.values())) // 2
