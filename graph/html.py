@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -106,9 +106,18 @@ def _domain_key(domain: str) -> tuple[int, str]:
     return (len(JUDGEMENT_AREAS) + 1, domain.lower())
 
 
-def page_data(x: Extraction, recurrences: list[Recurrence], scheme: ThemeScheme) -> dict[str, Any]:
-    """Everything the page shows, as JSON-ready data (lists in a deterministic order)."""
-    builder = QuadBuilder(x, scheme)  # the same theme tagging as the graph's
+def page_data(
+    x: Extraction,
+    recurrences: list[Recurrence],
+    scheme: ThemeScheme,
+    tags: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data (lists in a deterministic order).
+
+    :param tags: theme ids by finding and action IRI, as the graph build tagged them
+        (``QuadBuilder.tags``); when absent the statements are tagged again, the same way.
+    """
+    builder = QuadBuilder(x, scheme)
     docs = sorted(x.documents, key=lambda d: (d.date, d.title, d.id))
     doc_index = {d.id: i for i, d in enumerate(docs)}
     actors = sorted(x.agents, key=lambda a: (a.label.lower(), a.key))
@@ -117,15 +126,23 @@ def page_data(x: Extraction, recurrences: list[Recurrence], scheme: ThemeScheme)
     assessment_index = {a.key: i for i, a in enumerate(assessments)}
     order = {t.id: i for i, t in enumerate(scheme.themes)}
 
-    # themes of each finding and action: tags as the graph has them, and the first tag in
-    # reading order (the theme a finding is drawn around in the network)
-    def tags(text: str, section: str) -> tuple[list[str], str | None]:
-        ids = list(builder.theme_ids(text, section))
-        first = next((t.theme_id for t in scheme.tag(text, section)), None)
-        return ids, first
+    depth = {t.id: len(scheme.ancestors(t.id)) for t in scheme.themes}
 
-    finding_tags = [tags(f.text, f.excerpts[0].section if f.excerpts else "") for f in x.findings]
-    action_tags = [tags(a.text, a.excerpt.section) for a in x.actions]
+    # themes of each finding and action, as the graph has them, and the most specific of
+    # them: the theme a statement is drawn around in the network
+    def themes_of(key: str, text: str, section: str) -> tuple[list[str], str | None]:
+        if tags is not None:
+            ids = sorted(t for t in tags.get(key, ()) if t in order)
+        else:
+            ids = list(builder.theme_ids(text, section))
+        anchor = max(ids, key=lambda t: (depth[t], -order[t])) if ids else None
+        return ids, anchor
+
+    finding_tags = [
+        themes_of(finding_iri(f), f.text, f.excerpts[0].section if f.excerpts else "")
+        for f in x.findings
+    ]
+    action_tags = [themes_of(action_iri(a), a.text, a.excerpt.section) for a in x.actions]
 
     def reach(ids: Iterable[str]) -> set[str]:
         out = set(ids)
@@ -622,9 +639,18 @@ def _fill(template: str, parts: dict[str, str]) -> str:
     return _MARKER.sub(sub, template)
 
 
-def render_page(x: Extraction, recurrences: list[Recurrence], scheme: ThemeScheme) -> str:
-    """The whole page, self-contained: data, vis-network, styles and script inlined."""
-    data = page_data(x, recurrences, scheme)
+def render_page(
+    x: Extraction,
+    recurrences: list[Recurrence],
+    scheme: ThemeScheme,
+    tags: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """The whole page, self-contained: data, vis-network, styles and script inlined.
+
+    :param tags: theme ids by finding and action IRI from the graph build (``QuadBuilder.tags``),
+        which saves tagging every statement a second time.
+    """
+    data = page_data(x, recurrences, scheme, tags)
     css = _template("page.css")
     js = _inline_script(_template("page.js"), "graph/templates/page.js")
     vis = _inline_script(_vis_bundle(), str(vis_bundle_path()))

@@ -298,3 +298,11 @@ def test_a_bundle_that_would_close_its_script_is_refused(inputs, scheme, monkeyp
     monkeypatch.setattr(html, "vis_bundle_path", lambda: bad)
     with pytest.raises(CskgError, match=r"cannot be inlined"):
         render_page(x, recs, scheme)
+
+
+def test_tags_from_the_build_give_the_same_page_data(inputs, scheme) -> None:
+    x, recs = inputs
+    builder = QuadBuilder(x, scheme)
+    for _ in builder.document_quads():  # tagging happens as the quads are made
+        pass
+    assert page_data(x, recs, scheme, builder.tags) == page_data(x, recs, scheme)
