@@ -69,7 +69,10 @@ def recurring(
 
 @app.command()
 def theme(
-    text: Annotated[str, typer.Argument(help="A theme's name, e.g. 'early help' or 'workforce'.")],
+    text: Annotated[
+        list[str],
+        typer.Argument(metavar="TEXT", help="A theme's name, e.g. early help or workforce."),
+    ],
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
     corpus: CorpusOpt = None,
@@ -79,14 +82,17 @@ def theme(
     from cskg.queries import lookup
 
     store = _open(out, corpus)
-    items = call(lookup.theme, store, text)
+    items = call(lookup.theme, store, " ".join(text))
     _emit(items, fmt, lambda c: _theme_tables(c, items))
 
 
 @app.command()
 def actor(
     text: Annotated[
-        str, typer.Argument(help="Part of a person's or organisation's name, or of a post.")
+        list[str],
+        typer.Argument(
+            metavar="TEXT", help="Part of a person's or organisation's name, or of a post."
+        ),
     ],
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
@@ -97,14 +103,17 @@ def actor(
     from cskg.queries import lookup
 
     store = _open(out, corpus)
-    items = call(lookup.actor, store, text)
+    items = call(lookup.actor, store, " ".join(text))
     _emit(items, fmt, lambda c: _actor_tables(c, items))
 
 
 @app.command()
 def search(
     text: Annotated[
-        str, typer.Argument(help="Words every result contains (any case, at a word's start).")
+        list[str],
+        typer.Argument(
+            metavar="TEXT", help="Words every result contains (any case, at a word's start)."
+        ),
     ],
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
@@ -115,8 +124,9 @@ def search(
     from cskg.queries import lookup
 
     store = _open(out, corpus)
-    items = call(lookup.search, store, text)
-    _emit(items, fmt, lambda c: _search_table(c, items, text))
+    words = " ".join(text)
+    items = call(lookup.search, store, words)
+    _emit(items, fmt, lambda c: _search_table(c, items, words))
 
 
 @app.command()

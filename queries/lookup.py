@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,7 @@ __all__ = [
     "ThemeMatch",
     "actor",
     "explain",
+    "match_spans",
     "open_built",
     "recurring",
     "search",
@@ -556,6 +557,7 @@ def search_words(text: str) -> list[str]:
     return [w for w in (t.strip(_EDGE) for t in text.split()) if w]
 
 
+@functools.lru_cache(maxsize=256)
 def _word_regex(word: str) -> re.Pattern[str]:
     # a word matches at the start of a word of the text ("assess" finds "assessments"), and
     # an apostrophe matches a straight or curly one, or none
@@ -579,23 +581,32 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def match_spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...] | None:
+    """Where the words are in ``text`` (merged, sorted), or None if one of them is missing.
+
+    A word matches case-insensitively at the start of a word of the text ("assess" finds
+    "Assessments", not "reassess"); an apostrophe matches a straight or curly one, or none.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        found = [m.span() for m in _word_regex(word).finditer(text)]
+        if not found:
+            return None
+        spans.extend(found)
+    return _merge(spans)
+
+
 def search(store: ox.Store, text: str) -> list[Hit]:
-    """Findings and actions whose text contains every word of ``text`` (case-insensitive, each
-    at the start of a word), year by year, with where the words are."""
+    """Findings and actions whose text contains every word of ``text`` (see
+    :func:`match_spans`), year by year, with where the words are."""
     words = search_words(text)
     if not words:
         raise CskgError("the search is empty; give one or more words, such as 'early help'")
-    patterns = [_word_regex(w) for w in words]
     hits = []
     for s in _statements(_select(store, "search", needle=_needle(words))):
-        spans: list[tuple[int, int]] = []
-        for p in patterns:
-            found = [m.span() for m in p.finditer(s.text)]
-            if not found:
-                break
-            spans.extend(found)
-        else:
-            hits.append(Hit(**vars(s), highlights=_merge(spans)))
+        spans = match_spans(s.text, words)
+        if spans is not None:
+            hits.append(Hit(**vars(s), highlights=spans))
     if not hits:
         raise CskgError(f"no finding or action contains {' '.join(words)!r}")
     return hits
