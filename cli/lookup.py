@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -47,10 +47,14 @@ _POLARITY_STYLE = {"weakness": "red", "strength": "green", "neutral": "dim"}
 @app.command()
 def recurring(
     min_years: Annotated[
-        int, typer.Option("--min-years", help="Raised as a weakness in at least N distinct years.")
-    ] = 2,
+        str,
+        typer.Option(
+            "--min-years", metavar="N", help="Raised as a weakness in at least N distinct years."
+        ),
+    ] = "2",
     since: Annotated[
-        int | None, typer.Option("--since", help="Count only weakness years from YEAR on.")
+        str | None,
+        typer.Option("--since", metavar="YEAR", help="Count only weakness years from YEAR on."),
     ] = None,
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
@@ -58,13 +62,15 @@ def recurring(
 ) -> None:
     """Themes raised as weaknesses in several assessment years: when, and where they stand now."""
     choice(fmt, FORMATS, "--format")
-    if min_years < 1:
-        _bad_option(f"--min-years must be 1 or more, not {min_years}")
+    n = _whole(min_years, "--min-years")
+    if n < 1:
+        _bad_option(f"--min-years must be 1 or more, not {n}")
+    year = None if since is None else _whole(since, "--since")
     from cskg.queries import lookup
 
     store = _open(out, corpus)
-    items = call(lookup.recurring, store, min_years, since)
-    _emit(items, fmt, lambda c: _recurring_table(c, items, min_years, since))
+    items = call(lookup.recurring, store, n, year)
+    _emit(items, fmt, lambda c: _recurring_table(c, items, n, year))
 
 
 @app.command()
@@ -150,9 +156,17 @@ def explain(
 # ------------------------------------------------------------------------------ plumbing
 
 
-def _bad_option(message: str) -> None:
+def _bad_option(message: str) -> NoReturn:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _whole(value: str, option: str) -> int:
+    """An option's value as a whole number, or a one-line error (exit 2)."""
+    try:
+        return int(value.strip())
+    except ValueError:
+        _bad_option(f"{option} {value!r} is not a whole number")
 
 
 def _open(out: Path, corpus: Path | None) -> Any:

@@ -145,6 +145,8 @@ NO_SEARCH = "Error: the search is empty; give one or more words, such as 'early 
         (["recurring", "--format", "xml"], 2, FORMAT_XML),
         (["search", "early", "--format", "xml"], 2, FORMAT_XML),
         (["recurring", "--min-years", "0"], 2, "Error: --min-years must be 1 or more, not 0"),
+        (["recurring", "--min-years", "two"], 2, "Error: --min-years 'two' is not a whole number"),
+        (["recurring", "--since", "20x9"], 2, "Error: --since '20x9' is not a whole number"),
         (
             ["recurring", "--min-years", "99"],
             1,
