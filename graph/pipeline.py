@@ -112,7 +112,7 @@ def load_documents(
     for i, spec in enumerate(specs, start=1):
         progress(f"reading {i}/{len(specs)} {spec.file}")
         try:
-            docs.append(corpus_mod.load_document(corpus, spec))
+            docs.append(corpus_mod.load_document(corpus, spec, require_date=True))
         except DocumentError as err:
             if not keep_going:
                 raise
@@ -374,14 +374,17 @@ def build(
     progress: Progress | None = None,
     validate: bool = True,
     wait: float = LOCK_WAIT,
+    themes: Path | None = None,
 ) -> BuildResult:
     """Build the graph of ``corpus`` into ``out``; raises :class:`CskgError` on bad input.
 
     A build of the same ``out`` already running is waited for, up to ``wait`` seconds.
+    ``themes`` is a theme scheme to use instead of ontology/themes.yaml.
     """
     t0 = time.perf_counter()
     corpus = corpus or default_corpus()
     progress = progress or (lambda _msg: None)
+    scheme = load_themes(themes)  # a broken scheme fails now, not after extracting everything
     try:
         out = out.resolve()
     except RuntimeError as err:  # Python 3.11 raises it for a symbolic link loop
@@ -389,7 +392,9 @@ def build(
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise CskgError(f"{out}: cannot create the output folder ({err.strerror})") from err
+        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is a file" if blocker else err.strerror
+        raise CskgError(f"{out}: cannot create the output folder ({why})") from err
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise CskgError(f"{out}: the output folder is not writable")
     _check_out(out)
@@ -397,17 +402,16 @@ def build(
     _acquire(lock, out, wait, progress)
     stage: Path | None = None
     try:
+        _check_out(out)  # again: it may have changed while we waited for the lock
+        _clear_leftovers(out)  # what a killed build left; restores ``out`` if it died mid-swap
         prints = fingerprint(corpus)
         manifest, docs, warnings, skipped = load_documents(corpus, keep_going, progress)
-        _check_out(out)  # again: it may have changed while we waited for the lock
-        _clear_leftovers(out)
         # mkdir, not mkdtemp: the output folder gets the usual permissions, not 0700
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}-{secrets.token_hex(4)}")
         stage.mkdir()
         old_cache = out / CACHE_DIR if (out / CACHE_DIR).is_dir() else None
         x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
         progress("building the graph")
-        scheme = load_themes()
         quads, recs = graph_quads(x, scheme)
         if validate:
             progress("validating against ontology/shapes.ttl")

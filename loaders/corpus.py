@@ -257,11 +257,22 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_document(root: Path, spec: DocumentSpec) -> Document:
-    """Read one file and fill what the manifest left out by inference from its text."""
+def load_document(root: Path, spec: DocumentSpec, require_date: bool = False) -> Document:
+    """Read one file and fill what the manifest left out by inference from its text.
+
+    :param require_date: raise :class:`DocumentError` when neither gives a date (a build
+        needs one; a draft manifest does not).
+    """
     path = root / spec.file
     source = read_document(path)
     guess = infer.describe(source.text, path.name)
+    if require_date and not (spec.date or guess.date):
+        # every document needs a date (ontology/shapes.ttl); say so here, naming the file,
+        # rather than as a SHACL violation of the whole build
+        raise DocumentError(
+            f"{path}: no date found in its text; give it one in {root / MANIFEST} "
+            f"(`cskg manifest {root}` drafts the manifest)"
+        )
     return Document(
         id=spec.id,
         path=f"corpus/{spec.file}",

@@ -157,6 +157,26 @@ def test_unreadable_file(case) -> None:
         bad.chmod(0o644)
 
 
+def test_document_without_a_date(case) -> None:
+    # no manifest, and nothing in the text says when it was written
+    bad = case.corpus / "minutes.txt"
+    bad.write_text("Children's services scrutiny\n\nMembers noted the report.\n", encoding="utf-8")
+    case.fails(
+        case.build(),
+        f"{bad}: no date found in its text; give it one in {case.corpus / 'manifest.yaml'} "
+        f"(`cskg manifest {case.corpus}` drafts the manifest)",
+    )
+
+
+def test_keep_going_skips_a_document_without_a_date(case) -> None:
+    bad = case.corpus / "minutes.txt"
+    bad.write_text("Children's services scrutiny\n\nMembers noted the report.\n", encoding="utf-8")
+    result = case.build("--keep-going")
+    [warning] = case.succeeds(result)
+    assert warning.startswith(f"Warning: skipped {bad}: no date found in its text")
+    assert "; skipped 1 broken file(s)" in result.stdout
+
+
 def test_only_broken_documents(case) -> None:
     (case.corpus / case.good.name).unlink()
     (case.corpus / "a.txt").write_bytes(b"")
