@@ -337,7 +337,6 @@ def _polarity(p: str, kind: str = "finding") -> Text:
 def _recurring_table(
     console: Console, items: Sequence[lk.Recurring], min_years: int, since: int | None
 ) -> None:
-    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -366,14 +365,31 @@ def _recurring_table(
         head = Text(f"{r.theme} ", style="bold")
         head.append(r.latest_state, style=_STATE_STYLE.get(r.latest_state, ""))
         console.print(head)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right")
-        grid.add_column(ratio=1)
         for e in r.examples:
-            quote = Text(f"“{_cut(e.quote)}” ")
-            quote.append_text(_source(e.document, e.section, e.page))
-            grid.add_row(Text(str(e.year), style="bold"), quote)
-        console.print(Padding(grid, (0, 0, 0, 2)))
+            tail = _source(e.document, e.section, e.page)
+            console.print(
+                _hanging(console, f"  {e.year} ", f"“{_cut(e.quote)}”", tail), soft_wrap=True
+            )
+
+
+def _hanging(console: Console, lead: str, body: str, tail: Text) -> Text:
+    """``lead`` then ``body`` wrapped to the console, continued under it, ``tail`` below.
+
+    Wrapped here rather than by rich: a long list of examples renders several times faster.
+    """
+    import textwrap
+
+    from rich.text import Text
+
+    pad = " " * len(lead)
+    lines = textwrap.wrap(body, max(30, console.width - len(lead))) or [""]
+    text = Text(lead, style="bold")
+    text.append(lines[0])
+    for line in lines[1:]:
+        text.append(f"\n{pad}{line}")
+    text.append(f"\n{pad}")
+    text.append_text(tail)
+    return text
 
 
 def _statements_table(title: str, rows: Sequence[lk.Statement]) -> Any:

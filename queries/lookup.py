@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 QUERY_DIR = Path(__file__).parent
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _CONTEXT = 120  # characters of document text shown either side of an excerpt
 
 
@@ -267,19 +266,20 @@ def _term(value: object) -> Any:
     return ox.Literal(value)
 
 
-def _value(term: Any) -> Any:
-    import pyoxigraph as ox
+# Variables the lookup queries bind to xsd:integer and xsd:boolean values. Converting by name
+# rather than by each literal's datatype saves a third of the time a large lookup takes.
+_INTEGERS = frozenset(
+    ("year", "start", "end", "page", "count", "latestYear", "assessmentYear", "minYears", "since")
+)
+_BOOLEANS = frozenset(("direct",))
 
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype == _XSD + "integer":
-            return int(term.value)
-        if datatype == _XSD + "boolean":
-            return term.value in ("true", "1")
-        return term.value
-    return term.value
+
+def _converter(name: str) -> Callable[[Any], Any]:
+    if name in _INTEGERS:
+        return lambda t: None if t is None else int(t.value)
+    if name in _BOOLEANS:
+        return lambda t: None if t is None else t.value in ("true", "1")
+    return lambda t: None if t is None else t.value
 
 
 def _select(store: ox.Store, name: str, **params: object) -> list[dict[str, Any]]:
@@ -289,8 +289,8 @@ def _select(store: ox.Store, name: str, **params: object) -> list[dict[str, Any]
     substitutions = {ox.Variable(k): _term(v) for k, v in params.items()}
     try:
         solutions = store.query(_query_text(name), substitutions=substitutions)
-        names = [v.value for v in solutions.variables]
-        return [{n: _value(s[n]) for n in names} for s in solutions]
+        columns = [(v.value, _converter(v.value)) for v in solutions.variables]
+        return [{n: conv(s[n]) for n, conv in columns} for s in solutions]
     except (SyntaxError, OSError, RuntimeError, ValueError) as err:
         raise QueryError(f"queries/lookup_{name}.rq: {err}") from err
 
@@ -319,35 +319,28 @@ def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> 
             f"no theme was raised as a weakness in {min_years} or more assessment years{after}"
         )
     wanted = {r["recurrence"] for r in rows}
-    examples: dict[tuple[str, int], Example] = {}
     # the example of a year: a finding tagged with the theme itself before one of a narrower
     # theme, then the earliest document, then the earliest place in it
-    evidence = sorted(
+    best: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in sorted(
         (r for r in _select(store, "recurring_evidence") if r["recurrence"] in wanted),
-        key=lambda r: (
-            r["recurrence"],
-            r["year"],
-            not r["direct"],
-            r["docDate"],
-            r["document"],
-            r["start"],
-            r["finding"],
-        ),
-    )
-    for r in evidence:
-        examples.setdefault(
-            (r["recurrence"], r["year"]),
-            Example(
-                year=r["year"],
-                quote=r["quote"],
-                document=_tail(r["document"]),
-                section=r["section"] or "",
-                finding=_tail(r["finding"]),
-                start=r["start"],
-                end=r["end"],
-                page=r["page"],
-            ),
+        key=lambda r: (not r["direct"], r["docDate"], r["document"], r["start"], r["finding"]),
+    ):
+        best.setdefault((r["recurrence"], r["year"]), r)
+    quotes = {q["excerpt"]: q for q in _select(store, "recurring_quotes")}
+    examples = {
+        key: Example(
+            year=r["year"],
+            quote=quotes[r["excerpt"]]["quote"],
+            document=_tail(r["document"]),
+            section=quotes[r["excerpt"]]["section"] or "",
+            finding=_tail(r["finding"]),
+            start=r["start"],
+            end=quotes[r["excerpt"]]["end"],
+            page=quotes[r["excerpt"]]["page"],
         )
+        for key, r in best.items()
+    }
     out = []
     for r in rows:
         weak = _year_list(r["weakYears"])
