@@ -35,15 +35,18 @@ __all__ = [
     "Recurring",
     "Statement",
     "ThemeHistory",
+    "ThemeLabel",
     "ThemeMatch",
     "actor",
     "explain",
     "match_spans",
+    "match_themes",
     "open_built",
     "recurring",
     "search",
     "search_words",
     "theme",
+    "theme_labels",
 ]
 
 QUERY_DIR = Path(__file__).parent
@@ -450,29 +453,89 @@ def _scheme() -> ThemeScheme:
     return load_themes()
 
 
+@dataclass(frozen=True)
+class ThemeLabel:
+    """A theme's id and names, as the graph's SKOS gives them."""
+
+    theme_id: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.theme_id, self.pref_label, *self.alt_labels)
+
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015"
+
+
+def _fold(text: str) -> str:
+    """Case-, apostrophe-, hyphen- and space-insensitive form of a name."""
+    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(re.sub(f"[{_DASHES}_]+", " ", text).split())
+
+
+def theme_labels(store: ox.Store) -> list[ThemeLabel]:
+    """The themes of the built graph, by preferred label."""
+    found: dict[str, ThemeLabel] = {}
+    for r in _select(store, "theme_labels"):
+        t = found.get(r["themeId"]) or ThemeLabel(r["themeId"], r["prefLabel"], ())
+        if r["altLabel"]:
+            t = ThemeLabel(t.theme_id, t.pref_label, (*t.alt_labels, r["altLabel"]))
+        found[t.theme_id] = t
+    return sorted(found.values(), key=lambda t: (t.pref_label.casefold(), t.theme_id))
+
+
+def match_themes(themes: Sequence[ThemeLabel], text: str) -> list[ThemeLabel]:
+    """The themes ``text`` names: an exact id or label, else those with a label containing it,
+    else close spellings (the rules of ``ThemeScheme.match_label``, over the graph's SKOS)."""
+    import difflib
+
+    query = _fold(text)
+    if not query:
+        return []
+    names = {t.theme_id: [_fold(n) for n in t.names] for t in themes}
+    exact = [t for t in themes if query in names[t.theme_id]]
+    if exact:
+        return exact
+    partial = [t for t in themes if any(query in n for n in names[t.theme_id])]
+    if partial:
+        return partial
+    owners: dict[str, list[ThemeLabel]] = {}
+    for t in themes:
+        for n in names[t.theme_id]:
+            owners.setdefault(n, [])
+            if t not in owners[n]:
+                owners[n].append(t)
+    found: list[ThemeLabel] = []
+    for n in difflib.get_close_matches(query, sorted(owners), n=10, cutoff=0.6):
+        found.extend(t for t in owners[n] if t not in found)
+    return found
+
+
 def theme(store: ox.Store, text: str) -> list[ThemeHistory]:
-    """The themes ``text`` names (exact label, else substring, else close spelling), each with
-    its findings (its narrower themes' too) and actions, year by year."""
+    """The themes ``text`` names (see :func:`match_themes`), each with its findings (its
+    narrower themes' too) and actions, year by year."""
     query = _one_line(text)
-    scheme = _scheme()
     if not query:
         raise CskgError("the theme to look up is empty; give a name such as 'early help'")
-    matches = scheme.match_label(query)
+    themes = theme_labels(store)
+    matches = match_themes(themes, query)
     if not matches:
-        names = ", ".join(t.pref_label for t in scheme.themes)
+        names = ", ".join(t.pref_label for t in themes)
         raise CskgError(f"no theme matches {query!r}; themes include: {names}")
     derived = _recurrences(store)
     out = []
     for t in matches:
-        weak, strong, state = derived.get(t.id, ((), (), ""))
+        weak, strong, state = derived.get(t.theme_id, ((), (), ""))
         out.append(
             ThemeHistory(
                 theme=t.pref_label,
-                theme_id=t.id,
+                theme_id=t.theme_id,
                 weak_years=weak,
                 strong_years=strong,
                 latest_state=state,
-                statements=tuple(_statements(_select(store, "theme", themeId=t.id))),
+                statements=tuple(_statements(_select(store, "theme", themeId=t.theme_id))),
             )
         )
     return out

@@ -132,7 +132,8 @@ def test_explain(built: Path) -> None:
 def themes_line() -> str:
     from cskg.ontology.themes import load_themes
 
-    return ", ".join(t.pref_label for t in load_themes().themes)
+    themes = sorted(load_themes().themes, key=lambda t: (t.pref_label.casefold(), t.id))
+    return ", ".join(t.pref_label for t in themes)
 
 
 FORMAT_XML = "Error: --format 'xml' is not one of: table, csv, json"

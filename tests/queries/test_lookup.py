@@ -153,10 +153,23 @@ def test_theme_history_is_year_by_year_with_narrower_themes(store, built: Path) 
 def test_theme_without_a_match_names_the_themes(store) -> None:  # noqa: ANN001
     from cskg.ontology.themes import load_themes
 
-    names = ", ".join(t.pref_label for t in load_themes().themes)
+    labels = sorted(load_themes().themes, key=lambda t: (t.pref_label.casefold(), t.id))
+    names = ", ".join(t.pref_label for t in labels)
     with pytest.raises(CskgError) as err:
         lookup.theme(store, "xyzzy")
     assert str(err.value) == f"no theme matches 'xyzzy'; themes include: {names}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["early help", "Early-Help", "care", "oversight", "erly help", "workforse", "MASH", "x", ""],
+)
+def test_match_themes_follows_the_scheme_rules(store, text: str) -> None:  # noqa: ANN001
+    # matching over the graph's SKOS gives what ThemeScheme.match_label gives over themes.yaml
+    from cskg.ontology.themes import load_themes
+
+    ours = {t.theme_id for t in lookup.match_themes(lookup.theme_labels(store), text)}
+    assert ours == {t.id for t in load_themes().match_label(text)}
 
 
 # ------------------------------------------------------------------------------ actor
@@ -332,7 +345,10 @@ def test_open_built_rebuilds_a_changed_corpus(corpus_dir: Path, tmp_path: Path) 
     assert (out / "build.json").stat().st_mtime_ns != built_at
 
 
-@pytest.mark.parametrize("argv", [["recurring"], ["search", "early"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["recurring"], ["search", "early"], ["theme", "early", "help"], ["actor", "director"]],
+)
 def test_lookups_do_not_import_rdflib(built: Path, argv: list[str]) -> None:
     code = (
         "import sys\n"
