@@ -334,15 +334,16 @@ def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> 
     examples = {
         key: Example(
             year=r["year"],
-            quote=quotes[r["excerpt"]]["quote"],
+            quote=q["quote"],
             document=_tail(r["document"]),
-            section=quotes[r["excerpt"]]["section"] or "",
+            section=q["section"] or "",
             finding=_tail(r["finding"]),
             start=r["start"],
-            end=quotes[r["excerpt"]]["end"],
-            page=quotes[r["excerpt"]]["page"],
+            end=q["end"],
+            page=q["page"],
         )
         for key, r in best.items()
+        if (q := quotes.get(r["excerpt"])) is not None
     }
     out = []
     for r in rows:
