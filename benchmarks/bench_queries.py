@@ -44,7 +44,10 @@ def _rows(result: Any) -> set[tuple[tuple[str, str], ...]]:
         return {(("triple", str(t)),) for t in result.triples()}
     if result.kind == "ask":
         return {(("boolean", str(result.boolean)),)}
-    return {tuple(sorted((k, _norm(str(v))) for k, v in row.items())) for row in result.rows()}
+    return {
+        tuple(sorted((k, type(v).__name__ + " " + _norm(v.value)) for k, v in row.items()))
+        for row in result.rows()
+    }
 
 
 def _time(fn: Any, runs: int) -> tuple[float, Any]:

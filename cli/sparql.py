@@ -13,7 +13,7 @@ import typer
 from cskg.cli.app import app, call, choice, reported
 from cskg.errors import CskgError
 
-OutOpt = Annotated[Path, typer.Option("--out", help="Output folder of the build.")]
+OutOpt = Annotated[Path, typer.Option("--out", help="Output folder of the build.", metavar="DIR")]
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 EXPORT_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "graphml")
 
@@ -38,18 +38,28 @@ def _ensure(out: Path) -> None:
 def query(
     name: Annotated[
         str | None,
-        typer.Argument(help="A named query (see --list) or a .rq file.", show_default=False),
+        typer.Argument(
+            help="A named query (see --list) or a .rq file.",
+            show_default=False,
+            metavar="NAME|FILE.rq",
+        ),
     ] = None,
     sparql: Annotated[
         str | None,
-        typer.Option("--sparql", help="SPARQL text to run instead ('-' reads it from stdin)."),
+        typer.Option(
+            "--sparql", help="SPARQL text to run instead ('-' reads it from stdin).", metavar="TEXT"
+        ),
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="A parameter value, name=value; repeat for more."),
+        typer.Option(
+            "--param", "-p", help="A parameter value; repeat for more.", metavar="NAME=VALUE"
+        ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, tsv or json (W3C SPARQL results).")
+        str, typer.Option(
+            "--format", "-f", help="table, csv, tsv or json (W3C SPARQL results).", metavar="FORMAT"
+        )
     ] = "table",
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries with their parameters.")
@@ -84,11 +94,15 @@ def query(
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="ttl, trig, nt, nq, jsonld or graphml.")
+        str, typer.Option(
+            "--format", "-f", help="ttl, trig, nt, nq, jsonld or graphml.", metavar="FORMAT"
+        )
     ] = "trig",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write [default: standard output]."),
+        typer.Option(
+            "--output", "-o", help="File to write [default: standard output].", metavar="FILE"
+        ),
     ] = None,
     out: OutOpt = Path("build"),
 ) -> None:
@@ -108,9 +122,11 @@ def export(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 7878,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.", metavar="PORT")] = 7878,
     timeout: Annotated[
-        int, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+        int, typer.Option(
+            "--timeout", help="Seconds a query may run before it is stopped.", metavar="SECONDS"
+        )
     ] = 30,
     out: OutOpt = Path("build"),
 ) -> None:
@@ -146,17 +162,22 @@ def push(
             "--endpoint",
             help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store.",
             show_default=False,
+            metavar="URL",
         ),
     ],
     user: Annotated[
         str | None,
-        typer.Option("--user", help="User name [default: $CSKG_PUSH_USER]."),
+        typer.Option("--user", help="User name [default: $CSKG_PUSH_USER].", metavar="USER"),
     ] = None,
     password_env: Annotated[
         str,
-        typer.Option("--password-env", help="Environment variable holding the password."),
+        typer.Option(
+            "--password-env", help="Environment variable holding the password.", metavar="VAR"
+        ),
     ] = "CSKG_PUSH_PASSWORD",
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 60.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds per request.", metavar="SECONDS")
+    ] = 60.0,
     out: OutOpt = Path("build"),
 ) -> None:
     """Replace each named graph on a remote store (Graph Store Protocol PUT): safe to repeat."""

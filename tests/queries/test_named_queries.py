@@ -368,14 +368,32 @@ def test_list_formats() -> None:
     assert {i["name"] for i in items} == {q.name for q in QUERIES}
 
 
-def test_rdflib_engine_agrees_on_a_query(built: Path, store: Any) -> None:
+@pytest.fixture(scope="module")
+def dataset(built: Path) -> Any:
     from cskg.queries import load_dataset
 
-    ds = load_dataset(built)
-    q = load_query("judgement_history")
-    ox_rows = run_query(q, {"year": "2023"}, store=store).values()
-    rdf_rows = run_query(q, {"year": "2023"}, engine="rdflib", dataset=ds).values()
-    key = ("area", "year", "grade", "assessment")
-    assert sorted(tuple(r[k] for k in key) for r in rdf_rows) == sorted(
-        tuple(r[k] for k in key) for r in ox_rows
-    )
+    return load_dataset(built)
+
+
+def _comparable(result: Any) -> set[tuple[tuple[str, str], ...]]:
+    def norm(value: str) -> str:  # GROUP_CONCAT's order is the engine's: compare as a set
+        return "; ".join(sorted(value.split("; ")))
+
+    if result.kind == "graph":
+        return {(("triple", str(t)),) for t in result.triples()}
+    return {tuple(sorted((k, norm(v)) for k, v in row.items())) for row in result.values()}
+
+
+# rdflib's engine takes over 5 s on this one (benchmarks/bench_queries.py compares it too)
+SLOW_ON_RDFLIB = {"recurring_weaknesses"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "query", [q for q in QUERIES if q.name not in SLOW_ON_RDFLIB], ids=lambda q: q.name
+)
+def test_rdflib_engine_agrees(dataset: Any, store: Any, query: Any) -> None:
+    # the queries are plain SPARQL 1.1: another engine (rdflib's) returns the same rows
+    ours = run_query(query, store=store)
+    theirs = run_query(query, engine="rdflib", dataset=dataset)
+    assert _comparable(theirs) == _comparable(ours)
