@@ -321,18 +321,9 @@ def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> 
         raise CskgError(
             f"no theme was raised as a weakness in {min_years} or more assessment years{after}"
         )
-    wanted = {r["recurrence"] for r in rows}
-    # the example of a year: a finding tagged with the theme itself before one of a narrower
-    # theme, then the earliest document, then the earliest place in it
-    best: dict[tuple[str, int], dict[str, Any]] = {}
-    for r in sorted(
-        (r for r in _select(store, "recurring_evidence") if r["recurrence"] in wanted),
-        key=lambda r: (not r["direct"], r["docDate"], r["document"], r["start"], r["finding"]),
-    ):
-        best.setdefault((r["recurrence"], r["year"]), r)
     quotes = {q["excerpt"]: q for q in _select(store, "recurring_quotes")}
     examples = {
-        key: Example(
+        (r["recurrence"], r["year"]): Example(
             year=r["year"],
             quote=q["quote"],
             document=_tail(r["document"]),
@@ -342,7 +333,7 @@ def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> 
             end=q["end"],
             page=q["page"],
         )
-        for key, r in best.items()
+        for r in _select(store, "recurring_evidence")
         if (q := quotes.get(r["excerpt"])) is not None
     }
     out = []
