@@ -55,8 +55,10 @@ def test_named_query_table(built: Path) -> None:
     result = cskg(built, "query", "judgement_history", "--param", "year=2023")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split()[:3] == ["area", "year", "grade"]
-    assert any(line.startswith("Overall effectiveness") and " Good " in line for line in lines)
+    assert lines[0].split()[:4] == ["council", "area", "year", "grade"]
+    assert any(
+        line.startswith("Medway   Overall effectiveness") and " Good " in line for line in lines
+    )
     assert lines[-1] == "(5 rows)"
 
 
@@ -69,7 +71,9 @@ def test_named_query_json_is_w3c(built: Path) -> None:
     assert "Ian Sutherland" in names
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("csv", "area,year,grade"), ("tsv", "?area\t?year")])
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("csv", "council,area,year,grade"), ("tsv", "?council\t?area\t?year")]
+)
 def test_csv_and_tsv(built: Path, fmt: str, start: str) -> None:
     result = cskg(built, "query", "judgement_history", "-p", "year=2023", "-f", fmt)
     assert result.exit_code == 0, result.output

@@ -114,6 +114,24 @@ def test_assessments_carry_their_own_year_not_the_documents(store: Any) -> None:
     assert all(r["council"] == "Medway" for r in got if "council" in r)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "assessments",
+        "judgement_history",
+        "findings_per_assessment",
+        "findings_for_theme",
+        "recurring_weaknesses",
+        "weak_then_strong",
+    ],
+)
+def test_council_parameter_filters(store: Any, name: str) -> None:
+    every = rows(store, name)
+    assert every and {r["council"] for r in every} == {"Medway"}
+    assert len(rows(store, name, council="Medway")) == len(every)
+    assert rows(store, name, council="Kent") == []
+
+
 def test_documents(store: Any) -> None:
     got = {r["document"]: r for r in rows(store, "documents")}
     assert len(got) == 5
@@ -239,9 +257,11 @@ def test_named_graphs(store: Any) -> None:
 
 
 def test_recurrence_by_state(store: Any) -> None:
+    every = rows(store, "recurrence")
     got = rows(store, "recurrence", state="cskg:Persisting")
-    assert got and {r["state"] for r in got} == {CSKG + "Persisting"}
+    assert got and {r["latestState"] for r in got} == {CSKG + "Persisting"}
     assert all(int(r["weakYearCount"]) >= 2 for r in got)
+    assert len(got) == sum(r.get("latestState") == CSKG + "Persisting" for r in every) < len(every)
 
 
 def test_node_triples_is_turtle(store: Any) -> None:
@@ -329,7 +349,7 @@ def test_syntax_error_names_line_and_column(store: Any) -> None:
 def test_json_is_the_w3c_results_format(store: Any) -> None:
     result = run_query(load_query("judgement_history"), {"year": "2023"}, store=store)
     data = json.loads(format_result(result, "json"))
-    assert data["head"]["vars"][:3] == ["area", "year", "grade"]
+    assert data["head"]["vars"][:4] == ["council", "area", "year", "grade"]
     first = data["results"]["bindings"][0]
     assert first["year"] == {
         "type": "literal",
@@ -343,13 +363,15 @@ def test_json_is_the_w3c_results_format(store: Any) -> None:
 def test_csv_tsv_and_table(store: Any) -> None:
     result = run_query(load_query("judgement_history"), {"year": "2023"}, store=store)
     csv_text = format_result(result, "csv")
-    assert csv_text.startswith("area,year,grade,assessment,label,documents,area_words\r\n")
-    assert "\r\nOverall effectiveness,2023,Good," in csv_text
+    assert csv_text.startswith(
+        "council,area,year,grade,assessment,label,documents,area_words\r\n"
+    )
+    assert "\r\nMedway,Overall effectiveness,2023,Good," in csv_text
     tsv_text = format_result(result, "tsv")
-    assert tsv_text.startswith("?area\t?year\t?grade")
-    assert '"Overall effectiveness"\t2023\t"Good"' in tsv_text
+    assert tsv_text.startswith("?council\t?area\t?year\t?grade")
+    assert '"Medway"\t"Overall effectiveness"\t2023\t"Good"' in tsv_text
     table = format_result(result, "table").splitlines()
-    assert table[0].split()[:3] == ["area", "year", "grade"]
+    assert table[0].split()[:4] == ["council", "area", "year", "grade"]
     assert table[-1] == "(5 rows)"
 
 
