@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from cskg.errors import CskgError
+from cskg.graph import iri
 from cskg.graph.build import QuadBuilder, action_iri, finding_iri
 from cskg.graph.derive import Recurrence
 from cskg.loaders.records import Excerpt, Extraction
@@ -54,24 +55,15 @@ FONT = "Segoe UI, Helvetica Neue, Arial, sans-serif"
 # Okabe–Ito colours (safe for the common colour-vision deficiencies); every colour on the page
 # also comes with a shape or a word, never alone.
 GROUPS: dict[str, dict[str, Any]] = {
-    "theme": {"shape": "hexagon", "color": ("#CC79A7", "#7E3F66"), "font": 22},
-    "finding-W": {"shape": "dot", "color": ("#D55E00", "#7A3600"), "font": 9},
-    "finding-S": {"shape": "dot", "color": ("#0072B2", "#00466D"), "font": 9},
-    "finding-N": {"shape": "dot", "color": ("#B8B8B8", "#6B6B6B"), "font": 9},
-    "assessment": {"shape": "diamond", "color": ("#E69F00", "#8A5F00"), "font": 15},
-    "document": {"shape": "square", "color": ("#009E73", "#005C43"), "font": 14},
-    "actor": {"shape": "triangle", "color": ("#56B4E9", "#1F6E99"), "font": 14},
-    "action": {"shape": "star", "color": ("#F0E442", "#857C00"), "font": 9},
-    "note": {"shape": "text", "color": ("#FFFFFF", "#FFFFFF"), "font": 36},
-}
-SIZES = {
-    "theme": 16,
-    "finding": 7,
-    "assessment": 15,
-    "document": 11,
-    "actor": 11,
-    "action": 10,
-    "note": 10,
+    "theme": {"shape": "hexagon", "color": ("#CC79A7", "#7E3F66"), "font": 40, "size": 16},
+    "finding-W": {"shape": "dot", "color": ("#D55E00", "#7A3600"), "font": 9, "size": 7},
+    "finding-S": {"shape": "dot", "color": ("#0072B2", "#00466D"), "font": 9, "size": 7},
+    "finding-N": {"shape": "dot", "color": ("#B8B8B8", "#6B6B6B"), "font": 9, "size": 7},
+    "assessment": {"shape": "diamond", "color": ("#E69F00", "#8A5F00"), "font": 15, "size": 15},
+    "document": {"shape": "square", "color": ("#009E73", "#005C43"), "font": 14, "size": 11},
+    "actor": {"shape": "triangle", "color": ("#56B4E9", "#1F6E99"), "font": 14, "size": 11},
+    "action": {"shape": "star", "color": ("#F0E442", "#857C00"), "font": 9, "size": 10},
+    "note": {"shape": "text", "color": ("#FFFFFF", "#FFFFFF"), "font": 36, "size": 10},
 }
 NOTE_ID = "n0"  # a label at the centre of the findings and actions that no theme matched
 DIM = {"background": "#EEF0F2", "border": "#D5D9DE"}
@@ -88,6 +80,18 @@ def _excerpt(e: Excerpt, doc_index: dict[str, int]) -> dict[str, Any]:
     if e.page is not None:
         out["page"] = e.page
     return out
+
+
+def _iri_tail(value: str, kind: str) -> str:
+    prefix = f"{iri.ID}{kind}/"
+    if not value.startswith(prefix):
+        raise CskgError(f"unexpected {kind} IRI {value}: expected it under {prefix}")
+    return value[len(prefix) :]
+
+
+def _statement(item: dict[str, Any]) -> str:
+    """The text of a finding or action in page data (its first quote unless given apart)."""
+    return item["text"] if "text" in item else item["ex"][0]["quote"]
 
 
 def _short(text: str, limit: int) -> str:
@@ -157,18 +161,21 @@ def page_data(
     theme_index = {t.id: i for i, t in enumerate(themes)}
     by_theme = {r.theme: r for r in recurrences}
 
+    # a statement's text is left out where it is its quote, and its IRI is sent as the part
+    # after meta.iri[kind]: together a third of the page for a large corpus
     findings = []
     for f, (ids, first) in zip(x.findings, finding_tags, strict=True):
         item: dict[str, Any] = {
-            "text": f.text,
             "pol": POLARITY_CODE.get(f.polarity, "N"),
             "year": f.year,
             "a": assessment_index.get(f.assessment, -1),
             "themes": [theme_index[t] for t in ids],
             "ex": [_excerpt(e, doc_index) for e in f.excerpts],
             "who": sorted(actor_index[k] for k in set(f.involves) if k in actor_index),
-            "iri": str(finding_iri(f)),
+            "id": _iri_tail(finding_iri(f), "finding"),
         }
+        if not f.excerpts or f.text != f.excerpts[0].quote:
+            item["text"] = f.text
         if first is not None:
             item["anchor"] = theme_index[first]
         findings.append(item)
@@ -176,13 +183,14 @@ def page_data(
     actions = []
     for a, (ids, first) in zip(x.actions, action_tags, strict=True):
         item = {
-            "text": a.text,
             "year": a.year,
             "who": actor_index.get(a.responsible, -1),
             "themes": [theme_index[t] for t in ids],
             "ex": [_excerpt(a.excerpt, doc_index)],
-            "iri": str(action_iri(a)),
+            "id": _iri_tail(action_iri(a), "action"),
         }
+        if a.text != a.excerpt.quote:
+            item["text"] = a.text
         if a.due:
             item["due"] = a.due
         if first is not None:
@@ -258,6 +266,7 @@ def page_data(
             "councils": councils,
             "years": years,
             "latestYear": years[-1] if years else None,
+            "iri": {kind: f"{iri.ID}{kind}/" for kind in ("finding", "action")},
             "counts": {
                 "documents": len(docs),
                 "assessments": len(assessments),
@@ -390,14 +399,13 @@ def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tup
         if a["by"] >= 0:
             edges.append((f"a{i}", f"p{a['by']}"))
     for i, t in enumerate(themes):
-        size = SIZES["theme"] + min(22, round(2.2 * math.sqrt(tcount[i])))
+        size = GROUPS["theme"]["size"] + min(22, round(2.2 * math.sqrt(tcount[i])))
         nodes.append(
             {
                 "id": f"t{i}",
                 "kind": "theme",
                 "group": "theme",
                 "label": t["label"],
-                "title": t["label"],
                 "size": size,
             }
         )
@@ -419,8 +427,7 @@ def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tup
                 "id": f"f{i}",
                 "kind": "finding",
                 "group": f"finding-{f['pol']}",
-                "label": _short(f["text"], 40),
-                "title": _short(f["text"], 240),
+                "label": _short(_statement(f), 40),
                 "anchor": f"t{f['anchor']}" if "anchor" in f else NOTE_ID,
                 "order": (0, POLARITY_ORDER[f["pol"]], f["year"], i),
             }
@@ -435,8 +442,7 @@ def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tup
                 "id": f"x{i}",
                 "kind": "action",
                 "group": "action",
-                "label": _short(act["text"], 40),
-                "title": _short(act["text"], 240),
+                "label": _short(_statement(act), 40),
                 "anchor": f"t{act['anchor']}" if "anchor" in act else NOTE_ID,
                 "order": (1, 0, act["year"], i),
             }
@@ -477,8 +483,9 @@ def _options(n_nodes: int) -> dict[str, Any]:
                 "hover": {"background": background, "border": "#111111"},
             },
             "font": {"size": g["font"]},
+            "size": g["size"],
         }
-    groups["theme"]["font"].update({"size": 40, "strokeWidth": 7})
+    groups["theme"]["font"]["strokeWidth"] = 7
     groups["note"]["font"].update({"color": "#4B5563", "strokeWidth": 0})
     for name in ("assessment", "document", "actor"):
         groups[name]["widthConstraint"] = {"maximum": 190}
@@ -552,12 +559,8 @@ def network_model(data: dict[str, Any]):  # noqa: ANN201 - pyvis is imported laz
     for n in nodes:
         x, y = pos[n["id"]]
         extra: dict[str, Any] = {"group": n["group"], "x": x, "y": y}
-        if "title" in n:
-            extra["title"] = n["title"]
-        if "size" in n:
+        if "size" in n:  # themes, by their number of findings; the rest by their group
             extra["size"] = n["size"]
-        else:
-            extra["size"] = SIZES[n["kind"]]
         net.add_node(n["id"], label=n["label"], shape=GROUPS[n["group"]]["shape"], **extra)
     for a, b in edges:
         net.add_edge(a, b)

@@ -88,6 +88,10 @@
     x: "Action promised"
   };
 
+  // a finding's or action's words: its first quote, unless the page data gives them apart
+  function statement(item) { return item.text !== undefined ? item.text : item.ex[0].quote; }
+  function shorten(text, limit) { return text.length > limit ? text.slice(0, limit - 1) + "…" : text; }
+
   function docTitle(i) { return i >= 0 && DATA.docs[i] ? DATA.docs[i].title : "an unknown document"; }
   function assessmentLabel(i) {
     return i >= 0 && DATA.assessments[i] ? DATA.assessments[i].label : "an unknown assessment";
@@ -110,7 +114,7 @@
     add(li, el("span", { className: "pol pol-" + f.pol, text: POL_WORD[f.pol] }));
     add(li, el("span", { className: "year", text: String(f.year) }));
     var first = f.ex[0];
-    add(li, el("blockquote", { className: "quote", text: first ? first.quote : f.text }));
+    add(li, el("blockquote", { className: "quote", text: first ? first.quote : statement(f) }));
     if (first) {
       add(li, sourceLine(first, ["From ", el("cite", { text: assessmentLabel(f.a) })]));
     }
@@ -312,7 +316,26 @@
       assessments.join("; ") + ".";
     var ol = byId("cell-detail-list");
     clear(ol);
-    list.forEach(function (i) { ol.appendChild(findingItem(i, true)); });
+    var more = byId("cell-detail-more");
+    if (more) more.parentNode.removeChild(more);
+    var shown = 0;
+    function showMore() {
+      // a long list opens a hundred at a time
+      var next = list.slice(shown, shown + 100);
+      next.forEach(function (i) { ol.appendChild(findingItem(i, true)); });
+      shown += next.length;
+      var button = byId("cell-detail-more");
+      if (shown < list.length) {
+        if (!button) {
+          button = el("button", { type: "button", id: "cell-detail-more", className: "close", onClick: showMore });
+          ol.parentNode.appendChild(button);
+        }
+        button.textContent = "Show more (" + (list.length - shown) + " not shown yet)";
+      } else if (button) {
+        button.parentNode.removeChild(button);
+      }
+    }
+    showMore();
     panel.scrollIntoView({ block: "nearest" });
     panel.focus({ preventScroll: true });
   }
@@ -369,7 +392,11 @@
 
   // ------------------------------------------------------------------ network
   var NET = DATA.network;
-  var network = null, nodes = null, edges = null, view = null;
+  var network = null, nodes = null, edges = null, view = null, edgeView = null;
+  // A diagram this large opens with its findings and actions hidden, so that it opens quickly;
+  // above DIM_LIMIT shown nodes a selection is highlighted without greying out the rest.
+  var OPEN_LIMIT = 15000, DIM_LIMIT = 5000;
+  var large = NET.nodes.length > OPEN_LIMIT;
   var hidden = new Set();
   var adjacency = new Map();
   var groupOf = new Map();
@@ -382,11 +409,11 @@
     var i = indexOf(id);
     switch (kindOf(id)) {
       case "t": return DATA.themes[i].label;
-      case "f": return DATA.findings[i].text;
+      case "f": return statement(DATA.findings[i]);
       case "a": return DATA.assessments[i].label;
       case "d": return DATA.docs[i].title;
       case "p": return DATA.actors[i].label;
-      case "x": return DATA.actions[i].text;
+      case "x": return statement(DATA.actions[i]);
       case "n": return "Findings and actions that no theme matched";
     }
     return id;
@@ -453,6 +480,14 @@
     byId("physics").addEventListener("change", function (ev) {
       network.setOptions({ physics: { enabled: ev.target.checked } });
     });
+    if (large) {
+      typeOn.f = typeOn.x = false;
+      byId("show-f").checked = byId("show-x").checked = false;
+      byId("net-note").textContent = "This diagram holds " +
+        DATA.findings.length.toLocaleString("en-GB") + " findings and " +
+        DATA.actions.length.toLocaleString("en-GB") + " actions. To open quickly it starts " +
+        "without them: choose a year and a theme, then tick Findings or Actions.";
+    }
     byId("net-help").textContent = "Lines join a finding to its themes, the assessment that " +
       "made it and the people it names; an assessment to the documents that report it; an " +
       "action to who must carry it out. Scroll or use the buttons to zoom; drag to move.";
@@ -465,8 +500,8 @@
 
   function resetFilters() {
     TYPES.forEach(function (t) {
-      typeOn[t.key] = true;
-      byId("show-" + t.key).checked = true;
+      typeOn[t.key] = !(large && (t.key === "f" || t.key === "x"));
+      byId("show-" + t.key).checked = typeOn[t.key];
       (t.subs || []).forEach(function (s) { polOn[s.key] = true; byId("show-pol-" + s.key).checked = true; });
     });
     byId("year-filter").value = "";
@@ -543,8 +578,11 @@
     });
     hidden = new Set();
     NET.nodes.forEach(function (n) { if (!visible.has(n.id)) hidden.add(n.id); });
-    if (view) view.refresh();
-    if (selected && hidden.has(selected)) clearSelection();
+    if (view) { view.refresh(); edgeView.refresh(); }
+    if (selected) {
+      if (hidden.has(selected)) clearSelection();
+      else if (network) selectNode(selected, false);
+    }
     byId("net-count").textContent = "Showing " + visible.size.toLocaleString("en-GB") + " of " +
       NET.nodes.length.toLocaleString("en-GB") + " items";
   }
@@ -610,8 +648,26 @@
   }
 
   function pickNode(id) {
-    if (hidden.has(id)) resetFilters();
+    if (hidden.has(id)) reveal(id);
     selectNode(id, true);
+  }
+
+  // change the filters as little as it takes to show a hidden node
+  function reveal(id) {
+    var k = kindOf(id);
+    if (!large) { resetFilters(); return; }
+    typeOn[k] = true;
+    byId("show-" + k).checked = true;
+    var item = k === "f" ? DATA.findings[indexOf(id)] : k === "x" ? DATA.actions[indexOf(id)] : null;
+    if (item) {
+      // a large diagram: show the year and theme of this finding, not every finding
+      if (k === "f") { polOn[item.pol] = true; byId("show-pol-" + item.pol).checked = true; }
+      byId("year-filter").value = String(item.year);
+      byId("theme-filter").value = item.anchor !== undefined ? String(item.anchor) : "";
+    }
+    applyFilters();
+    if (hidden.has(id)) resetFilters();
+    byId("net-note").textContent = "The filters were changed to show your choice.";
   }
 
   function openInNetwork(id) {
@@ -622,12 +678,23 @@
   function initNetwork() {
     if (network) { network.redraw(); return; }
     buildControls();
-    nodes = new vis.DataSet(NET.nodes);
+    // hover text for findings and actions, made here rather than stored twice in the file
+    nodes = new vis.DataSet(NET.nodes.map(function (n) {
+      var k = kindOf(n.id);
+      if (k !== "f" && k !== "x") return n;
+      var copy = Object.assign({}, n);
+      copy.title = shorten(labelOf(n.id), 240);
+      return copy;
+    }));
     edges = new vis.DataSet(NET.edges);
     view = new vis.DataView(nodes, { filter: function (n) { return !hidden.has(n.id); } });
+    // only edges between shown nodes reach vis-network: it makes an object for every edge
+    edgeView = new vis.DataView(edges, {
+      filter: function (e) { return !hidden.has(e.from) && !hidden.has(e.to); }
+    });
     applyFilters();
     var container = byId("network");
-    network = new vis.Network(container, { nodes: view, edges: edges }, NET.options);
+    network = new vis.Network(container, { nodes: view, edges: edgeView }, NET.options);
     network.once("afterDrawing", function () { root.setAttribute("data-network-ready", "true"); });
     network.on("click", function (params) {
       if (params.nodes.length && kindOf(params.nodes[0]) !== "n") selectNode(params.nodes[0], false);
@@ -663,11 +730,13 @@
     selected = id;
     var near = new Set(adjacency.get(id));
     near.add(id);
-    var updates = [];
-    NET.nodes.forEach(function (n) {
-      if (!near.has(n.id) && !hidden.has(n.id)) { updates.push({ id: n.id, group: "dim" }); dimmed.push(n.id); }
-    });
-    if (updates.length) nodes.update(updates);
+    if (NET.nodes.length - hidden.size <= DIM_LIMIT) {
+      var updates = [];
+      NET.nodes.forEach(function (n) {
+        if (!near.has(n.id) && !hidden.has(n.id)) { updates.push({ id: n.id, group: "dim" }); dimmed.push(n.id); }
+      });
+      if (updates.length) nodes.update(updates);
+    }
     network.selectNodes([id], true);
     if (focus) {
       var shown = Array.from(near).filter(function (n) { return !hidden.has(n); });
@@ -753,7 +822,7 @@
       f.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
       add(body, dl([["Year", String(f.year)], ["Made by", assessmentLabel(f.a)],
         ["Kind", POL_WORD[f.pol]]]));
-      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + f.iri }));
+      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + META.iri.finding + f.id }));
     } else if (k === "a") {
       var a = DATA.assessments[i];
       byId("node-title").textContent = title;
@@ -790,7 +859,7 @@
       x.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
       add(body, dl([["Year", String(x.year)], ["Due", x.due || ""],
         ["Who must do it", x.who >= 0 ? DATA.actors[x.who].label : ""]]));
-      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + x.iri }));
+      add(body, el("p", { className: "iri", text: "Identifier in the graph: " + META.iri.action + x.id }));
     }
     add(body, relatedGroups(id));
   }

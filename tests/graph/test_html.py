@@ -182,7 +182,7 @@ def test_hostile_text_is_escaped_in_markup_and_intact_in_data(page: str) -> None
     assert HOSTILE not in page
     data = _embedded(page)
     assert data["docs"][0]["title"] == f"Report {HOSTILE}"
-    assert any(HOSTILE in f["text"] for f in data["findings"])
+    assert any(HOSTILE in f["ex"][0]["quote"] for f in data["findings"])
     assert any(HOSTILE in a["label"] for a in data["actors"])
     assert data["actors"][0]["label"] == f"Jo Bloggs {HOSTILE}\u2028\u2029"
     assert "\u2028" not in page and "\u2029" not in page  # raw, they end a line in old JS
@@ -254,7 +254,9 @@ def test_findings_carry_quote_document_section_and_year(inputs, scheme) -> None:
     assert f["ex"] == [
         {"quote": "Management oversight is weak.", "doc": 0, "section": "What needs to improve?"}
     ]
-    assert f["iri"].startswith("https://w3id.org/childrens-services-kg/id/finding/")
+    assert "text" not in f  # the same as its quote
+    assert data["findings"][1]["text"] == "Management oversight is weak. "  # not its quote
+    assert data["meta"]["iri"]["finding"] + f["id"] == str(finding_iri(x.findings[0]))
     assert data["actors"][f["who"][0]]["label"].startswith("Jo Bloggs")
 
 
