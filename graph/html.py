@@ -28,7 +28,7 @@ from typing import Any
 from cskg.errors import CskgError
 from cskg.graph import iri
 from cskg.graph.build import QuadBuilder, action_iri, finding_iri
-from cskg.graph.derive import Recurrence
+from cskg.graph.derive import Recurrence, state_at
 from cskg.loaders.records import Excerpt, Extraction
 from cskg.ontology.themes import JUDGEMENT_AREAS, ThemeScheme
 
@@ -197,40 +197,29 @@ def page_data(
             item["anchor"] = theme_index[first]
         actions.append(item)
 
-    # the theme × year grid: a broader theme counts its narrower themes' findings, as the
-    # derived recurrence facts do
-    years = sorted({a.year for a in assessments} | {f.year for f in x.findings})
-    cells: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, (ids, _) in enumerate(finding_tags):
-        for t in reach(ids):
-            cells[t][findings[i]["year"]].append(i)
+    # the theme × year grids (all councils, then each council when there are several): a
+    # broader theme counts its narrower themes' findings, as the derived recurrence facts do
+    reach_of = [sorted(reach(ids)) for ids, _ in finding_tags]
     assessment_order = {i: (a.year, a.start_date or "") for i, a in enumerate(assessments)}
-
-    def finding_sort(i: int) -> tuple:
-        f = findings[i]
-        return (POLARITY_ORDER[f["pol"]], assessment_order.get(f["a"], (0, "")), i)
-
-    rows = sorted(
-        (r for r in recurrences if r.theme in theme_index),
-        key=lambda r: (
-            STATE_ORDER.get(r.state, 9),
-            -len(r.weak_years),
-            -sum(1 for ys in cells[r.theme].values() for i in ys if findings[i]["pol"] == "W"),
-            order[r.theme],
-        ),
+    councils = sorted({a.local_authority for a in assessments if a.local_authority}) or sorted(
+        {d.council for d in docs if d.council}
     )
-    grid = []
-    for r in rows:
-        grid.append(
-            {
-                "theme": theme_index[r.theme],
-                "cells": {
-                    str(y): sorted(cells[r.theme][y], key=finding_sort)
-                    for y in years
-                    if cells[r.theme].get(y)
-                },
-            }
-        )
+    council_index = {c: i for i, c in enumerate(councils)}
+    grid_args = (findings, reach_of, theme_index, order, assessment_order)
+    everything = list(range(len(findings)))
+    all_years = sorted({a.year for a in assessments} | {f.year for f in x.findings})
+    grids = [_grid(everything, all_years, *grid_args, recurrences=by_theme)]
+    if len(councils) > 1:
+        by_council: dict[int, list[int]] = defaultdict(list)
+        for i, f in enumerate(findings):
+            if f["a"] >= 0 and assessments[f["a"]].local_authority in council_index:
+                by_council[council_index[assessments[f["a"]].local_authority]].append(i)
+        for c, name in enumerate(councils):
+            years = sorted(
+                {a.year for a in assessments if a.local_authority == name}
+                | {findings[i]["year"] for i in by_council[c]}
+            )
+            grids.append({"council": c, **_grid(by_council[c], years, *grid_args)})
 
     theme_items = []
     for t in themes:
@@ -258,14 +247,11 @@ def page_data(
         for r in sorted(x.roles, key=lambda r: (r.year, r.agent, r.role, r.organisation))
     ]
 
-    councils = sorted({a.local_authority for a in assessments if a.local_authority}) or sorted(
-        {d.council for d in docs if d.council}
-    )
     data: dict[str, Any] = {
         "meta": {
             "councils": councils,
-            "years": years,
-            "latestYear": years[-1] if years else None,
+            "years": all_years,
+            "latestYear": all_years[-1] if all_years else None,
             "iri": {kind: f"{iri.ID}{kind}/" for kind in ("finding", "action")},
             "counts": {
                 "documents": len(docs),
@@ -276,7 +262,7 @@ def page_data(
                 "actions": len(actions),
             },
         },
-        "judgements": _judgements(x, assessments, assessment_index, doc_index),
+        "judgements": _judgements(x, assessments, assessment_index, doc_index, council_index),
         "docs": [
             {
                 "title": d.title,
@@ -297,11 +283,12 @@ def page_data(
                 "start": a.start_date or "",
                 "end": a.end_date or "",
                 "docs": [doc_index[d] for d in a.reported_in if d in doc_index],
+                "council": council_index.get(a.local_authority, -1),
             }
             for a in assessments
         ],
         "themes": theme_items,
-        "grid": grid,
+        "grids": grids,
         "findings": findings,
         "actions": actions,
         "actors": [{"label": a.label, "kind": a.kind} for a in actors],
@@ -311,11 +298,75 @@ def page_data(
     return data
 
 
+def _grid(
+    members: list[int],
+    years: list[int],
+    findings: list[dict[str, Any]],
+    reach_of: list[list[str]],
+    theme_index: dict[str, int],
+    order: dict[str, int],
+    assessment_order: dict[int, tuple],
+    recurrences: Mapping[str, Recurrence] | None = None,
+) -> dict[str, Any]:
+    """One theme × year table over the findings ``members``: rows in the order of what keeps
+    coming back, each with its recurrence state (from ``recurrences`` when given, else derived
+    here by the same rule) and, per year, its findings, weaknesses first."""
+    cells: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    weak: dict[str, set[int]] = defaultdict(set)
+    strong: dict[str, set[int]] = defaultdict(set)
+    for i in members:
+        f = findings[i]
+        for t in reach_of[i]:
+            cells[t][f["year"]].append(i)
+            if f["pol"] == "W":
+                weak[t].add(f["year"])
+            elif f["pol"] == "S":
+                strong[t].add(f["year"])
+    latest = max((findings[i]["year"] for i in members), default=None)
+    rows = []
+    for t in theme_index:
+        if recurrences is not None:
+            r = recurrences.get(t)
+            if r is None:
+                continue
+            state, w, s = r.state, list(r.weak_years), list(r.strong_years)
+        elif weak[t] or strong[t]:
+            state = state_at(weak[t], strong[t], latest or 0)
+            w, s = sorted(weak[t]), sorted(strong[t])
+        else:
+            continue
+        weak_count = sum(1 for ids in cells[t].values() for i in ids if findings[i]["pol"] == "W")
+        rows.append(((STATE_ORDER.get(state, 9), -len(w), -weak_count, order[t]), t, state, w, s))
+    rows.sort()
+
+    def finding_sort(i: int) -> tuple:
+        f = findings[i]
+        return (POLARITY_ORDER[f["pol"]], assessment_order.get(f["a"], (0, "")), i)
+
+    return {
+        "years": years,
+        "latestYear": latest,
+        "rows": [
+            {
+                "theme": theme_index[t],
+                "state": state,
+                "weak": w,
+                "strong": s,
+                "cells": {
+                    str(y): sorted(cells[t][y], key=finding_sort) for y in years if cells[t].get(y)
+                },
+            }
+            for _, t, state, w, s in rows
+        ],
+    }
+
+
 def _judgements(
     x: Extraction,
     assessments: list,
     assessment_index: dict[str, int],
     doc_index: dict[str, int],
+    council_index: dict[str, int],
 ) -> list[dict[str, Any]]:
     """Judgement sets by assessment, latest first (the page shows the first two)."""
     by_assessment: dict[str, list] = defaultdict(list)
@@ -336,6 +387,7 @@ def _judgements(
         out.append(
             {
                 "a": assessment_index.get(key, -1),
+                "council": council_index.get(a.local_authority, -1) if a else -1,
                 "label": a.label if a else key,
                 "year": a.year if a else None,
                 "rows": [

@@ -74,14 +74,15 @@
   var POL_WORD = { W: "Weakness", S: "Strength", N: "Other finding" };
   var STATE = {
     persisting: { word: "Persisting", cls: "state-persisting",
-      explain: "a weakness in " + LATEST + " and in an earlier year" },
+      explain: function (y) { return "a weakness in " + y + " and in an earlier year"; } },
     "new": { word: "New", cls: "state-new",
-      explain: "a weakness in " + LATEST + " for the first time" },
+      explain: function (y) { return "a weakness in " + y + " for the first time"; } },
     improved: { word: "Improved", cls: "state-improved",
-      explain: "a weakness before, a strength in " + LATEST },
+      explain: function (y) { return "a weakness before, a strength in " + y; } },
     resolved: { word: "Resolved", cls: "state-resolved",
-      explain: "a weakness before, not raised in " + LATEST },
-    "": { word: "No weakness", cls: "state-none", explain: "only ever raised as a strength" }
+      explain: function (y) { return "a weakness before, not raised in " + y; } },
+    "": { word: "No weakness", cls: "state-none",
+      explain: function () { return "only ever raised as a strength"; } }
   };
   var KIND_WORD = {
     t: "Theme", f: "Finding", a: "Assessment", d: "Document", p: "Person or organisation",
@@ -156,17 +157,22 @@
     return "grade-other";
   }
 
-  function renderJudgements() {
-    var sets = DATA.judgements;
+  // the latest two sets of grades of the council shown (of any council when there is one)
+  function renderJudgements(council) {
+    var section = byId("judgements");
+    var cards = byId("judgement-cards");
+    clear(cards);
+    var sub = byId("judgement-sub");
+    var sets = DATA.judgements.filter(function (s) {
+      return council === null || META.councils.length <= 1 || s.council === council;
+    });
+    if (council === null && META.councils.length > 1) sets = [];
+    section.hidden = !sets.length;
     if (!sets.length) return;
     var latest = sets[0];
     var previous = sets.length > 1 ? sets[1] : null;
-    var section = byId("judgements");
-    section.hidden = false;
-    var cards = byId("judgement-cards");
-    cards.parentNode.insertBefore(el("p", { className: "judgement-sub" },
-      "From the " + latest.label + (previous ? ". Under each grade: the grade at the " +
-        previous.label + "." : ".")), cards);
+    sub.textContent = "From the " + latest.label + (previous ? ". Under each grade: the grade " +
+      "at the " + previous.label + "." : ".");
     latest.rows.forEach(function (row) {
       var before = previous && previous.rows.filter(function (r) { return r.domain === row.domain; })[0];
       var card = el("div", { className: "jcard " + gradeClass(row.grade) +
@@ -198,8 +204,9 @@
     return parts;
   }
 
-  function renderLegend() {
+  function renderLegend(latest) {
     var legend = byId("grid-legend");
+    clear(legend);
     function key(cls, words) {
       return el("span", { className: "key" }, el("span", { className: "swatch " + cls }), words);
     }
@@ -212,44 +219,53 @@
     var states = el("div", { className: "legend-line" }, el("strong", { text: "Now" }));
     Object.keys(STATE).forEach(function (s) {
       add(states, el("span", { className: "key" },
-        el("span", { className: "badge " + STATE[s].cls, text: STATE[s].word }), STATE[s].explain));
+        el("span", { className: "badge " + STATE[s].cls, text: STATE[s].word }), STATE[s].explain(latest)));
     });
     add(legend, states);
     add(states, el("button", { type: "button", className: "close", text: "Print the table",
       onClick: function () { window.print(); } }));
   }
 
-  function renderGrid() {
-    var years = META.years;
-    byId("grid-how").textContent =
-      "Themes that keep coming back as weaknesses are at the top. Each cell counts the " +
-      "findings about a theme in one year’s inspections and reviews (a theme includes the " +
-      "narrower themes that are part of it). Select a cell to read them.";
-    renderLegend();
+  var GRID = DATA.grids[0];
+
+  function renderGrid(grid) {
+    GRID = grid;
+    closeCell();
+    var years = grid.years;
+    var latest = grid.latestYear;
+    renderLegend(latest);
     var byYear = {};
-    DATA.assessments.forEach(function (a) { (byYear[a.year] = byYear[a.year] || []).push(a); });
+    DATA.assessments.forEach(function (a) {
+      if (grid.council === undefined || a.council === grid.council) {
+        (byYear[a.year] = byYear[a.year] || []).push(a);
+      }
+    });
     var head = el("tr", null,
       el("th", { scope: "col", text: "Theme" }),
-      el("th", { scope: "col" }, "Now", el("span", { className: "sub", text: "(" + LATEST + ")" })));
+      el("th", { scope: "col" }, "Now", el("span", { className: "sub", text: "(" + latest + ")" })));
     years.forEach(function (y) {
       var n = (byYear[y] || []).length;
       head.appendChild(el("th", { scope: "col", className: "year" }, String(y),
         el("span", { className: "sub", text: plural(n, "assessment", "assessments") })));
     });
-    byId("grid-head").appendChild(head);
+    var thead = byId("grid-head");
+    clear(thead);
+    thead.appendChild(head);
     var body = byId("grid-body");
-    if (!DATA.grid.length) byId("grid-empty").hidden = false;
-    DATA.grid.forEach(function (row, r) {
+    clear(body);
+    byId("grid-empty").hidden = grid.rows.length > 0;
+    grid.rows.forEach(function (row, r) {
       var theme = DATA.themes[row.theme];
-      var state = STATE[theme.state] || STATE[""];
+      var state = STATE[row.state] || STATE[""];
       var tr = el("tr", { id: "row-" + row.theme });
       tr.appendChild(el("th", { scope: "row", className: "theme", tabindex: "-1" }, theme.label,
         theme.path.length ? el("span", { className: "path", text: "part of " + theme.path.join(" › ") })
           : null));
-      var since = theme.weak.length ? "a weakness in " + plural(theme.weak.length, "year", "years")
-        : "a strength in " + plural(theme.strong.length, "year", "years");
+      var since = row.weak.length ? "a weakness in " + plural(row.weak.length, "year", "years")
+        : "a strength in " + plural(row.strong.length, "year", "years");
       tr.appendChild(el("td", { className: "state" },
-        el("span", { className: "badge " + state.cls, text: state.word }),
+        el("span", { className: "badge " + state.cls, text: state.word,
+          title: state.explain(latest) }),
         el("span", { className: "since", text: since })));
       years.forEach(function (y) {
         var list = row.cells[String(y)] || [];
@@ -277,18 +293,43 @@
     });
     // which assessments each column holds
     var sources = byId("grid-sources");
+    clear(sources);
     add(sources, el("h3", { text: "Where the years come from" }));
     var ul = el("ul");
     years.forEach(function (y) {
       var labels = (byYear[y] || []).map(function (a) { return a.label; });
+      if (labels.length > 12) labels = labels.slice(0, 12).concat(["and " + (labels.length - 12) + " more"]);
       if (labels.length) add(ul, el("li", null, el("strong", { text: String(y) + ": " }), labels.join("; ")));
     });
     add(sources, ul);
+  }
+
+  function setUpGrid() {
+    byId("grid-how").textContent =
+      "Themes that keep coming back as weaknesses are at the top. Each cell counts the " +
+      "findings about a theme in one year’s inspections and reviews (a theme includes the " +
+      "narrower themes that are part of it). Select a cell to read them.";
     byId("cell-detail-close").addEventListener("click", closeCell);
+    if (DATA.grids.length > 1) {
+      // several councils: one table each, or all together
+      var select = byId("council-filter");
+      add(select, el("option", { value: "", text: "All " + META.councils.length + " councils together" }));
+      DATA.grids.slice(1).forEach(function (g, k) {
+        add(select, el("option", { value: String(k + 1), text: META.councils[g.council] }));
+      });
+      select.addEventListener("change", function () {
+        var grid = DATA.grids[select.value ? parseInt(select.value, 10) : 0];
+        renderGrid(grid);
+        renderJudgements(grid.council === undefined ? null : grid.council);
+      });
+      byId("council-choice").hidden = false;
+    }
+    renderGrid(DATA.grids[0]);
+    renderJudgements(null);
   }
 
   function showCell(r, y, button) {
-    var row = DATA.grid[r];
+    var row = GRID.rows[r];
     var theme = DATA.themes[row.theme];
     var list = row.cells[String(y)] || [];
     if (selectedCell) selectedCell.setAttribute("aria-pressed", "false");
@@ -300,8 +341,9 @@
     var detailRow = byId("detail-row");
     if (!detailRow) {
       detailRow = el("tr", { id: "detail-row", className: "detail-row" },
-        el("td", { colspan: String(META.years.length + 2) }));
+        el("td", { colspan: "1" }));
     }
+    detailRow.firstChild.setAttribute("colspan", String(GRID.years.length + 2));
     tr.parentNode.insertBefore(detailRow, tr.nextSibling);
     detailRow.firstChild.appendChild(panel);
     detailRow.hidden = false;
@@ -340,12 +382,18 @@
     panel.focus({ preventScroll: true });
   }
 
-  function closeCell() {
-    byId("cell-detail").hidden = true;
-    if (byId("detail-row")) byId("detail-row").hidden = true;
+  function closeCell(ev) {
+    var panel = byId("cell-detail");
+    panel.hidden = true;
+    var detailRow = byId("detail-row");
+    if (detailRow) {
+      // keep the panel in the page when the table is redrawn
+      byId("grid-sources").parentNode.appendChild(panel);
+      detailRow.parentNode.removeChild(detailRow);
+    }
     if (selectedCell) {
       selectedCell.setAttribute("aria-pressed", "false");
-      selectedCell.focus();
+      if (ev) selectedCell.focus();  // closed by its button: back to the cell
       selectedCell = null;
     }
   }
@@ -866,8 +914,7 @@
 
   // ------------------------------------------------------------------ start
   renderIntro();
-  renderJudgements();
-  renderGrid();
+  setUpGrid();
   if (location.hash === "#network") showTab("network");
   root.setAttribute("data-ready", "true");
 })();

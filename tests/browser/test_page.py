@@ -54,7 +54,7 @@ def test_latest_judgements_are_shown(open_page, page_file: Path) -> None:
 def test_theme_year_cell_shows_its_quotes(open_page, page_file: Path) -> None:
     v = open_page(page_file)
     data = v.data()
-    row = data["grid"][0]
+    row = data["grids"][0]["rows"][0]
     year = next(iter(row["cells"]))
     expected = [data["findings"][i]["ex"][0]["quote"] for i in row["cells"][year]]
     v.page.click(f"button[data-row='0'][data-year='{year}']")
@@ -196,8 +196,9 @@ def test_screenshots(open_page, page_file: Path, tmp_path: Path) -> None:
     v = open_page(page_file, width=1366, height=900)
     page = v.page
     data = v.data()
-    row = next(i for i, r in enumerate(data["grid"]) if len(r["cells"]) > 1)
-    year = sorted(data["grid"][row]["cells"])[-1]
+    rows = data["grids"][0]["rows"]
+    row = next(i for i, r in enumerate(rows) if len(r["cells"]) > 1)
+    year = sorted(rows[row]["cells"])[-1]
     page.click(f"button[data-row='{row}'][data-year='{year}']")
     page.evaluate("window.scrollTo(0, 0)")
     clip = {"x": 0, "y": 0, "width": 1366, "height": 1400}
@@ -209,3 +210,27 @@ def test_screenshots(open_page, page_file: Path, tmp_path: Path) -> None:
     page.screenshot(path=str(out / "network.png"))
     for name in ("theme-year.png", "network.png"):
         assert (out / name).stat().st_size > 10_000
+
+
+def test_each_council_has_its_own_table_and_judgements(open_page, hostile_page: Path) -> None:
+    v = open_page(hostile_page)
+    page = v.page
+    assert page.locator("#council-choice").is_visible()
+    assert not page.locator("#judgements").is_visible()  # whose? choose a council first
+    options = page.locator("#council-filter option").all_inner_texts()
+    assert options == ["All 2 councils together", "Otherby", "Testshire <b>bold</b>"]
+    page.select_option("#council-filter", label="Otherby")
+    assert page.locator("#judgements").is_visible()
+    assert "Otherby" in page.inner_text("#judgement-sub")
+    heads = page.locator("#grid-head th.year").all_inner_texts()
+    assert [h.split()[0] for h in heads] == ["2024"]
+    assert "New" in page.locator("#grid-body td.state").all_inner_texts()[0]
+    page.locator("td.cell button").first.click()
+    assert "Otherby" in page.inner_text("#cell-detail-list")
+    page.select_option("#council-filter", label="Testshire <b>bold</b>")
+    assert not page.locator("#cell-detail").is_visible()
+    assert [h.split()[0] for h in page.locator("#grid-head th.year").all_inner_texts()] == [
+        "2022",
+        "2024",
+    ]
+    assert v.errors == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -213,8 +214,10 @@ def test_grid_matches_the_derived_recurrences(inputs, scheme) -> None:
     x, recs = inputs
     data = page_data(x, recs, scheme)
     by_id = {r.theme: r for r in recs}
-    assert data["grid"], "some theme must recur"
-    for row in data["grid"]:
+    grid = data["grids"][0]
+    assert len(data["grids"]) == 1  # one council: no per-council tables
+    assert grid["rows"], "some theme must recur"
+    for row in grid["rows"]:
         theme = data["themes"][row["theme"]]
         r = by_id[theme["id"]]
         weak_years = sorted(
@@ -223,8 +226,9 @@ def test_grid_matches_the_derived_recurrences(inputs, scheme) -> None:
             if any(data["findings"][i]["pol"] == "W" for i in ids)
         )
         assert weak_years == list(r.weak_years), theme["id"]
-        assert theme["state"] == r.state
-    states = [data["themes"][row["theme"]]["state"] for row in data["grid"]]
+        assert theme["state"] == row["state"] == r.state
+        assert row["weak"] == list(r.weak_years) and row["strong"] == list(r.strong_years)
+    states = [row["state"] for row in grid["rows"]]
     order = ["persisting", "new", "improved", "resolved", ""]
     assert states == sorted(states, key=order.index)  # what keeps coming back comes first
 
@@ -308,3 +312,43 @@ def test_tags_from_the_build_give_the_same_page_data(inputs, scheme) -> None:
     for _ in builder.document_quads():  # tagging happens as the quads are made
         pass
     assert page_data(x, recs, scheme, builder.tags) == page_data(x, recs, scheme)
+
+
+def test_each_council_gets_its_own_table(inputs, scheme) -> None:
+    x, _ = inputs
+    other = Assessment(
+        key="otherby-2023",
+        label="Otherby inspection 2023",
+        kind="inspection",
+        year=2023,
+        conducted_by="ofsted",
+        local_authority="Otherby",
+        reported_in=("doc-1",),
+    )
+    weak = "Management oversight is weak."
+    x = replace(
+        x,
+        assessments=(*x.assessments, other),
+        findings=(
+            *x.findings,
+            Finding(weak + "  ", "otherby-2023", 2023, "Weakness", (_ex(weak),)),
+        ),
+    )
+    builder = QuadBuilder(x, scheme)
+    tagged = [
+        (finding_iri(f), f, builder.theme_ids(f.text, f.excerpts[0].section)) for f in x.findings
+    ]
+    data = page_data(x, recurrences(tagged, scheme), scheme)
+    assert data["meta"]["councils"] == ["Otherby", "Testshire"]
+    assert [g.get("council") for g in data["grids"]] == [None, 0, 1]
+
+    def state(grid: dict, theme_id: str) -> str:
+        index = next(i for i, t in enumerate(data["themes"]) if t["id"] == theme_id)
+        return next(r["state"] for r in grid["rows"] if r["theme"] == index)
+
+    all_councils, otherby, testshire = data["grids"]
+    assert state(all_councils, "management-oversight") == "persisting"
+    assert state(testshire, "management-oversight") == "persisting"
+    assert state(otherby, "management-oversight") == "new"  # Otherby's first weakness
+    assert otherby["years"] == [2023] and testshire["years"] == [2019, 2023]
+    assert [s["council"] for s in data["judgements"]] == [1, 1]
