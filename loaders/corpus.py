@@ -103,7 +103,8 @@ def check_date(value: Any, where: str) -> str:
         raise ManifestError(f"{where}: date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in m.groups())
     try:
-        date(year or 1, month or 1, day or 1)
+        # ``is None``, not ``or``: month 00 and day 00 are errors, not January and the 1st
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as err:
         raise ManifestError(f"{where}: date {text!r} does not exist ({err})") from err
     return text

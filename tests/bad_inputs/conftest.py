@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 from cskg.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-GOOD = ROOT / "corpus" / "000_4b6353ed468da645.txt"  # an Ofsted ILACS letter, 11 kB
+GOOD = ROOT / "corpus" / "000_4b6353ed468da645.txt"  # a cabinet report on an inspection, 11 kB
 PDFS = ROOT / "tests" / "fixtures" / "pdf"
 
 runner = CliRunner()
@@ -63,7 +63,7 @@ class Case:
 
     def entry(self, extra: str = "", doc_id: str = "letter") -> str:
         """A manifest document entry for the good file, with ``extra`` lines appended."""
-        return f"  - id: {doc_id}\n    file: {GOOD.name}\n    type: visit letter\n{extra}"
+        return f"  - id: {doc_id}\n    file: {GOOD.name}\n    type: cabinet report\n{extra}"
 
     def run(self, *args: object, env: dict[str, str] | None = None) -> Result:
         return runner.invoke(app, [str(a) for a in args], env=env)
