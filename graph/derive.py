@@ -28,6 +28,7 @@ class Recurrence:
     """One theme's history across assessment years."""
 
     theme: str
+    council: str
     weak_years: tuple[int, ...]
     strong_years: tuple[int, ...]
     latest_year: int
@@ -56,40 +57,52 @@ def state_at(weak: set[int], strong: set[int], latest: int) -> str:
 
 
 def recurrences(
-    findings: list[tuple[URIRef, Finding, tuple[str, ...]]], scheme: ThemeScheme
+    findings: list[tuple[URIRef, Finding, tuple[str, ...]]],
+    scheme: ThemeScheme,
+    council_of: dict[str, str] | None = None,
 ) -> list[Recurrence]:
-    """Per theme (counting a narrower theme's findings for its broader themes too)."""
-    weak: dict[str, set[int]] = defaultdict(set)
-    strong: dict[str, set[int]] = defaultdict(set)
-    evidence: dict[str, set[URIRef]] = defaultdict(set)
-    latest = max((f.year for _, f, _ in findings), default=0)
+    """Per council and theme (a narrower theme's findings count for its broader themes too).
+
+    ``council_of`` maps an assessment key to the council it assessed: recurrence is a
+    council's own history, so a national corpus gets one per council.
+    """
+    council_of = council_of or {}
+    weak: dict[tuple[str, str], set[int]] = defaultdict(set)
+    strong: dict[tuple[str, str], set[int]] = defaultdict(set)
+    evidence: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
+    latest: dict[str, int] = defaultdict(int)
     for s, f, themes in findings:
+        council = council_of.get(f.assessment, "")
+        latest[council] = max(latest[council], f.year)
         reach = set(themes)
         for t in themes:
             reach.update(scheme.ancestor_ids(t))
         for t in reach:
             if f.polarity == "Weakness":
-                weak[t].add(f.year)
+                weak[council, t].add(f.year)
             elif f.polarity == "Strength":
-                strong[t].add(f.year)
+                strong[council, t].add(f.year)
             else:
                 continue
-            evidence[t].add(s)
+            evidence[council, t].add(s)
     out = []
-    for theme in scheme.themes:
-        w, st = weak.get(theme.id, set()), strong.get(theme.id, set())
-        if not w and not st:
-            continue
-        out.append(
-            Recurrence(
-                theme=theme.id,
-                weak_years=tuple(sorted(w)),
-                strong_years=tuple(sorted(st)),
-                latest_year=latest,
-                state=state_at(w, st, latest),
-                evidence=tuple(sorted(evidence[theme.id])),
+    for council in sorted(latest):
+        for theme in scheme.themes:
+            key = (council, theme.id)
+            w, st = weak.get(key, set()), strong.get(key, set())
+            if not w and not st:
+                continue
+            out.append(
+                Recurrence(
+                    theme=theme.id,
+                    council=council,
+                    weak_years=tuple(sorted(w)),
+                    strong_years=tuple(sorted(st)),
+                    latest_year=latest[council],
+                    state=state_at(w, st, latest[council]),
+                    evidence=tuple(sorted(evidence[key])),
+                )
             )
-        )
     return out
 
 
@@ -97,11 +110,14 @@ def recurrence_quads(items: list[Recurrence], scheme: ThemeScheme) -> Iterator[Q
     """The derived named graph."""
     g = DERIVED
     for r in items:
-        s = iri.iri("recurrence", iri.slug(r.theme))
+        s = iri.iri("recurrence", iri.slug(r.council or "all"), iri.slug(r.theme))
         label = scheme.get(r.theme).pref_label
+        where = f" in {r.council}" if r.council else ""
         yield s, RDF.type, CSKG.Recurrence, g
-        yield s, RDFS.label, Literal(f"Recurrence of {label}"), g
+        yield s, RDFS.label, Literal(f"Recurrence of {label}{where}"), g
         yield s, CSKG.ofTheme, iri.theme(r.theme), g
+        if r.council:
+            yield s, CSKG.localAuthority, iri.local_authority(r.council), g
         for y in r.weak_years:
             yield s, CSKG.weakYear, Literal(y, datatype=XSD.integer), g
         for y in r.strong_years:

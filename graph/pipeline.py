@@ -231,7 +231,8 @@ def graph_quads(
     onto = Graph().parse(ontology_path(), format="turtle")
     quads.extend(ontology_quads(onto))
     tagged = [(finding_iri(f), f, builder.tags.get(finding_iri(f), ())) for f in x.findings]
-    recs = derive.recurrences(tagged, scheme)
+    council_of = {a.key: a.local_authority for a in x.assessments}
+    recs = derive.recurrences(tagged, scheme, council_of)
     quads.extend(derive.recurrence_quads(recs, scheme))
     return quads, recs
 
