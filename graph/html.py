@@ -73,10 +73,12 @@ BIG_NETWORK = 3000  # nodes above which edges hide while dragging and zooming, f
 # ---------------------------------------------------------------------------------- data
 
 
-def _excerpt(e: Excerpt, doc_index: dict[str, int]) -> dict[str, Any]:
+def _excerpt(e: Excerpt, doc_index: dict[str, int], sections: dict[str, int]) -> dict[str, Any]:
+    """A quote, its document (by index) and section (by index into the page's section list:
+    a few headings are shared by thousands of quotes)."""
     out: dict[str, Any] = {"quote": e.quote, "doc": doc_index.get(e.doc_id, -1)}
     if e.section:
-        out["section"] = e.section
+        out["section"] = sections.setdefault(e.section, len(sections))
     if e.page is not None:
         out["page"] = e.page
     return out
@@ -124,6 +126,7 @@ def page_data(
     builder = QuadBuilder(x, scheme)
     docs = sorted(x.documents, key=lambda d: (d.date, d.title, d.id))
     doc_index = {d.id: i for i, d in enumerate(docs)}
+    sections: dict[str, int] = {}  # section headings, numbered as first met
     actors = sorted(x.agents, key=lambda a: (a.label.lower(), a.key))
     actor_index = {a.key: i for i, a in enumerate(actors)}
     assessments = sorted(x.assessments, key=lambda a: (a.year, a.start_date or "", a.label, a.key))
@@ -170,7 +173,7 @@ def page_data(
             "year": f.year,
             "a": assessment_index.get(f.assessment, -1),
             "themes": [theme_index[t] for t in ids],
-            "ex": [_excerpt(e, doc_index) for e in f.excerpts],
+            "ex": [_excerpt(e, doc_index, sections) for e in f.excerpts],
             "who": sorted(actor_index[k] for k in set(f.involves) if k in actor_index),
             "id": _iri_tail(finding_iri(f), "finding"),
         }
@@ -186,7 +189,7 @@ def page_data(
             "year": a.year,
             "who": actor_index.get(a.responsible, -1),
             "themes": [theme_index[t] for t in ids],
-            "ex": [_excerpt(a.excerpt, doc_index)],
+            "ex": [_excerpt(a.excerpt, doc_index, sections)],
             "id": _iri_tail(action_iri(a), "action"),
         }
         if a.text != a.excerpt.quote:
@@ -242,7 +245,7 @@ def page_data(
             "role": r.role,
             "org": actor_index.get(r.organisation, -1),
             "year": r.year,
-            "ex": _excerpt(r.excerpt, doc_index),
+            "ex": _excerpt(r.excerpt, doc_index, sections),
         }
         for r in sorted(x.roles, key=lambda r: (r.year, r.agent, r.role, r.organisation))
     ]
@@ -262,7 +265,9 @@ def page_data(
                 "actions": len(actions),
             },
         },
-        "judgements": _judgements(x, assessments, assessment_index, doc_index, council_index),
+        "judgements": _judgements(
+            x, assessments, assessment_index, doc_index, council_index, sections
+        ),
         "docs": [
             {
                 "title": d.title,
@@ -270,6 +275,7 @@ def page_data(
                 "type": d.doc_type,
                 "publisher": d.publisher,
                 "path": d.path,
+                "council": council_index.get(d.council, -1),
             }
             for d in docs
         ],
@@ -293,6 +299,7 @@ def page_data(
         "actions": actions,
         "actors": [{"label": a.label, "kind": a.kind} for a in actors],
         "roles": roles,
+        "sections": list(sections),
     }
     data["network"] = _network_json(data)
     return data
@@ -367,6 +374,7 @@ def _judgements(
     assessment_index: dict[str, int],
     doc_index: dict[str, int],
     council_index: dict[str, int],
+    sections: dict[str, int],
 ) -> list[dict[str, Any]]:
     """Judgement sets by assessment, latest first (the page shows the first two)."""
     by_assessment: dict[str, list] = defaultdict(list)
@@ -391,7 +399,11 @@ def _judgements(
                 "label": a.label if a else key,
                 "year": a.year if a else None,
                 "rows": [
-                    {"domain": j.domain, "grade": j.grade, "ex": _excerpt(j.excerpt, doc_index)}
+                    {
+                        "domain": j.domain,
+                        "grade": j.grade,
+                        "ex": _excerpt(j.excerpt, doc_index, sections),
+                    }
                     for j in seen.values()
                 ],
             }
@@ -623,7 +635,13 @@ def network_model(data: dict[str, Any]):  # noqa: ANN201 - pyvis is imported laz
 def _network_json(data: dict[str, Any]) -> dict[str, Any]:
     net = network_model(data)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    # pyvis repeats on every node its shape and on every edge its arrow; the groups and the
+    # edge options say the same once (a tenth of the page for a large corpus)
+    return {
+        "nodes": [{k: v for k, v in n.items() if k != "shape"} for n in nodes],
+        "edges": [{k: v for k, v in e.items() if k != "arrows"} for e in edges],
+        "options": json.loads(options),
+    }
 
 
 # ---------------------------------------------------------------------------------- page

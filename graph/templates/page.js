@@ -104,7 +104,7 @@
     if (lead) add(p, lead);
     add(p, [(lead ? " — " : "") + "in ", el("cite", { text: docTitle(ex.doc) })]);
     if (ex.doc >= 0 && DATA.docs[ex.doc].date) add(p, " (" + DATA.docs[ex.doc].date + ")");
-    if (ex.section) add(p, [", section “", el("cite", { text: ex.section }), "”"]);
+    if (ex.section !== undefined) add(p, [", section “", el("cite", { text: DATA.sections[ex.section] }), "”"]);
     if (ex.page) add(p, ", page " + ex.page);
     return p;
   }
@@ -123,7 +123,7 @@
       var also = el("p", { className: "also" }, "Also quoted ");
       f.ex.slice(1).forEach(function (ex, k) {
         add(also, [k ? "; " : "", "in ", el("cite", { text: docTitle(ex.doc) })]);
-        if (ex.section) add(also, " (section “" + ex.section + "”)");
+        if (ex.section !== undefined) add(also, " (section “" + DATA.sections[ex.section] + "”)");
       });
       add(li, also);
     }
@@ -137,7 +137,8 @@
   // ------------------------------------------------------------------ header
   function renderIntro() {
     var years = META.years;
-    var place = META.councils.length ? listWords(META.councils) : "the council";
+    var n = META.councils.length;
+    var place = n > 3 ? n + " councils" : n ? listWords(META.councils) : "the council";
     var span = years.length ? (years.length > 1 ? " from " + years[0] + " to " + years[years.length - 1]
       : " in " + years[0]) : "";
     byId("intro").textContent =
@@ -317,11 +318,21 @@
       DATA.grids.slice(1).forEach(function (g, k) {
         add(select, el("option", { value: String(k + 1), text: META.councils[g.council] }));
       });
-      select.addEventListener("change", function () {
-        var grid = DATA.grids[select.value ? parseInt(select.value, 10) : 0];
+      var mirror = byId("net-council");
+      Array.prototype.forEach.call(select.options, function (o) {
+        add(mirror, el("option", { value: o.value, text: o.textContent }));
+      });
+      mirror.options[0].textContent = "All councils";
+      function choose(value) {
+        select.value = mirror.value = value;
+        var grid = DATA.grids[value ? parseInt(value, 10) : 0];
         renderGrid(grid);
         renderJudgements(grid.council === undefined ? null : grid.council);
-      });
+        if (network) applyFilters();
+      }
+      select.addEventListener("change", function () { choose(select.value); });
+      mirror.addEventListener("change", function () { choose(mirror.value); });
+      byId("net-council-choice").hidden = false;
       byId("council-choice").hidden = false;
     }
     renderGrid(DATA.grids[0]);
@@ -534,7 +545,7 @@
       byId("net-note").textContent = "This diagram holds " +
         DATA.findings.length.toLocaleString("en-GB") + " findings and " +
         DATA.actions.length.toLocaleString("en-GB") + " actions. To open quickly it starts " +
-        "without them: choose a year and a theme, then tick Findings or Actions.";
+        "without them: choose a council, a year or a theme, then tick Findings or Actions.";
     }
     byId("net-help").textContent = "Lines join a finding to its themes, the assessment that " +
       "made it and the people it names; an assessment to the documents that report it; an " +
@@ -554,6 +565,10 @@
     });
     byId("year-filter").value = "";
     byId("theme-filter").value = "";
+    if (byId("council-filter").value) {
+      byId("council-filter").value = "";
+      byId("council-filter").dispatchEvent(new Event("change"));
+    }
     applyFilters();
   }
 
@@ -568,27 +583,40 @@
     return out;
   }
 
+  function councilChoice() {
+    var value = byId("council-filter").value;
+    return value ? DATA.grids[parseInt(value, 10)].council : null;
+  }
+
   function applyFilters() {
     var year = byId("year-filter").value;
     year = year ? parseInt(year, 10) : null;
     var themeValue = byId("theme-filter").value;
     var themeSet = themeValue ? descendants(parseInt(themeValue, 10)) : null;
+    var council = councilChoice();
     var polarityOff = !polOn.W || !polOn.S || !polOn.N;
-    var narrowing = year !== null || themeSet !== null || polarityOff;
+    var narrowing = year !== null || themeSet !== null || polarityOff || council !== null;
     var visible = new Set();
     function inThemes(list) {
       if (!themeSet) return true;
       for (var k = 0; k < list.length; k++) if (themeSet.has(list[k])) return true;
       return false;
     }
+    function assessmentMatches(i) {
+      var a = DATA.assessments[i];
+      return !!a && (year === null || a.year === year) && (council === null || a.council === council);
+    }
+    function docMatches(i) { return !!DATA.docs[i] && (council === null || DATA.docs[i].council === council); }
     DATA.findings.forEach(function (f, i) {
-      if (typeOn.f && polOn[f.pol] && (year === null || f.year === year) && inThemes(f.themes)) {
+      if (typeOn.f && polOn[f.pol] && (year === null || f.year === year) && inThemes(f.themes) &&
+          (council === null || assessmentMatches(f.a))) {
         visible.add("f" + i);
       }
     });
     DATA.actions.forEach(function (a, i) {
       if (typeOn.x && (year === null || a.year === year) && inThemes(a.themes) &&
-          !(polarityOff && !themeSet && year === null)) {
+          !(polarityOff && !themeSet && year === null && council === null) &&
+          (council === null || docMatches(a.ex[0].doc))) {
         visible.add("x" + i);
       }
     });
@@ -604,6 +632,14 @@
       visible.forEach(function (id) {
         adjacency.get(id).forEach(function (nb) { if ("tapd".indexOf(kindOf(nb)) >= 0) context.add(nb); });
       });
+      if (!typeOn.f && !typeOn.x && !themeSet) {
+        // findings and actions hidden: the assessments the year and council choose, directly
+        DATA.assessments.forEach(function (a, i) {
+          if (!assessmentMatches(i)) return;
+          context.add("a" + i);
+          adjacency.get("a" + i).forEach(function (nb) { if (kindOf(nb) === "p") context.add(nb); });
+        });
+      }
       context.forEach(function (id) {
         if (kindOf(id) === "a") adjacency.get(id).forEach(function (nb) {
           if (kindOf(nb) === "d") context.add(nb);
@@ -620,7 +656,8 @@
       }
       if (!typeOn[k]) return;
       if (narrowing && !context.has(n.id)) return;
-      if (k === "a" && year !== null && DATA.assessments[indexOf(n.id)].year !== year) return;
+      if (k === "a" && !assessmentMatches(indexOf(n.id))) return;
+      if (k === "d" && !docMatches(indexOf(n.id))) return;
       if (k === "t" && themeSet && !themeSet.has(indexOf(n.id))) return;
       visible.add(n.id);
     });
@@ -632,7 +669,8 @@
       else if (network) selectNode(selected, false);
     }
     byId("net-count").textContent = "Showing " + visible.size.toLocaleString("en-GB") + " of " +
-      NET.nodes.length.toLocaleString("en-GB") + " items";
+      NET.nodes.length.toLocaleString("en-GB") + " items" +
+      (council !== null ? " in " + META.councils[council] : "");
   }
 
   // search over labels and the full text of findings and actions

@@ -24,7 +24,7 @@ HOSTILE = [
 
 def shown_count(page) -> tuple[int, int]:  # noqa: ANN001 - playwright Page
     text = page.inner_text("#net-count")
-    m = re.fullmatch(r"Showing ([\d,]+) of ([\d,]+) items", text.strip())
+    m = re.match(r"Showing ([\d,]+) of ([\d,]+) items", text.strip())
     assert m, text
     return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
 
@@ -233,4 +233,16 @@ def test_each_council_has_its_own_table_and_judgements(open_page, hostile_page: 
         "2022",
         "2024",
     ]
+    # the network's council filter is the same choice
+    v.show_network()
+    assert page.input_value("#net-council") == page.input_value("#council-filter")
+    testshire, everything = shown_count(page)
+    assert testshire < everything
+    page.select_option("#net-council", label="Otherby")
+    otherby, _ = shown_count(page)
+    assert 0 < otherby < everything
+    assert "in Otherby" in page.inner_text("#net-count")
+    page.click("#reset")
+    assert shown_count(page) == (everything, everything)
+    assert page.input_value("#council-filter") == ""
     assert v.errors == []

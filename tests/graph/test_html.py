@@ -255,9 +255,8 @@ def test_findings_carry_quote_document_section_and_year(inputs, scheme) -> None:
     data = page_data(x, recs, scheme)
     f = data["findings"][0]
     assert f["year"] == 2019 and f["pol"] == "W"
-    assert f["ex"] == [
-        {"quote": "Management oversight is weak.", "doc": 0, "section": "What needs to improve?"}
-    ]
+    assert f["ex"] == [{"quote": "Management oversight is weak.", "doc": 0, "section": 0}]
+    assert data["sections"][0] == "What needs to improve?"
     assert "text" not in f  # the same as its quote
     assert data["findings"][1]["text"] == "Management oversight is weak. "  # not its quote
     assert data["meta"]["iri"]["finding"] + f["id"] == str(finding_iri(x.findings[0]))
@@ -280,13 +279,19 @@ def test_network_model_is_pyvis_with_labels_positions_and_physics_off(inputs, sc
         assert n["label"] and n["label"] != n["id"]  # labels, never ids
         assert isinstance(n["x"], int) and isinstance(n["y"], int)
         assert n["group"] in net.options["groups"]
+        assert n["shape"] == net.options["groups"][n["group"]]["shape"]
     for e in net.edges:
         assert e["from"] in ids and e["to"] in ids
     assert net.options["physics"]["enabled"] is False
     kinds = {n["id"][0] for n in net.nodes}
     assert kinds == {"t", "f", "a", "d", "p", "x"}
-    # the embedded copy is exactly pyvis's model
-    assert data["network"]["nodes"] == net.nodes
+    # the embedded copy is pyvis's model, less what the groups and edge options say once
+    assert data["network"]["nodes"] == [
+        {k: v for k, v in n.items() if k != "shape"} for n in net.nodes
+    ]
+    assert data["network"]["edges"] == [{"from": e["from"], "to": e["to"]} for e in net.edges]
+    assert all(e["arrows"] == "to" for e in net.edges)
+    assert data["network"]["options"]["edges"]["arrows"]["to"]["enabled"] is True
 
 
 def test_missing_vis_bundle_is_a_clear_error(inputs, scheme, monkeypatch, tmp_path) -> None:
