@@ -17,7 +17,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -419,6 +419,7 @@ def build(
             old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
             violations = validate_quads(quads, old_marks, stage / VALIDATED_DIR)
             if violations:
+                violations = _in_documents(violations, quads)
                 lines = "; ".join(v.line() for v in violations[:5])
                 more = f" (and {len(violations) - 5} more)" if len(violations) > 5 else ""
                 raise ValidationError(
@@ -493,7 +494,26 @@ def validate_build(out: Path) -> list[Violation]:
         )
         for q in store.quads_for_pattern(None, None, None, None)
     ]
-    return validate_quads(quads)
+    return _in_documents(validate_quads(quads), quads)
+
+
+def _in_documents(violations: list[Violation], quads: list) -> list[Violation]:
+    """Name the named graph (the document) that describes each violation's node.
+
+    Document graphs are validated in batches, so a violation knows only its batch.
+    """
+    from cskg.graph.iri import ID
+
+    wanted = {v.focus for v in violations}
+    where: dict[str, set[str]] = {}
+    for s, _p, _o, g in quads:
+        key = str(s).removeprefix(ID)
+        if key in wanted:
+            where.setdefault(key, set()).add(str(g).removeprefix(f"{ID}graph/"))
+    return [
+        replace(v, graph=", ".join(sorted(where[v.focus]))) if v.focus in where else v
+        for v in violations
+    ]
 
 
 def _to_rdflib(term):  # noqa: ANN001, ANN202 - pyoxigraph term to rdflib term

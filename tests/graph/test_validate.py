@@ -1,0 +1,115 @@
+"""`cskg validate` and graph/validate.py: SHACL results in plain words; exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from typer.testing import CliRunner
+
+from cskg.cli.app import app
+from cskg.graph.validate import Violation, validate_quads, validate_triples
+
+runner = CliRunner()
+CSKG = "https://w3id.org/childrens-services-kg/ontology#"
+ID = "https://w3id.org/childrens-services-kg/id/"
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build of a one-document corpus: quick to validate."""
+    from cskg.graph.pipeline import build
+
+    base = tmp_path_factory.mktemp("small")
+    (base / "corpus").mkdir()
+    shutil.copy(ROOT / "corpus" / "000_4b6353ed468da645.txt", base / "corpus")
+    return build(base / "corpus", base / "build").out
+
+
+@pytest.fixture
+def copy(small: Path, tmp_path: Path) -> Path:
+    """A copy of the small build, free to damage."""
+    out = tmp_path / "build"
+    shutil.copytree(small, out)
+    return out
+
+
+def _break_a_finding(out: Path) -> tuple[str, str]:
+    """Drop one finding's year and give it a polarity that is not a concept; (id, graph)."""
+    store = ox.Store(str(out / "store"))
+    year, polarity = ox.NamedNode(CSKG + "year"), ox.NamedNode(CSKG + "polarity")
+    q = next(
+        q for q in store.quads_for_pattern(None, year, None, None) if "/finding/" in q.subject.value
+    )
+    store.remove(q)
+    p = next(iter(store.quads_for_pattern(q.subject, polarity, None, q.graph_name)))
+    store.remove(p)
+    store.add(ox.Quad(q.subject, polarity, ox.Literal("weak"), q.graph_name))
+    store.flush()
+    del store
+    return q.subject.value.removeprefix(ID), q.graph_name.value.removeprefix(ID + "graph/")
+
+
+def test_violations_name_node_rule_and_document(copy: Path) -> None:
+    finding, document = _break_a_finding(copy)
+    result = runner.invoke(app, ["validate", "--out", str(copy)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        f"{finding} (polarity): A Finding must have exactly one polarity (cskg:polarity): "
+        f"cskg:Strength, cskg:Weakness or cskg:Neutral. [in {document}]",
+        f"{finding} (year): A Finding must have exactly one year (cskg:year), a whole number: "
+        f"the year of the assessment that made it. [in {document}]",
+    ]
+    assert result.stderr == "2 violation(s).\n"
+
+
+def test_error_is_exit_2(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x")
+    result = runner.invoke(app, ["validate", "--out", str(notes)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"Error: {notes}: is a file, not an output folder; choose another --out\n"
+    )
+    assert result.stdout == ""
+
+
+def test_missing_store_is_exit_2(copy: Path) -> None:
+    shutil.rmtree(copy / "store")
+    result = runner.invoke(app, ["validate", "--out", str(copy)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"Error: {copy / 'store'}: no query store; run `cskg build` first\n"
+
+
+PREFIXES = f"""
+@base <{ID}> .
+@prefix cskg: <{CSKG}> .
+"""
+
+
+def _triples(turtle: str) -> list[tuple]:
+    return list(Graph().parse(data=PREFIXES + turtle, format="turtle"))
+
+
+def test_year_as_text_is_a_violation() -> None:
+    violations = validate_triples(
+        _triples('<finding/f> a cskg:Finding ; cskg:year "2019" ; cskg:text "x" .')
+    )
+    years = [v for v in violations if v.focus == "finding/f" and v.path == "year"]
+    assert years, violations
+    assert all(isinstance(v, Violation) and "\n" not in v.line() for v in violations)
+
+
+def test_quads_name_their_graph() -> None:
+    graph = URIRef(ID + "graph/minutes-2020")
+    triples = _triples('<finding/f> a cskg:Finding ; cskg:text "x" .')
+    violations = validate_quads([(s, p, o, graph) for s, p, o in triples])
+    assert violations
+    assert {v.graph for v in violations} == {"minutes-2020"}
+    assert all(v.line().endswith(" [in minutes-2020]") for v in violations)
