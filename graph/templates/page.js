@@ -893,7 +893,8 @@
         t.definition ? el("p", { text: t.definition }) : null,
         dl([
           ["Now", t.weak.length || t.strong.length ? el("span", null,
-            el("span", { className: "badge " + state.cls, text: state.word }), " " + state.explain) : ""],
+            el("span", { className: "badge " + state.cls, text: state.word }), " " + state.explain(LATEST) +
+            (META.councils.length > 1 ? " (all councils together)" : "")) : ""],
           ["Weakness in", t.weak.join(", ")],
           ["Strength in", t.strong.join(", ")]
         ]),

@@ -29,6 +29,11 @@ def shown_count(page) -> tuple[int, int]:  # noqa: ANN001 - playwright Page
     return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
 
 
+def no_leaked_code(text: str) -> bool:
+    """No script value shown where words should be."""
+    return not re.search(r"\bundefined\b|function ?\(|\[object |\bNaN\b", text)
+
+
 def test_page_is_offline_and_error_free(open_page, page_file: Path) -> None:
     v = open_page(page_file)
     v.show_network()
@@ -64,6 +69,8 @@ def test_theme_year_cell_shows_its_quotes(open_page, page_file: Path) -> None:
     assert v.page.inner_text("#cell-detail-title") == f"{theme} in {year}"
     quotes = v.page.locator("#cell-detail-list blockquote").all_inner_texts()
     assert [q.strip() for q in quotes] == [q.strip() for q in expected]
+    assert no_leaked_code(v.page.inner_text("#view-grid"))
+    assert no_leaked_code(v.page.inner_text("#judgements"))
     first = data["findings"][row["cells"][year][0]]
     source = v.page.locator("#cell-detail-list .source").first.inner_text()
     assert data["docs"][first["ex"][0]["doc"]]["title"] in source
@@ -94,6 +101,8 @@ def test_search_finds_a_node_by_its_label(open_page, page_file: Path) -> None:
     result.click()
     assert v.page.inner_text("#node-title") == label
     assert v.page.text_content("#node-kind") == "Theme"
+    assert no_leaked_code(v.page.inner_text("#node-panel"))
+    assert "Persisting" in v.page.inner_text("#node-body")
     # the panel links to related nodes by their labels, never their ids
     related = v.page.locator("#node-body .related button").all_inner_texts()
     assert related and not any(re.fullmatch(r"[tfadpx]\d+", r) for r in related)
@@ -109,6 +118,7 @@ def test_search_result_of_a_finding_shows_its_quote(open_page, page_file: Path) 
     v.page.locator("#search-results button", has_text="Finding").first.click()
     quotes = v.page.locator("#node-body blockquote").all_inner_texts()
     assert quotes and all(q.strip() for q in quotes)
+    assert no_leaked_code(v.page.inner_text("#node-panel"))
     assert v.page.text_content("#node-kind").startswith("Finding")
 
 
