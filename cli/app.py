@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands so that a lookup starts fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,15 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
+# Line breaks and terminal control sequences: a file name or a document may hold any of them,
+# and printed as they are they would split the line or drive the terminal (set its title...).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one terminal line: control characters shown as escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 @contextmanager
 def reported() -> Iterator[None]:
@@ -34,7 +44,7 @@ def reported() -> Iterator[None]:
     try:
         yield
     except CskgError as err:
-        typer.echo(f"Error: {err}", err=True)
+        typer.echo(f"Error: {one_line(str(err))}", err=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
@@ -81,7 +91,7 @@ def main() -> None:
         # the last resort: anything not a CskgError is a bug in cskg, still one line
         if os.environ.get("CSKG_DEBUG"):
             raise
-        detail = " ".join(str(err).split())[:200]
+        detail = one_line(" ".join(str(err).split())[:200])
         typer.echo(
             f"Error: unexpected {type(err).__name__}: {detail} "
             "(a bug in cskg; run again with CSKG_DEBUG=1 to see where)",

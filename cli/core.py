@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cskg.cli.app import app, call
+from cskg.cli.app import app, call, one_line
 
 CorpusOpt = Annotated[
     Path | None,
@@ -43,7 +43,7 @@ def build(
     if show:
         sys.stderr.write("\r\033[K")
     for w in result.warnings:
-        typer.echo(f"Warning: {w}", err=True)
+        typer.echo(f"Warning: {one_line(w)}", err=True)
     c = result.counts
     typer.echo(
         f"Built {result.out}/graph.trig in {result.seconds:.1f} s: "

@@ -275,3 +275,25 @@ def test_windows_line_ends(case) -> None:
     assert _excerpts_match(case.out) > 10
     after = _counts(case.out)
     assert after["findings"] == before["findings"] and after["judgements"] == before["judgements"]
+
+
+def test_file_name_with_a_line_break_and_a_terminal_escape(case) -> None:
+    # e-mail attachments and web downloads can be named anything: the error stays one line
+    # and cannot drive the terminal
+    bad = case.corpus / "report\n\x1b]0;pwned\x07.txt"
+    bad.write_bytes(b"")
+    shown = str(case.corpus) + "/report\\n\\x1b]0;pwned\\x07.txt"
+    case.fails(case.build(), f"{shown}: the file is empty")
+
+
+def test_draft_manifest_of_a_folder_with_a_broken_document(case) -> None:
+    bad = case.corpus / "minutes.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    case.fails(case.run("manifest", case.corpus), f"{bad}: looks like a binary file, not text")
+
+
+def test_unknown_option(case) -> None:
+    result = case.build("--keep-goin")
+    case.failed(result, code=2)
+    assert "Error: No such option: --keep-goin" in result.stderr
+    case.untouched()
