@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from cskg import yamlio
 
 from .assessments import slugify
 from .records import Agent
@@ -80,7 +80,7 @@ class Gazetteer:
 @lru_cache(maxsize=64)
 def gazetteer(council: str) -> Gazetteer:
     """The gazetteer with "{council}" filled in."""
-    d = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    d = yamlio.safe_load(_DATA.read_text(encoding="utf-8"))
     slug = slugify(council) or "council"
     name = council or "Local authority"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from cskg import yamlio
 
 from .records import Assessment, Document, Excerpt
 
@@ -88,7 +88,7 @@ class Kind:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return yamlio.safe_load(_DATA.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from cskg import yamlio
 
 __all__ = ["Cues", "cues", "polarity", "score"]
 
@@ -47,7 +47,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue patterns of cues.yaml, compiled once."""
-    d = yaml.safe_load(_CUES.read_text(encoding="utf-8"))
+    d = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))
     return Cues(
         weakness=tuple(re.compile(p, re.IGNORECASE) for p in d["weakness"]),
         strength=tuple(re.compile(p, re.IGNORECASE) for p in d["strength"]),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from cskg import yamlio
 from cskg.errors import CskgError
 
 __all__ = ["DEFAULT_PATH", "LocalAuthority", "find_council", "load_local_authorities"]
@@ -74,7 +75,7 @@ def load_local_authorities(path: Path | str | None = None) -> tuple[LocalAuthori
 @lru_cache(maxsize=8)
 def _load(path: Path) -> tuple[LocalAuthority, ...]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise CskgError(f"{path}: cannot be read ({err.strerror})") from err
     except yaml.YAMLError as err:

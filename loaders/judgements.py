@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from cskg import yamlio
 
 __all__ = ["GradeHit", "area_label", "grades_in_line", "grades_in_sentence", "normalise_grade"]
 
@@ -33,7 +33,7 @@ class GradeHit:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    d = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    d = yamlio.safe_load(_DATA.read_text(encoding="utf-8"))
     d["_areas"] = [
         (a["label"], re.compile("|".join(a["patterns"]), re.IGNORECASE)) for a in d["areas"]
     ]

@@ -1,8 +1,9 @@
 """The cskg ontology, SHACL shapes and theme scheme, and the small code that loads them."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from .vocab import CSKG
+from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CSKG",
@@ -21,6 +22,15 @@ ID = "https://w3id.org/childrens-services-kg/id/"
 
 ONTOLOGY_IRI = "https://w3id.org/childrens-services-kg/ontology"
 ONTOLOGY_VERSION_IRI = "https://w3id.org/childrens-services-kg/ontology/0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # CSKG needs rdflib; importing it only when used keeps lookups that never touch rdflib fast
+    if name == "CSKG":
+        from .vocab import CSKG
+
+        return CSKG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ontology_path() -> Path:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from cskg import yamlio
 from cskg.errors import CskgError
 
 __all__ = [
@@ -465,7 +466,7 @@ def load_themes(path: Path | None = None) -> ThemeScheme:
     except UnicodeDecodeError as err:
         raise CskgError(f"{where}: not UTF-8 text ({err.reason})") from err
     try:
-        data = yaml.safe_load(raw)
+        data = yamlio.safe_load(raw)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "cannot parse"
