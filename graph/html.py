@@ -55,7 +55,7 @@ FONT = "Segoe UI, Helvetica Neue, Arial, sans-serif"
 # Okabe–Ito colours (safe for the common colour-vision deficiencies); every colour on the page
 # also comes with a shape or a word, never alone.
 GROUPS: dict[str, dict[str, Any]] = {
-    "theme": {"shape": "hexagon", "color": ("#CC79A7", "#7E3F66"), "font": 40, "size": 16},
+    "theme": {"shape": "hexagon", "color": ("#CC79A7", "#7E3F66"), "font": 46, "size": 16},
     "finding-W": {"shape": "dot", "color": ("#D55E00", "#7A3600"), "font": 9, "size": 7},
     "finding-S": {"shape": "dot", "color": ("#0072B2", "#00466D"), "font": 9, "size": 7},
     "finding-N": {"shape": "dot", "color": ("#B8B8B8", "#6B6B6B"), "font": 9, "size": 7},
@@ -63,8 +63,9 @@ GROUPS: dict[str, dict[str, Any]] = {
     "document": {"shape": "square", "color": ("#009E73", "#005C43"), "font": 14, "size": 11},
     "actor": {"shape": "triangle", "color": ("#56B4E9", "#1F6E99"), "font": 14, "size": 11},
     "action": {"shape": "star", "color": ("#F0E442", "#857C00"), "font": 9, "size": 10},
-    "note": {"shape": "text", "color": ("#FFFFFF", "#FFFFFF"), "font": 36, "size": 10},
+    "note": {"shape": "text", "color": ("#FFFFFF", "#FFFFFF"), "font": 46, "size": 10},
 }
+THEME_LABEL_WIDTH = 380  # theme labels wrap at this width (graph units)
 NOTE_ID = "n0"  # a label at the centre of the findings and actions that no theme matched
 DIM = {"background": "#EEF0F2", "border": "#D5D9DE"}
 BIG_NETWORK = 3000  # nodes above which edges hide while dragging and zooming, for speed
@@ -533,6 +534,28 @@ def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tup
     return nodes, list(dict.fromkeys(edges))
 
 
+def _label_box(label: str, group: str, size: int) -> tuple[int, int, int]:
+    """Half-width, top and bottom of a hub's label as vis-network draws it: below a theme's
+    hexagon, on the note's centre (greedy word wrap; glyphs about 0.55 em wide)."""
+    font = GROUPS[group]["font"]
+    per_line = max(1, int(THEME_LABEL_WIDTH / (0.55 * font)))
+    lines, used, longest = 0, 0, 0
+    for text_line in label.split("\n"):
+        lines += 1
+        used = 0
+        for word in text_line.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+            longest = max(longest, used)
+    width = round(0.55 * font * longest)
+    height = round(lines * font * 1.15)
+    if group == "note":  # drawn on its centre, a little larger than the estimate
+        return round(width * 0.6), -round(height * 0.6), round(height * 0.6)
+    return min(width, THEME_LABEL_WIDTH) // 2, size // 2, size + height
+
+
 def _options(n_nodes: int) -> dict[str, Any]:
     big = n_nodes > BIG_NETWORK
     groups: dict[str, Any] = {}
@@ -549,20 +572,24 @@ def _options(n_nodes: int) -> dict[str, Any]:
             "font": {"size": g["font"]},
             "size": g["size"],
         }
-    groups["theme"]["font"]["strokeWidth"] = 7
+    groups["theme"]["font"].update({"strokeWidth": 4, "color": "#111111"})
     groups["note"]["font"].update({"color": "#4B5563", "strokeWidth": 0})
     for name in ("assessment", "document", "actor"):
         groups[name]["widthConstraint"] = {"maximum": 190}
-    groups["theme"]["widthConstraint"] = {"maximum": 330}
-    groups["dim"] = {
-        "color": {
-            "background": DIM["background"],
-            "border": DIM["border"],
-            "highlight": DIM,
-            "hover": DIM,
-        },
-        "font": {"color": "rgba(0,0,0,0)", "strokeWidth": 0},
-    }
+    groups["theme"]["widthConstraint"] = {"maximum": THEME_LABEL_WIDTH}
+    # a greyed-out twin of each group, for what lies outside a selection's neighbourhood:
+    # the same shape and size, no label
+    dim_color = {"background": DIM["background"], "border": DIM["border"]}
+    for name in list(groups):
+        groups[f"dim-{name}"] = {
+            **groups[name],
+            "color": {**dim_color, "highlight": dim_color, "hover": dim_color},
+            "font": {
+                "size": groups[name]["font"]["size"],
+                "color": "rgba(0,0,0,0)",
+                "strokeWidth": 0,
+            },
+        }
     return {
         "autoResize": True,
         "groups": groups,
@@ -612,7 +639,15 @@ def network_model(data: dict[str, Any]):  # noqa: ANN201 - pyvis is imported laz
     nodes, edges = _network_items(data)
     g = nx.Graph()
     for n in nodes:
-        g.add_node(n["id"], kind=n["kind"], anchor=n.get("anchor"), order=n.get("order", ()))
+        g.add_node(
+            n["id"],
+            kind=n["kind"],
+            anchor=n.get("anchor"),
+            order=n.get("order", ()),
+            clear=_label_box(n["label"], n["group"], n.get("size", GROUPS[n["group"]]["size"]))
+            if n["group"] in ("theme", "note")
+            else None,
+        )
     g.add_edges_from(edges)
     pos = layout(g)
 

@@ -41,18 +41,31 @@ TOP_ROWS = ("document", "assessment")
 BOTTOM_ROWS = ("actor",)
 
 
-def _disc_radius(leaves: int) -> int:
-    return max(MIN_DISC, HUB_CLEAR + math.ceil(LEAF_SPACING * math.sqrt(leaves)))
-
-
-def _spiral(cx: int, cy: int, count: int) -> list[tuple[int, int]]:
-    """Sunflower positions around ``(cx, cy)``: even density, no overlaps."""
+def _spiral(count: int, clear: tuple[int, int, int] | None) -> list[tuple[int, int]]:
+    """Sunflower offsets from a hub: even density, no overlaps, and none inside ``clear``
+    (half-width, top, bottom of the hub's label box below it, kept free so it can be read)."""
     out = []
-    for i in range(count):
+    i = 0
+    while len(out) < count:
         r = HUB_CLEAR + LEAF_SPACING * math.sqrt(i + 0.5)
         a = i * GOLDEN_ANGLE
-        out.append((cx + round(r * math.cos(a)), cy + round(r * math.sin(a))))
+        x, y = round(r * math.cos(a)), round(r * math.sin(a))
+        i += 1
+        if clear is not None:
+            half, top, bottom = clear
+            margin = LEAF_SPACING // 2
+            if abs(x) < half + margin and top - margin < y < bottom + margin:
+                continue
+        out.append((x, y))
     return out
+
+
+def _disc_radius(offsets: list[tuple[int, int]], clear: tuple[int, int, int] | None) -> int:
+    far = max((math.isqrt(x * x + y * y) for x, y in offsets), default=0)
+    if clear is not None:
+        half, _top, bottom = clear
+        far = max(far, math.isqrt(half * half + bottom * bottom))
+    return max(MIN_DISC, far + LEAF_SPACING)
 
 
 def _pack(radii: list[int]) -> tuple[list[tuple[int, int]], int, int]:
@@ -100,8 +113,10 @@ def layout(graph: nx.Graph) -> dict[Hashable, tuple[int, int]]:
     """Integer ``(x, y)`` for every node of ``graph`` (y grows downwards, as on screen).
 
     Node attributes read: ``kind`` (theme, finding, action, assessment, document, actor),
-    ``anchor`` (for findings and actions: the theme node they sit around, or None) and
-    ``order`` (a sort key within a row or a disc). Themes keep the graph's node order.
+    ``anchor`` (for findings and actions: the theme node they sit around, or None),
+    ``order`` (a sort key within a row or a disc) and, for themes, ``clear``: the box of
+    their label below them (half-width, top, bottom) that no finding may cover. Themes keep
+    the graph's node order.
     """
     data: dict[Hashable, dict[str, Any]] = dict(graph.nodes(data=True))
     hubs = [n for n, d in data.items() if d.get("kind") == "theme"]
@@ -116,14 +131,18 @@ def layout(graph: nx.Graph) -> dict[Hashable, tuple[int, int]]:
         discs.append(UNTHEMED)
     for key in discs:
         members[key].sort(key=lambda n: data[n].get("order", ()))
-    radii = [_disc_radius(len(members[key])) for key in discs]
+    clears = [data[key].get("clear") if key != UNTHEMED else None for key in discs]
+    offsets = [_spiral(len(members[k]), c) for k, c in zip(discs, clears, strict=True)]
+    radii = [_disc_radius(o, c) for o, c in zip(offsets, clears, strict=True)]
     centres, width, height = _pack(radii)
 
     pos: dict[Hashable, tuple[int, int]] = {}
-    for key, (cx, cy) in zip(discs, centres, strict=True):
+    for key, (cx, cy), around in zip(discs, centres, offsets, strict=True):
         if key != UNTHEMED:
             pos[key] = (cx, cy)
-        pos.update(zip(members[key], _spiral(cx, cy, len(members[key])), strict=True))
+        pos.update(
+            (n, (cx + dx, cy + dy)) for n, (dx, dy) in zip(members[key], around, strict=True)
+        )
 
     width = max(width, ROW_PITCH)
     top = -ROW_GAP

@@ -791,6 +791,18 @@
     });
   }
 
+  // the chosen node is drawn larger while it is chosen
+  var grown = null;
+  function grow(id) {
+    if (grown) nodes.update({ id: grown.id, size: grown.size });
+    grown = null;
+    if (id === null) return;
+    var node = nodes.get(id);
+    var size = node.size || NET.options.groups[node.group].size;
+    grown = { id: id, size: size };
+    nodes.update({ id: id, size: Math.max(size * 1.8, 14) });
+  }
+
   function undim() {
     if (dimmed.length) {
       nodes.update(dimmed.map(function (id) { return { id: id, group: groupOf.get(id) }; }));
@@ -800,6 +812,7 @@
 
   function clearSelection() {
     undim();
+    if (nodes) grow(null);
     selected = null;
     if (network) network.unselectAll();
     byId("node-kind").textContent = "";
@@ -819,14 +832,26 @@
     if (NET.nodes.length - hidden.size <= DIM_LIMIT) {
       var updates = [];
       NET.nodes.forEach(function (n) {
-        if (!near.has(n.id) && !hidden.has(n.id)) { updates.push({ id: n.id, group: "dim" }); dimmed.push(n.id); }
+        if (!near.has(n.id) && !hidden.has(n.id)) { updates.push({ id: n.id, group: "dim-" + groupOf.get(n.id) }); dimmed.push(n.id); }
       });
       if (updates.length) nodes.update(updates);
     }
+    grow(id);
     network.selectNodes([id], true);
     if (focus) {
+      // the whole neighbourhood if it fits at a readable size, else the node itself
       var shown = Array.from(near).filter(function (n) { return !hidden.has(n); });
-      network.fit({ nodes: shown, maxZoomLevel: 1.6, animation: { duration: 400 } });
+      var at = network.getPositions(shown);
+      var xs = shown.map(function (n) { return at[n].x; });
+      var ys = shown.map(function (n) { return at[n].y; });
+      var box = byId("network").getBoundingClientRect();
+      var needed = Math.min(box.width / (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 200),
+        box.height / (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 200));
+      if (needed >= 0.45) {
+        network.fit({ nodes: shown, maxZoomLevel: 1.6, animation: { duration: 400 } });
+      } else {
+        network.focus(id, { scale: 0.6, animation: { duration: 400 } });
+      }
     }
     renderPanel(id);
   }

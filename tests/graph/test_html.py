@@ -283,6 +283,11 @@ def test_network_model_is_pyvis_with_labels_positions_and_physics_off(inputs, sc
     for e in net.edges:
         assert e["from"] in ids and e["to"] in ids
     assert net.options["physics"]["enabled"] is False
+    groups = net.options["groups"]
+    for name, group in groups.items():  # each group has a greyed-out twin of the same shape
+        if not name.startswith("dim-"):
+            twin = groups[f"dim-{name}"]
+            assert (twin["shape"], twin["size"]) == (group["shape"], group["size"])
     kinds = {n["id"][0] for n in net.nodes}
     assert kinds == {"t", "f", "a", "d", "p", "x"}
     # the embedded copy is pyvis's model, less what the groups and edge options say once
