@@ -8,15 +8,46 @@ import yaml
 
 from cskg.loaders import corpus as corpus_mod
 
+__all__ = ["draft_manifest"]
+
+
+def _inferred_assessment(text: str, council: str) -> tuple[str, dict] | None:
+    """(key, manifest entry) of the assessment an Ofsted report or letter is, if it is one."""
+    from cskg.loaders.ofsted import assessment_key, assessment_label, read_report
+
+    report = read_report(text)
+    if report is None or report.year is None or not council:
+        return None
+    month = int(report.start_date[5:7]) if report.start_date else None
+    key = assessment_key(council, report.kind, report.year,
+                         month if report.kind == "monitoring visit" else None)
+    entry = {
+        "label": assessment_label(report.kind, report.format, report.year, month),
+        "kind": report.kind,
+        "year": report.year,
+        "start": report.start_date,
+        "end": report.end_date,
+        "conducted_by": "Ofsted",
+        "council": council,
+    }
+    return key, {k: v for k, v in entry.items() if v}
+
 
 def draft_manifest(root: Path) -> str:
     """Read every document of ``root`` and print what the manifest would say of each."""
     manifest, specs, _ = corpus_mod.plan(root)
     entries = []
     councils = set()
+    inferred: dict[str, dict] = {}
     for spec in specs:
         doc = corpus_mod.load_document(root, spec)
         councils.add(doc.council)
+        keys = list(spec.assessments)
+        if not keys:
+            found = _inferred_assessment(doc.text, doc.council)
+            if found is not None:
+                inferred.setdefault(found[0], found[1])
+                keys = [found[0]]
         entry = {
             "id": doc.id,
             "file": spec.file,
@@ -25,29 +56,36 @@ def draft_manifest(root: Path) -> str:
             "date": doc.date,
             "publisher": doc.publisher,
             "council": doc.council,
+            "assessments": keys,
         }
-        if spec.assessments:
-            entry["assessments"] = list(spec.assessments)
         entries.append({k: v for k, v in entry.items() if v})
     data: dict = {}
-    if len(councils) == 1 and "" not in councils:
+    single = len(councils) == 1 and "" not in councils
+    if single:
         data["council"] = councils.pop()
-    if manifest.assessments:
-        data["assessments"] = {
-            a.key: {
-                k: v
-                for k, v in {
-                    "label": a.label,
-                    "kind": a.kind,
-                    "year": a.year,
-                    "start": a.start_date,
-                    "end": a.end_date,
-                    "conducted_by": a.conducted_by,
-                }.items()
-                if v
-            }
-            for a in manifest.assessments
+        for entry in entries:
+            entry.pop("council", None)
+        for a in inferred.values():
+            a.pop("council", None)
+    assessments = {
+        a.key: {
+            k: v
+            for k, v in {
+                "label": a.label,
+                "kind": a.kind,
+                "year": a.year,
+                "start": a.start_date,
+                "end": a.end_date,
+                "conducted_by": a.conducted_by,
+            }.items()
+            if v
         }
+        for a in manifest.assessments
+    }
+    for key, entry in sorted(inferred.items()):
+        assessments.setdefault(key, entry)
+    if assessments:
+        data["assessments"] = assessments
     data["documents"] = entries
     header = (
         f"# Manifest inferred by `cskg manifest {root}`: review each field, then save it as\n"
