@@ -89,3 +89,26 @@ def test_the_comparison_runs_from_either_council(two_councils: Path) -> None:
 
 def test_every_council_when_none_is_given(two_councils: Path) -> None:
     assert {r["council"] for r in _rows(two_councils, min_years="1")} == {"Medway", "Norfolk"}
+
+
+def test_cskg_recurring_compare(two_councils: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cskg.cli.app import app
+
+    runner = CliRunner()
+    out = ["--out", str(two_councils)]
+    result = runner.invoke(app, ["recurring", "--compare", "Medway", "-f", "csv", *out])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("council,theme,label,years,council_years,neighbours_in_corpus,"
+                        "neighbours,neighbour_years,min_years")
+    assert any(",Norfolk " in line for line in lines[1:])
+    result = runner.invoke(app, ["recurring", "--compare", "Nowhere", *out])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 'Nowhere' raised no theme as a weakness in 2 or more assessment years; "
+        "`cskg query compare_neighbours` lists the councils\n")
+    result = runner.invoke(app, ["recurring", "--compare", "Medway", "--since", "2019", *out])
+    assert result.exit_code == 2
+    assert result.output == "Error: --since cannot be combined with --compare\n"
