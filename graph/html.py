@@ -69,6 +69,10 @@ THEME_LABEL_WIDTH = 380  # theme labels wrap at this width (graph units)
 NOTE_ID = "n0"  # a label at the centre of the findings and actions that no theme matched
 DIM = {"background": "#EEF0F2", "border": "#D5D9DE"}
 BIG_NETWORK = 3000  # nodes above which edges hide while dragging and zooming, for speed
+# vis-network spends about a millisecond per node it draws. Above "open" nodes the network view
+# opens without findings and actions and asks before drawing that many; above "dim" shown
+# nodes a selection is highlighted without greying out the rest.
+LIMITS = {"open": 15000, "dim": 5000}
 
 
 # ---------------------------------------------------------------------------------- data
@@ -118,6 +122,7 @@ def page_data(
     recurrences: list[Recurrence],
     scheme: ThemeScheme,
     tags: Mapping[str, Sequence[str]] | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data (lists in a deterministic order).
 
@@ -257,6 +262,7 @@ def page_data(
             "years": all_years,
             "latestYear": all_years[-1] if all_years else None,
             "iri": {kind: f"{iri.ID}{kind}/" for kind in ("finding", "action")},
+            "limits": {**LIMITS, **(limits or {})},
             "counts": {
                 "documents": len(docs),
                 "assessments": len(assessments),
@@ -752,13 +758,15 @@ def render_page(
     recurrences: list[Recurrence],
     scheme: ThemeScheme,
     tags: Mapping[str, Sequence[str]] | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> str:
     """The whole page, self-contained: data, vis-network, styles and script inlined.
 
     :param tags: theme ids by finding and action IRI from the graph build (``QuadBuilder.tags``),
         which saves tagging every statement a second time.
+    :param limits: overrides of :data:`LIMITS` (tests use small ones).
     """
-    data = page_data(x, recurrences, scheme, tags)
+    data = page_data(x, recurrences, scheme, tags, limits)
     css = _template("page.css")
     js = _inline_script(_template("page.js"), "graph/templates/page.js")
     vis = _inline_script(_vis_bundle(), str(vis_bundle_path()))

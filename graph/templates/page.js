@@ -454,8 +454,9 @@
   var network = null, nodes = null, edges = null, view = null, edgeView = null;
   // A diagram this large opens with its findings and actions hidden, so that it opens quickly;
   // above DIM_LIMIT shown nodes a selection is highlighted without greying out the rest.
-  var OPEN_LIMIT = 15000, DIM_LIMIT = 5000;
+  var OPEN_LIMIT = META.limits.open, DIM_LIMIT = META.limits.dim;
   var large = NET.nodes.length > OPEN_LIMIT;
+  var drawAnyway = false;
   var hidden = new Set();
   var adjacency = new Map();
   var groupOf = new Map();
@@ -661,6 +662,20 @@
       if (k === "t" && themeSet && !themeSet.has(indexOf(n.id))) return;
       visible.add(n.id);
     });
+    var note = byId("net-note");
+    if (visible.size > OPEN_LIMIT && !drawAnyway && network) {
+      // vis-network takes about a millisecond per item: ask before a very long wait
+      clear(note);
+      add(note, ["This choice holds " + visible.size.toLocaleString("en-GB") + " items, which " +
+        "take about " + Math.round(visible.size / 1000) + " seconds to draw. Narrow it with a " +
+        "council, a year or a theme, or ",
+        el("button", { type: "button", className: "link-button", text: "draw them anyway",
+          onClick: function () { drawAnyway = true; applyFilters(); drawAnyway = false; } }), "."]);
+      byId("net-count").textContent = "Not drawn yet: " + visible.size.toLocaleString("en-GB") +
+        " items chosen";
+      return;
+    }
+    if (note.querySelector("button")) note.textContent = "";
     hidden = new Set();
     NET.nodes.forEach(function (n) { if (!visible.has(n.id)) hidden.add(n.id); });
     if (view) { view.refresh(); edgeView.refresh(); }
@@ -752,7 +767,7 @@
       byId("theme-filter").value = item.anchor !== undefined ? String(item.anchor) : "";
     }
     applyFilters();
-    if (hidden.has(id)) resetFilters();
+    if (hidden.has(id)) { drawAnyway = true; applyFilters(); drawAnyway = false; }
     byId("net-note").textContent = "The filters were changed to show your choice.";
   }
 
@@ -827,6 +842,7 @@
     if (!network) initNetwork();
     undim();
     selected = id;
+    if (hidden.has(id)) { grow(null); renderPanel(id); return; }  // filtered out: details only
     var near = new Set(adjacency.get(id));
     near.add(id);
     if (NET.nodes.length - hidden.size <= DIM_LIMIT) {

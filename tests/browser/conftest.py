@@ -120,3 +120,22 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("xss") / "build"
     build(XSS_CORPUS, out)
     return out / "graph.html"
+
+
+@pytest.fixture(scope="session")
+def large_mode_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile corpus's page drawn as if it were very large (tiny node limits)."""
+    from cskg.graph.html import render_page
+    from cskg.graph.pipeline import build, graph_quads
+    from cskg.ontology.themes import load_themes
+
+    out = tmp_path_factory.mktemp("large") / "build"
+    x = build(XSS_CORPUS, out).extraction
+    recs = graph_quads(x)[1]
+    page = out / "large.html"
+    page.write_text(
+        render_page(x, recs, load_themes(), limits={"open": 25, "dim": 10}),
+        encoding="utf-8",
+        newline="\n",
+    )
+    return page

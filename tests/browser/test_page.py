@@ -257,3 +257,29 @@ def test_each_council_has_its_own_table_and_judgements(open_page, hostile_page: 
     assert shown_count(page) == (everything, everything)
     assert page.input_value("#council-filter") == ""
     assert v.errors == []
+
+
+def test_a_very_large_diagram_opens_without_findings_and_asks_before_drawing_many(
+    open_page, large_mode_page: Path
+) -> None:
+    v = open_page(large_mode_page)
+    v.show_network()
+    page = v.page
+    assert not page.is_checked("#show-f") and not page.is_checked("#show-x")
+    assert "To open quickly it starts without them" in page.inner_text("#net-note")
+    shown, total = shown_count(page)
+    assert shown < total
+    page.check("#show-f")
+    page.check("#show-x")
+    assert page.inner_text("#net-count").startswith("Not drawn yet")
+    page.click("#net-note button")  # draw them anyway
+    assert shown_count(page)[0] > shown
+    page.click("#reset")
+    # choosing a finding that is not drawn changes the filters just enough to show it
+    page.fill("#search", "onerror")
+    page.locator("#search-results button", has_text="Finding").first.click()
+    assert "<img src=x onerror=" in page.inner_text("#node-body")
+    assert page.is_checked("#show-f")
+    assert page.input_value("#year-filter") == "2022"
+    assert "changed to show your choice" in page.inner_text("#net-note")
+    assert v.errors == []
