@@ -32,7 +32,7 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function byId(id) { return document.getElementById(id); }
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  function plural(n, one, many) { return n.toLocaleString("en-GB") + " " + (n === 1 ? one : many); }
   function listWords(items) {
     if (items.length <= 1) return items.join("");
     return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
@@ -284,7 +284,7 @@
             "data-row": r, "data-year": y });
           if (c.W) add(button, el("span", { className: "n w", text: plural(c.W, "weakness", "weaknesses") }));
           if (c.S) add(button, el("span", { className: "n s", text: plural(c.S, "strength", "strengths") }));
-          if (c.N) add(button, el("span", { className: "n o", text: c.N + " other" }));
+          if (c.N) add(button, el("span", { className: "n o", text: c.N.toLocaleString("en-GB") + " other" }));
           button.addEventListener("click", function () { showCell(r, y, button); });
           td.appendChild(button);
         }
