@@ -424,7 +424,6 @@
     Object.keys(tabs).forEach(function (key) {
       var on = key === name;
       tabs[key].setAttribute("aria-selected", on ? "true" : "false");
-      tabs[key].tabIndex = on ? 0 : -1;
       byId("view-" + key).hidden = !on;
     });
     if (history.replaceState) {
