@@ -17,7 +17,8 @@ def slug(label: str, limit: int = 80) -> str:
     text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     text = text[:limit].rstrip("-")
     if not text:
-        # labels with no ASCII letters still need a stable, distinct slug
+        # labels with no ASCII letters still need a stable, distinct slug (the "12" is hashed
+        # with the label, giving 16 digits; kept as it is so that published IRIs stay the same)
         return "x" + digest(label, 12)
     return text
 

@@ -16,12 +16,12 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from cskg.errors import CskgError, DocumentError, ValidationError
 from cskg.graph import derive
@@ -30,6 +30,7 @@ from cskg.graph.html import render_page
 from cskg.graph.store import STORE_DIR, create_store
 from cskg.graph.trig import write_trig
 from cskg.graph.validate import Violation, validate_quads
+from cskg.graph.workers import process_pool
 from cskg.loaders import corpus as corpus_mod
 from cskg.loaders.extract import extract_document, merge
 from cskg.loaders.records import Document, Extraction
@@ -101,6 +102,45 @@ def is_stale(corpus: Path, out: Path) -> bool:
         return False  # the corpus went away: the build we have is the best we can do
 
 
+def _read_one(job: tuple[Path, corpus_mod.DocumentSpec]) -> Document | DocumentError:
+    """Read one document (in a worker process); a broken file's error is returned, not raised."""
+    corpus, spec = job
+    try:
+        return corpus_mod.load_document(corpus, spec, require_date=True)
+    except DocumentError as err:
+        return err
+
+
+def read_all(
+    corpus: Path,
+    specs: list[corpus_mod.DocumentSpec],
+    progress: Progress,
+    workers: int | None = None,
+) -> Iterator[Document | DocumentError]:
+    """Each spec's document (or its error), in spec order, read in parallel when there are many.
+
+    PDF text extraction is the slow part of reading and PDFium is not thread-safe, so the
+    reading runs in worker processes; results come back in file order whatever the number of
+    workers, and stopping early (a broken file without --keep-going) cancels what is left.
+    """
+    jobs = [(corpus, spec) for spec in specs]
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if len(jobs) < 8 or workers < 2:
+        for i, job in enumerate(jobs, start=1):
+            progress(f"reading {i}/{len(jobs)} {job[1].file}")
+            yield _read_one(job)
+        return
+    pool = process_pool(workers)
+    try:
+        for i, (job, got) in enumerate(
+            zip(jobs, pool.map(_read_one, jobs, chunksize=2), strict=True), 1
+        ):
+            progress(f"reading {i}/{len(jobs)} {job[1].file}")
+            yield got
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def load_documents(
     corpus: Path, keep_going: bool, progress: Progress
 ) -> tuple[corpus_mod.Manifest, list[Document], list[str], list[str]]:
@@ -109,16 +149,15 @@ def load_documents(
     docs: list[Document] = []
     skipped: list[str] = []
     first_error = ""
-    for i, spec in enumerate(specs, start=1):
-        progress(f"reading {i}/{len(specs)} {spec.file}")
-        try:
-            docs.append(corpus_mod.load_document(corpus, spec, require_date=True))
-        except DocumentError as err:
+    for spec, got in zip(specs, read_all(corpus, specs, progress), strict=True):
+        if isinstance(got, DocumentError):
             if not keep_going:
-                raise
-            warnings.append(f"skipped {err}")
+                raise got
+            warnings.append(f"skipped {got}")
             skipped.append(spec.file)
-            first_error = first_error or str(err)
+            first_error = first_error or str(got)
+        else:
+            docs.append(got)
     if not docs and skipped:  # the warnings are lost with the error: name the first problem
         raise DocumentError(
             f"{corpus}: no readable documents ({len(skipped)} skipped as broken; "
@@ -200,9 +239,7 @@ def extract_all(
         todo.append(i)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if len(todo) >= 8 and workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             jobs = ((docs[i], seeds) for i in todo)
             done = pool.map(_extract_one, jobs, chunksize=4)
             for n, (i, part) in enumerate(zip(todo, done, strict=True), start=1):
@@ -221,8 +258,9 @@ def extract_all(
 
 def graph_quads(
     x: Extraction, scheme: ThemeScheme | None = None
-) -> tuple[list[Quad], list[derive.Recurrence]]:
-    """Every quad of the build, and the recurrence facts derived from the findings."""
+) -> tuple[list[Quad], list[derive.Recurrence], dict[URIRef, tuple[str, ...]]]:
+    """Every quad of the build, the recurrence facts derived from the findings, and the theme
+    ids tagged on each finding and action (by IRI), for the page."""
     scheme = scheme or load_themes()
     builder = QuadBuilder(x, scheme)
     quads: list[Quad] = list(builder.document_quads())
@@ -234,7 +272,7 @@ def graph_quads(
     council_of = {a.key: a.local_authority for a in x.assessments}
     recs = derive.recurrences(tagged, scheme, council_of)
     quads.extend(derive.recurrence_quads(recs, scheme))
-    return quads, recs
+    return quads, recs, builder.tags
 
 
 def _counts(x: Extraction, triples: int, scheme_size: int) -> dict[str, int]:
@@ -258,6 +296,7 @@ def _write_outputs(
     quads: list[Quad],
     recs: list[derive.Recurrence],
     scheme: ThemeScheme,
+    tags: dict[URIRef, tuple[str, ...]],
 ) -> int:
     with (stage / GRAPH_FILE).open("w", encoding="utf-8", newline="\n") as fh:
         count = write_trig(quads, fh)
@@ -267,7 +306,7 @@ def _write_outputs(
         # the text excerpt offsets index; for .txt/.md it equals the source file
         (text_dir / f"{d.id}.txt").write_text(d.text, encoding="utf-8", newline="")
     create_store(stage / GRAPH_FILE, stage / STORE_DIR)
-    page = render_page(x, recs, scheme)
+    page = render_page(x, recs, scheme, tags)
     (stage / HTML_FILE).write_text(page, encoding="utf-8", newline="\n")
     return count
 
@@ -413,7 +452,7 @@ def build(
         old_cache = out / CACHE_DIR if (out / CACHE_DIR).is_dir() else None
         x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
         progress("building the graph")
-        quads, recs = graph_quads(x, scheme)
+        quads, recs, tags = graph_quads(x, scheme)
         if validate:
             progress("validating against ontology/shapes.ttl")
             old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
@@ -426,7 +465,7 @@ def build(
                     f"the graph does not conform to ontology/shapes.ttl: {lines}{more}"
                 )
         progress("writing graph.trig, the query store and graph.html")
-        count = _write_outputs(stage, x, quads, recs, scheme)
+        count = _write_outputs(stage, x, quads, recs, scheme, tags)
         counts = _counts(x, count, len(scheme.themes))
         meta = {
             "corpus_path": str(corpus.resolve()),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -9,6 +12,7 @@ import pyoxigraph as ox
 from cskg.errors import CskgError
 
 STORE_DIR = "store"
+_OPEN_FOLDERS: list[int] = []
 
 
 def create_store(trig: Path, location: Path) -> None:
@@ -25,7 +29,26 @@ def open_store(out: Path) -> ox.Store:
     location = out / STORE_DIR
     if not location.is_dir():
         raise CskgError(f"{location}: no query store; run `cskg build` first")
-    try:
-        return ox.Store.read_only(str(location))
-    except OSError as err:
-        raise CskgError(f"{location}: cannot open the query store ({err})") from err
+    last: Exception | None = None
+    for attempt in range(5):
+        # open through a descriptor of the folder: a build swapping in a new output folder
+        # meanwhile cannot hand RocksDB files from two different stores
+        try:
+            fd = os.open(location, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as err:
+            raise CskgError(f"{location}: cannot open the query store ({err.strerror})") from err
+        try:
+            path = f"/proc/self/fd/{fd}" if sys.platform == "linux" else str(location)
+            store = ox.Store.read_only(path)
+        except (OSError, RuntimeError) as err:
+            os.close(fd)
+            last = err
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        # RocksDB may open table files later, through the same path: keep the folder's
+        # descriptor open as long as the process may use the store
+        _OPEN_FOLDERS.append(fd)
+        return store
+    raise CskgError(
+        f"{location}: cannot open the query store ({last}); run `cskg build` to rebuild it"
+    ) from last

@@ -201,9 +201,9 @@ def validate_quads(
 
     violations: list[Violation] = []
     if len(jobs) > 2 and (os.cpu_count() or 1) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from cskg.graph.workers import process_pool
 
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+        with process_pool(min(os.cpu_count() or 1, 4)) as pool:
             results = list(pool.map(_job, jobs))
     else:
         results = [_job(j) for j in jobs]

@@ -269,9 +269,10 @@ def _plain_heading(text: str, item: _Item, nxt: _Item | None) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _WS + "\n":
+    # str.isspace: also Word's manual line break (\x0b), U+2028/2029, ideographic space
+    while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in _WS + "\n":
+    while e > s and text[e - 1].isspace():
         e -= 1
     if text.startswith("**", s) and text[s:e].count("**") == 2 and text.endswith("**", s, e):
         s, e = s + 2, e - 2  # a wholly bold line: the fences are markup, not content
@@ -279,9 +280,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 2
     elif text.endswith("**", s, e) and text[s:e].count("**") == 1:
         e -= 2
-    while s < e and text[s] in _WS + "\n":
+    while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in _WS + "\n":
+    while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 
@@ -388,7 +389,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _END.finditer(text, start, end):
         stop = m.end()
         if text[m.start()] == ".":
-            word = re.search(r"([A-Za-z.]+)$", text[s : m.start()])
+            # only the last word matters: look back a bounded window, not the whole sentence
+            word = re.search(r"([A-Za-z.]+)$", text[max(s, m.start() - 40) : m.start()])
             w = word.group(1).lower() if word else ""
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                 continue  # "e.g." "Dr." "No." or an initial: not a sentence end

@@ -472,6 +472,8 @@ def load_themes(path: Path | None = None) -> ThemeScheme:
         problem = getattr(err, "problem", None) or "cannot parse"
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         raise CskgError(f"{where}: malformed YAML{at}: {problem}") from err
+    except (ValueError, RecursionError) as err:  # a date-like value that is no date; deep nesting
+        raise CskgError(f"{where}: malformed YAML: {err}") from err
     entries = data.get("themes") if isinstance(data, dict) else data
     if not isinstance(entries, list) or not entries:
         raise CskgError(f"{where}: expected a non-empty list under 'themes:'")

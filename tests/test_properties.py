@@ -77,11 +77,6 @@ def test_sentence_spans_hold_for_any_text(text: str) -> None:
 OTHER_SPACES = ["\x0b", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029", "\u3000"]
 
 
-@pytest.mark.xfail(
-    reason="loaders/segment.py _trim strips only _WS: a span may begin or end with "
-    "U+2028, U+2029, U+3000, U+0085 or \\x0b-\\x1f (fix: trim with str.isspace)",
-    strict=False,
-)
 @FAST
 @given(st.lists(st.sampled_from(PIECES + OTHER_SPACES), max_size=60).map("".join))
 @example("\u2028x")

@@ -188,11 +188,6 @@ def test_export_unknown_format(case) -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="graph/store.py open_store catches OSError only; Oxigraph reports a damaged store "
-    "as RuntimeError, which reaches the CLI's last-resort 'unexpected RuntimeError' line",
-    strict=False,
-)
 def test_store_damaged(case) -> None:
     for sst in (case.out / "store").glob("*.sst"):
         with sst.open("r+b") as fh:

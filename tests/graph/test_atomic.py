@@ -168,11 +168,6 @@ def test_an_open_store_outlives_the_rebuild_that_replaces_it(
     assert len(open_store(out)) > n
 
 
-@pytest.mark.xfail(
-    reason="graph/store.py open_store must open the store through a descriptor of its folder "
-    "(and retry once): a swap during RocksDB's open mixes two builds' files",
-    strict=False,
-)
 def test_readers_never_see_a_mixed_store(corpora: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = corpora
     out = tmp_path / "out"
