@@ -80,7 +80,8 @@ _TYPES = {
     "SEND": ("SEND inspection report", "SEND inspection"),
 }
 
-_HEAD = 2500  # characters of the text that identify the format
+_HEAD = 2500  # characters of the text that hold a report's title, dates and grade table
+_TOP = 1200  # a report's title or a letter's subject line starts within these
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -203,8 +204,8 @@ def _year(s: str) -> int:
 
 _RANGE = re.compile(
     rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?{_SEP}"
-    rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}|\d{{2}}(?!\d))"
-    rf"|(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}|\d{{2}}(?!\d))"
+    rf"|(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
     rf"|(?P<n1>\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:{_SEP}(?P<n2>\d{{1,2}}/\d{{1,2}}/\d{{4}}))?",
     re.IGNORECASE,
 )
@@ -254,6 +255,34 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> _Date | None:
     return None
 
 
+_NO_YEAR = re.compile(
+    rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_SEP}(?P<d2>{_DAY}))?\s+(?P<m2>{_MONTH})"
+    rf"(?![\s,]*\d)",
+    re.IGNORECASE,
+)
+
+
+def _dates_in_year(text: str, start: int, end: int, letter: str) -> _Date | None:
+    """A date range printed without its year, dated by the letter that reports it."""
+    m = _NO_YEAR.search(text, start, end)
+    if m is None:
+        return None
+    y, lm = int(letter[:4]), int(letter[5:7])
+    m2 = _month(m.group("m2"))
+    m1 = _month(m.group("m1")) if m.group("m1") else m2
+    y2 = y if m2 <= lm else y - 1
+    y1 = y2 if m1 <= m2 else y2 - 1
+    d1 = int(re.match(r"\d+", m.group("d1")).group())
+    d2 = int(re.match(r"\d+", m.group("d2") or m.group("d1")).group())
+    try:
+        first, last = _ymd(y1, m1, d1), _ymd(y2, m2, d2)
+        _check(first)
+        _check(last)
+    except ValueError:
+        return None
+    return _Date(m.start(), m.end(), first, last) if first <= last else None
+
+
 def _check(day: str) -> None:
     from datetime import date
 
@@ -279,8 +308,8 @@ _FORMAT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|\binspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+"
                      r"protection\s+of\s+children\b"),
         ("SIF", r"\b(?:re-?)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+"
-                r"help\s+and\s+protection\b|^\W*(?:\S+\s+){0,8}?review\s+of\s+the\s+effectiveness\s+of\s+the\s+"
-                r"local\s+safeguarding\s+children\s+board\b"),
+                r"help\s+and\s+protection\b|^\W*(?:\S+\s+){0,8}?review\s+of\s+the\s+"
+                r"effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board\b"),
         ("ILACS", r"(?s)\binspection\s+of\s+.{0,120}?children.s\s+(?:social\s+care\s+)?services\b"
                   r"|\binspection\s+of\s+.{0,80}?\btrust\b(?=.{0,400}judgement\s+grade)"
                   r"|^.{0,600}?judgement\s+grade\b"),
@@ -291,12 +320,12 @@ _FORMAT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def detect_format(text: str) -> str | None:
     """Which Ofsted report format ``text`` is, judged from its first page; None if none."""
     head = text[:_HEAD]
-    # A letter's subject line and an inspection report's title both come first; what a
-    # report says later about other visits must not decide it, so the earliest cue wins.
+    # A report's title and a letter's subject line come first (after a letter's date and
+    # address); what a report says later about other visits, or a council paper quoting a
+    # title further down, must not decide it: the earliest cue in the first page's top wins.
     best: tuple[int, str] | None = None
     for name, pattern in _FORMAT_CUES:
-        flags_head = head if name != "ILACS" else head[:1200]
-        m = pattern.search(flags_head)
+        m = pattern.search(head, 0, _TOP)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     if best is None:
@@ -517,6 +546,8 @@ def _read_pre2014(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
 # ------------------------------------------------------------------ grades of earlier inspections
 
 _AREA_WORDS = (
+    ("The experiences and progress of children in care and care leavers",
+     r"children\s+in\s+care\s+and\s+care\s+leavers"),
     ("The experiences and progress of children who need help and protection",
      r"help\s+and\s+protection|child\s+protection|safeguarding"),
     ("The experiences and progress of children in care",
@@ -528,7 +559,7 @@ _AREA_WORDS = (
 _WHEN = rf"(?:(?:in|of)\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>(?:19|20)\d\d)"
 _PRIOR = re.compile(
     # "Since the previous inspection in 2022, when services were judged as requires improvement"
-    rf"\b(?:the|its|their)\s+(?:(?:previous|last|earlier|most\s+recent)\s+)?"
+    rf"\b(?:the|its|their|\w+(?:'s|’s))\s+(?:(?:previous|last|earlier|most\s+recent)\s+)?"
     rf"(?:full\s+|ILACS\s+|Ofsted\s+|judgement\s+|standard\s+)*inspection(?:\s+of\s+[^,.;]{{0,80}}?)?,?\s+{_WHEN},?\s+(?:when|where|in\s+which|which|"
     rf"at\s+which)\s+(?P<subj>[^.;]{{0,160}}?)\b(?:judged|rated|graded|found)\s+"
     rf"(?:(?:them|it|services|the\s+services?)\s+)?(?:overall\s+)?(?:to\s+be\s+|as\s+|to\s+)?"
@@ -542,7 +573,7 @@ _PRIOR = re.compile(
     # "The inspection of safeguarding … in 2011 judged overall effectiveness … to be adequate"
     rf"|\binspection\s+(?:of\s+[^.;]{{0,80}}?\s+)?in\s+(?:(?P<m4>{_MONTH})\s+)?"
     rf"(?P<y4>(?:19|20)\d\d),?\s+(?:which\s+)?judged\s+(?P<subj4>[^.;]{{0,120}}?)\s+"
-    rf"(?:to\s+be\s+|as\s+)['‘\"“]?(?P<g4>{_GRADE})",
+    rf"(?:to\s+be\s+|as\s+|to\s+)['‘\"“]?(?P<g4>{_GRADE})",
     re.IGNORECASE,
 )
 # "outcomes judged good at the last inspection in 2011": matched from the verb, the subject
@@ -591,12 +622,13 @@ def _read_prior(text: str, year: int | None) -> list[PriorGrade]:
         area = OVERALL
         if not re.search(r"\boverall\b", subject + text[end : end + 10], re.I):
             # the area named nearest before the grade ("help and protection to require
-            # improvement and those for children looked after to be good": children in care)
-            best = -1
+            # improvement and those for children looked after to be good": children in care);
+            # of two ending together, the longer ("children in care and care leavers")
+            best = (-1, 0)
             for label, words in _AREA_WORDS:
                 for w in re.finditer(words, subject, re.IGNORECASE):
-                    if w.start() > best:
-                        best, area = w.start(), label
+                    if (w.end(), w.end() - w.start()) > best:
+                        best, area = (w.end(), w.end() - w.start()), label
         while start < end and text[start].isspace():
             start += 1
         last_end = end
@@ -615,7 +647,7 @@ _VISIT_DATES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PUBLISHED = re.compile(r"\b(?:report\s+)?published\s*:?\s*", re.IGNORECASE)
-_LETTER_DATE = re.compile(rf"\A\s*(?:\d\s*\n\s*)?(?P<d>{_DAY}\s+{_MONTH}\s+\d{{4}})[ \t]*\n",
+_LETTER_DATE = re.compile(rf"(?m)^[ \t]*(?P<d>{_DAY}[ \t]+{_MONTH}[ \t]+\d{{4}})[ \t]*$",
                           re.IGNORECASE)
 _TITLE_END = re.compile(r"\n[ \t]*(?:Inspection\s+dates?|Published|Dates?\s+of\s+inspection)\b",
                         re.IGNORECASE)
@@ -636,9 +668,20 @@ def read_report(text: str) -> Report | None:
 
     doc_type, kind = _TYPES[fmt]
     head = text[:_HEAD]
+    # a letter's date is a line of its own near the top (after Ofsted's address block)
+    letter_date = _LETTER_DATE.search(text, 0, 600)
     letter = fmt in ("focused visit", "monitoring visit", "JTAI") or (
-        fmt == "SEND" and _LETTER_DATE.match(text) is not None
+        fmt == "SEND" and letter_date is not None
     )
+    published = ""
+    if letter and letter_date:
+        d = _dates(text, letter_date.start("d"), letter_date.end("d"))
+        published = d.first if d else ""
+    else:
+        pub = _PUBLISHED.search(head)
+        if pub:
+            d = _dates(text, pub.end(), pub.end() + 40)
+            published = d.first if d else ""
     dates = None
     cover = _COVER_DATES.search(head)
     if cover:
@@ -647,16 +690,9 @@ def read_report(text: str) -> Report | None:
         anchor = _VISIT_DATES.search(text, 0, 4000)
         if anchor:
             dates = _dates(text, anchor.end() - 1, anchor.end() + 80)
-    published = ""
-    letter_date = _LETTER_DATE.match(text)
-    if letter_date:
-        d = _dates(text, letter_date.start("d"), letter_date.end("d"))
-        published = d.first if d else ""
-    else:
-        pub = _PUBLISHED.search(head)
-        if pub:
-            d = _dates(text, pub.end(), pub.end() + 40)
-            published = d.first if d else ""
+            if dates is None and published:
+                # "on 30 and 31 January." : the year is the letter's (or the one before)
+                dates = _dates_in_year(text, anchor.end() - 1, anchor.end() + 40, published)
     if dates is None and letter:
         # a letter with no dated visit sentence: the first date after its own date
         after = letter_date.end() if letter_date else 0

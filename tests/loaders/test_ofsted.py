@@ -315,3 +315,35 @@ def test_assessment_keys_follow_the_registry_scheme() -> None:
     assert key == "isles-of-scilly-inspection-2023"
     assert assessment_key("Barnsley", "focused visit", 2024) == "barnsley-focused-visit-2024"
     assert assessment_key("Kent", "monitoring visit", 2019, 3) == "kent-monitoring-visit-2019-03"
+
+
+OFSTED_ADDRESS = (
+    "Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD\nT 0300 123 1231\n"
+    "enquiries@ofsted.gov.uk\nwww.gov.uk/ofsted\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("visit", "letter", "start", "end"),
+    [
+        # the year is left out: the letter's, or the year before for a later month
+        ("on 30 and 31 January.", "22 February 2018", "2018-01-30", "2018-01-31"),
+        ("on 13 and 14 December.", "20 January 2021", "2020-12-13", "2020-12-14"),
+        ("on the 15 and 16 of May 2018.", "8 June 2018", "2018-05-15", "2018-05-16"),
+        ("on 31 January and 1 February 2024.", "7 March 2024", "2024-01-31", "2024-02-01"),
+        ("on 21 January 2020.", "13 February 2020", "2020-01-21", "2020-01-21"),
+    ],
+)
+def test_focused_visit_letter_dates(visit: str, letter: str, start: str, end: str) -> None:
+    # some letters print Ofsted's address block above their date
+    text = (
+        f"{OFSTED_ADDRESS}{letter}\nJo Bloggs\nDirector of Children's Services\n"
+        "Dear Jo\nFocused visit to Wigan children’s services\n"
+        f"This letter summarises the findings of a focused visit to Wigan children’s services\n"
+        f"{visit} The inspectors were Ann Smith and Bob Jones.\n"
+    )
+    report = read_report(text)
+    assert (report.format, report.council) == ("focused visit", "Wigan")
+    assert (report.start_date, report.end_date) == (start, end)
+    assert report.year == int(start[:4])
+    assert report.title == "Focused visit to Wigan children’s services"
