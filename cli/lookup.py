@@ -56,6 +56,22 @@ def recurring(
         str | None,
         typer.Option("--since", metavar="YEAR", help="Count only weakness years from YEAR on."),
     ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="COUNCIL",
+            help="COUNCIL's recurring weaknesses against its statistical neighbours' "
+            "(the named query compare_neighbours).",
+        ),
+    ] = None,
+    broad: Annotated[
+        bool,
+        typer.Option(
+            "--broad",
+            help="Also list broad themes (e.g. Workforce), which gather their narrower ones.",
+        ),
+    ] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
     corpus: CorpusOpt = None,
@@ -68,8 +84,23 @@ def recurring(
     year = None if since is None else _whole(since, "--since")
     from cskg.queries import lookup
 
+    if compare is not None and year is not None:
+        _bad_option("--since cannot be combined with --compare")
     store = _open(out, corpus)
-    items = call(lookup.recurring, store, n, year)
+    if compare is not None:
+        from cskg.queries import format_result, load_query, run_query
+
+        params = {"council": compare, "min_years": str(n)}
+        result = call(run_query, load_query("compare_neighbours"), params, store=store)
+        if not len(result):
+            typer.echo(f"Error: {compare!r} raised no theme as a weakness in {n} or more "
+                       "assessment years; `cskg query compare_neighbours` lists the councils",
+                       err=True)
+            raise typer.Exit(1)
+        text = call(format_result, result, fmt)
+        _write(text if text.endswith("\n") else text + "\n")
+        return
+    items = call(lookup.recurring, store, n, year, broad)
     _emit(items, fmt, lambda c: _recurring_table(c, items, n, year))
 
 
@@ -345,6 +376,9 @@ def _recurring_table(
     if since:
         title += f" from {since} on"
     table = Table(title=title, title_justify="left")
+    councils = len({r.council for r in items}) > 1
+    if councils:
+        table.add_column("Council")
     table.add_column("Theme", style="bold")
     table.add_column("Weakness years")
     table.add_column("N", justify="right")
@@ -352,6 +386,7 @@ def _recurring_table(
     table.add_column(f"Latest ({latest})" if latest else "Latest")
     for r in items:
         table.add_row(
+            *([r.council] if councils else []),
             r.theme,
             _years(r.weak_years),
             str(r.count),

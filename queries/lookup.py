@@ -76,6 +76,7 @@ class Recurring:
 
     theme: str
     theme_id: str
+    council: str
     weak_years: tuple[int, ...]
     count: int  # number of weak years (counted from ``since``)
     strong_years: tuple[int, ...]
@@ -272,7 +273,10 @@ def _term(value: object) -> Any:
 # Variables the lookup queries bind to xsd:integer and xsd:boolean values. Converting by name
 # rather than by each literal's datatype saves a third of the time a large lookup takes.
 _INTEGERS = frozenset(
-    ("year", "start", "end", "page", "count", "latestYear", "assessmentYear", "minYears", "since")
+    (
+        "year", "start", "end", "page", "count", "latestYear", "assessmentYear", "minYears",
+        "since", "broad",
+    )
 )
 _BOOLEANS = frozenset(("direct",))
 
@@ -310,12 +314,17 @@ def _one_line(text: str) -> str:
 # ------------------------------------------------------------------------------ recurring
 
 
-def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> list[Recurring]:
+def recurring(
+    store: ox.Store, min_years: int = 2, since: int | None = None, broad: bool = False
+) -> list[Recurring]:
     """Themes raised as weaknesses in at least ``min_years`` distinct assessment years (counting
-    years from ``since`` on), from the derived graph, most recurrent first."""
+    years from ``since`` on), from the derived graph, by council, most recurrent first.
+
+    Broad themes (those with narrower ones, e.g. Workforce) are left out unless ``broad``:
+    they gather every finding of their narrower themes and would head every list."""
     if min_years < 1:
         raise CskgError(f"--min-years must be 1 or more, not {min_years}")
-    rows = _select(store, "recurring", minYears=min_years, since=since or 0)
+    rows = _select(store, "recurring", minYears=min_years, since=since or 0, broad=int(broad))
     if not rows:
         after = f" from {since} on" if since else ""
         raise CskgError(
@@ -344,6 +353,7 @@ def recurring(store: ox.Store, min_years: int = 2, since: int | None = None) -> 
             Recurring(
                 theme=r["label"],
                 theme_id=r["themeId"],
+                council=r["council"] or "",
                 weak_years=shown,
                 count=r["count"],
                 strong_years=_year_list(r["strongYears"]),

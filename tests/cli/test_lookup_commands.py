@@ -71,9 +71,10 @@ def test_recurring_csv_has_a_row_per_example(built: Path) -> None:
     result = run(built, "recurring", "--min-years", "3", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0])[:7] == [
+    assert list(rows[0])[:8] == [
         "theme",
         "theme_id",
+        "council",
         "weak_years",
         "count",
         "strong_years",

@@ -66,7 +66,7 @@ def test_query_files_parse(store) -> None:  # noqa: ANN001 - pyoxigraph store
 @pytest.mark.parametrize("theme_id", sorted(EXPECTED_RECURRING))
 def test_recurring_finds_the_problems_that_keep_coming_back(store, theme_id: str) -> None:  # noqa: ANN001
     years, state = EXPECTED_RECURRING[theme_id]
-    found = {r.theme_id: r for r in lookup.recurring(store, min_years=3)}
+    found = {r.theme_id: r for r in lookup.recurring(store, min_years=3, broad=True)}
     assert theme_id in found, f"{theme_id} is not raised as a weakness in 3 or more years"
     r = found[theme_id]
     assert years <= set(r.weak_years), f"{theme_id}: weak years {r.weak_years}, expected {years}"
@@ -83,11 +83,19 @@ def test_recurring_is_read_from_the_derived_graph(store) -> None:  # noqa: ANN00
         for row in store.query(q)
         if int(row["n"].value) >= 2
     }
-    found = lookup.recurring(store)
+    found = lookup.recurring(store, broad=True)
     assert {r.theme_id for r in found} == set(derived)
     assert all(r.count == derived[r.theme_id] for r in found)
     counts = [r.count for r in found]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_recurring_leaves_broad_themes_out_unless_asked(store) -> None:  # noqa: ANN001
+    narrow = {r.theme_id for r in lookup.recurring(store, min_years=3)}
+    everything = {r.theme_id for r in lookup.recurring(store, min_years=3, broad=True)}
+    assert "workforce" in everything and "workforce" not in narrow  # gathers its narrower themes
+    assert {"workforce-stability", "management-oversight", "early-help"} <= narrow < everything
+    assert {r.council for r in lookup.recurring(store)} == {"Medway"}
 
 
 def test_recurring_examples_quote_the_documents_exactly(store, built: Path) -> None:  # noqa: ANN001
