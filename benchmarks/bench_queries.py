@@ -13,6 +13,8 @@ as ">limit". The last column says whether both engines returned the same distinc
 parts of a GROUP_CONCAT compared as a set: its order is the engine's).
 
 usage: python benchmarks/bench_queries.py [--scale N] [--runs R] [--limit S] [--quick]
+                                         [--large DIR]
+  --large DIR  use the N-times build already in DIR (output folder) instead of building one
 """
 
 from __future__ import annotations
@@ -141,17 +143,20 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="runs per query (median)")
     ap.add_argument("--limit", type=float, default=60.0, help="seconds per rdflib run")
     ap.add_argument("--quick", action="store_true", help="the embedded corpus only")
+    ap.add_argument("--large", type=Path, help="an existing build of the large corpus")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cskg-bench-queries-"))
     try:
         embedded = build(ROOT / "corpus", work / "embedded")
         bench("embedded corpus", embedded, args.runs, args.limit)
-        if not args.quick and (HERE / "synthetic.py").is_file():
+        large = args.large
+        if large is None and not args.quick and (HERE / "synthetic.py").is_file():
             sys.path.insert(0, str(HERE))
             from synthetic import generate
 
             corpus = generate(args.scale, work / "corpus")
             large = build(corpus, work / "large")
+        if large is not None and not args.quick:
             bench(f"{args.scale}x synthetic corpus", large, max(3, args.runs // 2), args.limit)
     finally:
         shutil.rmtree(work, ignore_errors=True)

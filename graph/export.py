@@ -102,6 +102,8 @@ def export(out: Path, fmt: str, dest: IO[bytes], store: Any = None) -> int:
         prefixes = _prefixes() if fmt in ("ttl", "trig") else None
         ox.serialize(items, dest, format=rdf_format(fmt), prefixes=prefixes)
         return len(items)
+    except BrokenPipeError:
+        raise  # `cskg export | head`: the CLI ends quietly
     except OSError as err:
         raise CskgError(f"cannot write the {fmt} export ({err})") from err
 
