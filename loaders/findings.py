@@ -4,6 +4,11 @@ Polarity comes from cue words (cues.yaml) with negation handled ("not consistent
 effective" is a weakness) and contrast weighed ("appropriate, but then there was too much
 delay": the clause after "but" counts double), then from the context a lead-in sentence or a
 section heading sets ("What needs to improve?", "the key issues were in respect of:").
+
+A cue word counts only where it judges something. It does not when it is a topic examined
+("looked at the effectiveness of"), a problem being dealt with ("plans to address these
+weaknesses"), part of a name ("the Improvement Board"), or a soft cue in narrative of events
+or a hypothesis ("an interim director started in October", "this would help").
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 class Cues:
     """Compiled cue patterns."""
 
-    weakness: tuple[re.Pattern[str], ...]
-    strength: tuple[re.Pattern[str], ...]
+    weakness: tuple[tuple[re.Pattern[str], bool], ...]  # (pattern, soft)
+    strength: tuple[tuple[re.Pattern[str], bool], ...]
     negators: re.Pattern[str]
     procedural_sections: re.Pattern[str]
     action_sections: re.Pattern[str]
@@ -42,6 +47,9 @@ class Cues:
     due: re.Pattern[str]
     needs: re.Pattern[str]
     imperative: re.Pattern[str]
+    narrative: re.Pattern[str]
+    topic: re.Pattern[str]
+    remedy: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +57,8 @@ def cues() -> Cues:
     """The cue patterns of cues.yaml, compiled once."""
     d = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))
     return Cues(
-        weakness=tuple(re.compile(p, re.IGNORECASE) for p in d["weakness"]),
-        strength=tuple(re.compile(p, re.IGNORECASE) for p in d["strength"]),
+        weakness=_graded(d["weakness"], d["weakness_soft"]),
+        strength=_graded(d["strength"], d["strength_soft"]),
         negators=re.compile(d["negators"], re.IGNORECASE),
         procedural_sections=_any(d["procedural_sections"]),
         action_sections=_any(d["action_sections"]),
@@ -63,10 +71,23 @@ def cues() -> Cues:
         due=_any(d["due"]),
         needs=re.compile(d["needs"], re.IGNORECASE),
         imperative=re.compile(d["imperative"], re.IGNORECASE),
+        narrative=_any(d["narrative"]),
+        topic=re.compile(d["topic"], re.IGNORECASE),
+        remedy=re.compile(d["remedy"], re.IGNORECASE),
     )
 
 
-_CONTRAST_AFTER = re.compile(r"\b(?:but|however|yet|although|though|despite|whilst|while)\b", re.I)
+def _graded(firm: list[str], soft: list[str]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Firm patterns first, then soft ones, each flagged."""
+    return tuple((re.compile(p, re.IGNORECASE), False) for p in firm) + tuple(
+        (re.compile(p, re.IGNORECASE), True) for p in soft
+    )
+
+
+# "yet" in "not yet", "as yet", "yet to" is no contrast
+_CONTRAST_AFTER = re.compile(
+    r"\b(?:but|however|(?<!not )(?<!as )yet(?! to\b)|although|though|despite|whilst|while)\b", re.I
+)
 _LEADING_CONCESSION = re.compile(
     r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I
 )
@@ -92,33 +113,94 @@ def _weights(s: str) -> list[float]:
     return w
 
 
+_CAPITAL = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _in_name(s: str, a: int, b: int) -> bool:
+    """Is the cue at s[a:b] part of a name ("Improvement Board", "Labour and Co-operative")?"""
+    if not s[a].isupper() or s.isupper():
+        return False
+    after = _CAPITAL.match(s, b + 1) if s[b : b + 1] == " " else None
+    if after and after.group(0).lower() not in ("i",):
+        return True
+    before = re.search(r"([A-Z][\w'’-]*)(?: (?:and|of|&))? $", s[:a])
+    return bool(
+        before and before.start() > 0 and not re.search(r"[.:;!?]\s*$", s[: before.start()])
+    )
+
+
+def _spans(pattern: re.Pattern[str], s: str, reach: int) -> list[tuple[int, int]]:
+    return [(m.start(), min(len(s), m.end() + reach)) for m in pattern.finditer(s)]
+
+
+_OBJECT_END = re.compile(
+    r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
+    r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might)\b"
+)
+
+
+def _objects(verb: re.Pattern[str], s: str) -> list[tuple[int, int]]:
+    """Spans of the noun phrases after ``verb`` ("consider [strengths and improvements] in")."""
+    out = []
+    for m in verb.finditer(s):
+        stop = _OBJECT_END.search(s, m.end(), m.end() + 50)
+        out.append((m.end(), stop.start() if stop else min(len(s), m.end() + 50)))
+    return out
+
+
+_CLAUSE_END = re.compile(r";|\b(?:but|however)\b", re.I)
+
+
+def _narrative_spans(s: str) -> list[tuple[int, int]]:
+    """The clauses of ``s`` that narrate events or suppose ("..., but has now improved": no)."""
+    bounds = [0, *(m.start() for m in _CLAUSE_END.finditer(s)), len(s)]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if cues().narrative.search(s, a, b):
+            out.append((a, b))
+    return out
+
+
+def _inside(x: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= x < b for a, b in spans)
+
+
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
     c = cues()
     w = _weights(s)
+    narrative = _narrative_spans(s)
+    topics = _objects(c.topic, s)
+    remedies = _objects(c.remedy, s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
-    for p in c.weakness:
+    for p, soft in c.weakness:
         for m in p.finditer(s):
             if any(m.start() < b and a < m.end() for a, b in weak_spans):
                 continue
             weak_spans.append((m.start(), m.end()))
+            if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
+                continue
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
-    neg_spans = [(m.start(), min(len(s), m.end() + 35)) for m in c.negators.finditer(s)]
+    neg_spans = _spans(c.negators, s, 35)
     need = c.needs.search(s)
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
-    for p in c.strength:
+    for p, soft in c.strength:
         for m in p.finditer(s):
             if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
                 continue
             seen.append((m.start(), m.end()))
             if m.start() > need_from:
                 continue  # "the need to ensure consistent good practice": wanted, not found
+            if _inside(m.start(), topics) or _in_name(s, m.start(), m.end()):
+                continue
             if any(a <= m.start() < b for a, b in neg_spans):
                 weak += 0.5 * w[m.start()]
+                continue
+            if soft and _inside(m.start(), narrative):
                 continue
             strong += w[m.start()]
     return weak, strong

@@ -1,0 +1,145 @@
+"""Polarity precision: narrative and topic sentences carry no judgement; judgements keep theirs.
+
+Every sentence is quoted from the embedded corpus (corpus/*.txt), some across a line break.
+"""
+
+import pytest
+
+from cskg.loaders.findings import polarity, score
+
+# Narrative of events, process description, hypotheses: no cue counts, so outside an
+# evaluative section these are not findings, and their polarity is Neutral.
+NOT_EVALUATIVE = [
+    # someone started, joined, was appointed: "interim" alone is no weakness
+    "An experienced interim Assistant Director started in October to manage children's social"
+    " care and early help.",
+    "The current interim AD education came to Medway 18 months ago as interim HOS school"
+    " improvement reporting to the Director of People.",
+    "During 2018, until the inspection, a new interim Head of Safeguarding and an interim head"
+    " of improvement joined Medway.",
+    "An interim AD social care was appointed in January 2016, and she subsequently became"
+    " permanent.",
+    "The role of AD Education was also covered by an interim manager.",
+    # someone made recommendations: "recommend" alone is no weakness
+    "He made a number of recommendations aimed at strengthening the commitment to and support"
+    " for care leavers, not just by Children's social care, but with other parts of the"
+    " Council, and partners, particularly health.",
+    # a need denied, a further review recommended
+    "If they do this, there may not be a need to consider an alternative delivery model but I"
+    " recommend a further review after 6 months to confirm this is the case.",
+    # a visit described: "strengths and improvements" is what was considered
+    "Managers from Hampshire Council spent a number of days with Medway observing practice and"
+    " supporting Medway managers to consider strengths and improvements in Medway's Quality"
+    " Assurance and Performance Management, how it is working and the impact on practice.",
+    "Discussions had taken place prior to the inspection with Ealing Council, who are an"
+    " approved DFE Partner in Practice (PiP) about providing support on practice improvements.",
+    # a topic examined, not a quality found
+    "This peer review looked at the effectiveness of safeguarding practice in Medway.",
+    "Ofsted and CQC have notified the Council that they will be re-visiting Medway on"
+    " 9th-11th December to assess progress.",
+    # names and posts
+    "A staff reference group was established in October, and two members of staff are on the"
+    " Improvement Board.",
+    "The current political make-up of the council is: 32 Conservative, 20 Labour and"
+    " Co-operative, 2 Independent and 1 Independent Conservative.",
+    # the work's own vocabulary: child protection concerns, risk of harm
+    "Where social workers were required to carry out a Section 47 visit due to child protection"
+    " concerns, they would attend using Personal Protection Equipment.",
+    "There was one long-standing LA-led initiative aimed at reducing exclusion.",
+    # plans and hypotheses
+    "The phased return of schools would help in terms of possible spikes in referrals as would"
+    " improved partnership working to manage the service post lockdown.",
+    "The STC will be closing in March and will re-open in September next year as the first"
+    " national secure school.",
+    "This can impact on their well-being during the early part of their adult lives.",
+]
+
+WEAKNESSES = [
+    "Since 2015, many key management roles in children's services have been covered by interim"
+    " or acting up arrangements.",
+    "Since 2015 there has been a series of changes in front-line, middle and senior management"
+    " in children's services with too many posts covered for long periods of time by interim or"
+    " acting up arrangements.",
+    "The current interim AD has tried to address this but much more is needed.",
+    "A recruitment process has started, but the Council processes are slow, meaning that it is"
+    " likely to be some months before this concludes.",
+    "Although the previous lead member, and then the Chief Executive from May, chaired a monthly"
+    " internal Delivery Board to over-see performance in children's social care, it is"
+    " difficult to extract from the minutes, which provide considerable detail on individual"
+    " issues, an overall picture of the challenges and priorities and how they were being"
+    " addressed.",
+    "Many stakeholders drew attention to changes in personnel at the LA and expressed the view"
+    " that, for some years, the LA had not presented a coherent, coordinated or strategic"
+    " approach to tackling exclusion and the use of AP.",
+    "The inspection report found that the overall effectiveness in relation to children's"
+    " services was 'inadequate'.",
+    "However, there is not yet an agreed action plan to ensure timely implementation.",
+    "It is not possible therefore to judge how quickly and effectively these priorities will be"
+    " acted on to make a real difference.",
+    "This has had unfortunate consequences in terms of continuity, stability and direction.",
+    "Issues relating to recruitment and retention of social workers have been an ongoing concern"
+    " for many years in Medway.",
+    "Both parts of the service use different case management systems which makes sharing"
+    " information difficult.",
+    "Multi-agency working in Medway is not consistently effective in ensuring that the right",
+    "Sixteen- and 17-year-old children who are at risk of homelessness receive an inconsistent"
+    " response.",
+    "Improve quality and consistency of care planning and commissioning for children in care and"
+    " care leavers.",
+    "There continue to be significant challenges regarding recruitment and retention of the"
+    " workforce.",
+]
+
+STRENGTHS = [
+    "Permanent exclusions have fallen.",
+    "Suitable plans are in place to address these weaknesses.",
+    "Since the review, the interim AD Education has worked more closely with schools than was"
+    " previously the case.",
+    "Social workers have a clear understanding of children's experiences and how risks and"
+    " concerns impact on their development.",
+    "Some make good use of research, history and multi-agency information to inform analysis,"
+    " recommendations and decisions.",
+    "The designated officer service, responding to concerns about adults in positions of trust,"
+    " is now fully staffed, and the quality and timeliness of work is progressing.",
+    "Managers and social workers demonstrate a clear understanding of risk.",
+    "When children are at immediate risk of significant harm, this is quickly recognised, and"
+    " referrals are progressed to child protection strategy meetings and assessment teams, so"
+    " that protective action can be taken.",
+    "Practice in relation to the pre-proceedings stage of the Public Law Outline has"
+    " significantly improved since the previous inspection.",
+    "The service for care leavers has significantly improved since the previous inspection in"
+    " 2019.",
+    "This is informed by robust and effective quality assurance processes, feedback gathered"
+    " from children and families and surveys completed by partners and staff.",
+    "Children are visited regularly by social workers who know them well.",
+    "They have helped parents to improve their skills and safely meet their children's needs.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_EVALUATIVE)
+def test_narrative_and_topics_carry_no_judgement(sentence):
+    assert score(sentence) == (0.0, 0.0)
+    assert polarity(sentence) == "Neutral"
+
+
+@pytest.mark.parametrize("sentence", WEAKNESSES)
+def test_weaknesses_keep_their_polarity(sentence):
+    assert polarity(sentence) == "Weakness"
+
+
+@pytest.mark.parametrize("sentence", STRENGTHS)
+def test_strengths_keep_their_polarity(sentence):
+    assert polarity(sentence) == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prior", "item", "expected"),
+    [
+        # a list under "key issues" is weaknesses whatever its words
+        ("The quality and consistency of management oversight.", "Weakness", True, "Weakness"),
+        # an evaluative section's leaning still decides a sentence without cues
+        ("Others talk of using 'Signs of Safety'.", "Weakness", False, "Weakness"),
+    ],
+)
+def test_context_still_decides(sentence, prior, item, expected):
+    assert polarity(sentence, prior, item=item) == expected
