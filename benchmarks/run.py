@@ -112,14 +112,15 @@ def main() -> None:
             )
 
         print("lookups, queries and the page (benchmarks/bench_*.py)...", flush=True)
-        for script in ("bench_lookup.py", "bench_queries.py", "bench_html.py"):
-            path = HERE / script
-            if not path.exists():
-                continue
-            extra = ["--out", str(out1)]
-            if not args.quick and (work / "bbig").exists():
-                extra += ["--big", str(work / "bbig")]
-            res = subprocess.run([PY, str(path), *extra], capture_output=True, text=True)
+        big = work / "bbig" if (work / "bbig" / "graph.trig").exists() else None
+        runs = {
+            "bench_lookup.py": ["--out", str(out1)],
+            "bench_queries.py": ["--large", str(big)] if big else ["--quick"],
+            "bench_html.py": ["--page", f"embedded={out1 / 'graph.html'}"]
+            + (["--page", f"{args.scale}x={big / 'graph.html'}"] if big else []),
+        }
+        for script, extra in runs.items():
+            res = subprocess.run([PY, str(HERE / script), *extra], capture_output=True, text=True)
             print(res.stdout.rstrip() or res.stderr.rstrip()[-2000:], flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
