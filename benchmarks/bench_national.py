@@ -14,7 +14,7 @@ In one run it measures, side by side:
 * the floor: pypdfium2's text extraction of the same files alone (serially, and with the
   same number of worker processes as the build), with nothing else of cskg;
 * `cskg build --keep-going` of the folder (no manifest) in a child process: wall time, its
-  ratio to the floor, and the peak resident memory of the build and of its largest worker;
+  ratio to the floor, and the peak resident memory of the build with all its workers;
 * the grades cskg read for each report's own inspection, against the CSV: agreement where the
   CSV has a grade (each disagreement printed with the row cskg quotes from the report, to
   judge who is right), and coverage where it has none (the CSV's parser reads no pre-2018
@@ -30,7 +30,6 @@ import argparse
 import csv
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -87,10 +86,12 @@ for d in x.documents:
         key = assessment_key(d.council, report.kind, report.year,
                              month if report.kind == "monitoring visit" else None)
         own = by_key.get(key)
+    # the grades the graph gives this report's own inspection (the evidence kept may be
+    # another report's statement of the same grade)
     grades = [
-        {"area": j.domain, "grade": j.grade, "quote": j.excerpt.quote}
+        {"area": j.domain, "grade": j.grade, "quote": j.excerpt.quote,
+         "evidence": j.excerpt.doc_id}
         for j in x.judgements if own is not None and j.assessment == own.key
-        and j.excerpt.doc_id == d.id
     ]
     docs.append({
         "file": d.path.split("/", 1)[1],
@@ -109,10 +110,60 @@ print(json.dumps({
     "counts": result.counts,
     "skipped": list(result.skipped),
     "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    "maxrss_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     "documents": docs,
 }))
 """
+
+
+class MemorySampler:
+    """Peak resident memory of a process and all its descendants, sampled from /proc.
+
+    The build's workers start from a fork server, so they are not the build's children and
+    getrusage cannot see them; sampling the whole tree twice a second can.
+    """
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.pid = pid
+        self.peak_total_kb = 0
+        self.peak_one_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> dict[int, int]:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as fh:
+                    fields = dict(line.split(":", 1) for line in fh if ":" in line)
+                parents[int(entry)] = int(fields["PPid"])
+                rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+            except (OSError, KeyError, ValueError):
+                continue
+        tree = {self.pid}
+        grew = True
+        while grew:
+            grew = False
+            for pid, ppid in parents.items():
+                if ppid in tree and pid not in tree:
+                    tree.add(pid)
+                    grew = True
+        return {pid: rss.get(pid, 0) for pid in tree}
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            sizes = self._tree()
+            self.peak_total_kb = max(self.peak_total_kb, sum(sizes.values()))
+            self.peak_one_kb = max(self.peak_one_kb, max(sizes.values(), default=0))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def extract_from_git(git_dir: Path, dest: Path) -> Path:
@@ -187,10 +238,12 @@ def compare(docs: list[dict], rows: dict[tuple[str, str], dict[str, str]]) -> di
         row = rows.get((folder.split("_")[0], pdf))
         mine = {}
         quotes = {}
+        evidence = {}
         for g in d["grades"]:
             for col in COLUMNS.get(g["area"], ()):
                 mine[col] = g["grade"]
                 quotes[col] = g["quote"]
+                evidence[col] = g["evidence"]
         csv_has = row is not None and any(
             row[c] in CSV_GRADES for cols in COLUMNS.values() for c in cols
         )
@@ -206,6 +259,7 @@ def compare(docs: list[dict], rows: dict[tuple[str, str], dict[str, str]]) -> di
                     disagreements.append({
                         "file": d["file"], "column": col, "csv": value,
                         "cskg": mine.get(col), "quote": quotes.get(col),
+                        "evidence": evidence.get(col),
                         "csv_row": {c: row[c] for cols in COLUMNS.values() for c in cols},
                     })
             if row.get("inspection_start_date"):
@@ -257,14 +311,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cskg-national-") as tmp:
         out = args.out or Path(tmp) / "build"
         t0 = time.perf_counter()
-        child = subprocess.run(
-            [PY, "-c", CHILD, str(args.pdf_dir), str(out)], capture_output=True, text=True
+        child = subprocess.Popen(
+            [PY, "-c", CHILD, str(args.pdf_dir), str(out)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
+        sampler = MemorySampler(child.pid)
+        stdout, stderr = child.communicate()
         wall = time.perf_counter() - t0
+        sampler.stop()
         if child.returncode != 0:
-            sys.exit(f"the build failed:\n{child.stderr[-3000:]}")
-        built = json.loads(child.stdout)
-    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            sys.exit(f"the build failed:\n{stderr[-3000:]}")
+        built = json.loads(stdout)
     docs = built["documents"]
     formats = Counter(d["format"] or "not an Ofsted report" for d in docs)
     result = {
@@ -278,8 +335,8 @@ def main() -> None:
         "build_over_floor_serial": round(wall / serial, 2),
         "build_over_floor_parallel": round(wall / parallel, 2),
         "peak_rss_build_mb": round(built["maxrss_self_kb"] / 1024),
-        "peak_rss_worker_mb": round(built["maxrss_children_kb"] / 1024),
-        "peak_rss_any_mb": round(children_kb / 1024),
+        "peak_rss_one_process_mb": round(sampler.peak_one_kb / 1024),
+        "peak_rss_all_processes_mb": round(sampler.peak_total_kb / 1024),
         "load_before": round(load, 1),
         "load_after": round(os.getloadavg()[0], 1),
         "formats": dict(sorted(formats.items())),
@@ -296,8 +353,8 @@ def main() -> None:
     print(f"| build (`cskg build --keep-going`) | {wall:.1f} s | |")
     print(f"| build ÷ floor | {wall / serial:.2f}× serial, {wall / parallel:.2f}× parallel "
           f"| ≤ 3× |")
-    print(f"| peak memory | build {result['peak_rss_build_mb']} MB, largest worker "
-          f"{result['peak_rss_worker_mb']} MB | |")
+    print(f"| peak memory (resident) | {result['peak_rss_all_processes_mb']} MB all processes "
+          f"together; {result['peak_rss_build_mb']} MB the build process | |")
     print(f"| formats | {', '.join(f'{k} {v}' for k, v in result['formats'].items())} | |")
     if table is not None:
         g = result["grades"]
@@ -315,7 +372,8 @@ def main() -> None:
         for dis in g["disagreements"]:
             quote = " ".join((dis["quote"] or "(no row read)").split())
             print(f"DISAGREE {dis['file']}: {dis['column']}: CSV {dis['csv']!r}, cskg "
-                  f"{dis['cskg']!r}; report: {quote!r}; CSV row: {dis['csv_row']}")
+                  f"{dis['cskg']!r}; evidence {dis['evidence']}: {quote!r}; "
+                  f"CSV row: {dis['csv_row']}")
         for name in g["graded_reports_without_grades"]:
             print(f"NO GRADES {name}")
     print(f"\nload average {result['load_before']} before, {result['load_after']} after")
