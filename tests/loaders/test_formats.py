@@ -235,3 +235,39 @@ def test_without_keep_going_the_fake_pdf_stops_the_build(tmp_path: Path) -> None
         f"Error: {corpus / FAKE}: is not a PDF (it looks like an HTML page)\n")
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_reading_in_parallel_keeps_file_order_and_errors(tmp_path: Path) -> None:
+    from cskg.errors import DocumentError
+    from cskg.graph.pipeline import read_all
+    from cskg.loaders.corpus import plan
+
+    corpus = _corpus(tmp_path / "corpus", *sorted(CASES), FAKE)
+    _, specs, _ = plan(corpus)
+    assert len(specs) == 8  # enough to read in worker processes
+    serial = list(read_all(corpus, specs, lambda _m: None, workers=1))
+    parallel = list(read_all(corpus, specs, lambda _m: None, workers=2))
+    assert [type(x) for x in parallel] == [type(x) for x in serial]
+    assert [str(x) if isinstance(x, DocumentError) else x for x in parallel] == [
+        str(x) if isinstance(x, DocumentError) else x for x in serial
+    ]
+    assert [s.file for s, x in zip(specs, serial, strict=True)
+            if isinstance(x, DocumentError)] == [FAKE]
+
+
+@pytest.mark.slow
+def test_a_parallel_build_is_byte_identical_to_a_serial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = ["darlington-focused-visit-2021.pdf", "barnsley-focused-visit-2024.pdf",
+             "isles-of-scilly-ilacs-2023.pdf", "newham-ilacs-2019.pdf"]
+    corpus = _corpus(tmp_path / "corpus", *small, FAKE)
+    for name in small:  # the same reports under other names: eight documents to share out
+        shutil.copy(FIXTURES / name, corpus / f"copy-{name}")
+    parallel = build(corpus, tmp_path / "parallel", keep_going=True)
+    monkeypatch.setattr("cskg.graph.pipeline.os.cpu_count", lambda: 1)
+    serial = build(corpus, tmp_path / "serial", keep_going=True)
+    assert parallel.counts["documents"] == serial.counts["documents"] == 8
+    assert parallel.skipped == serial.skipped == (FAKE,)
+    for name in ("graph.trig", "graph.html"):
+        assert (parallel.out / name).read_bytes() == (serial.out / name).read_bytes(), name
