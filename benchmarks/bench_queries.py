@@ -103,12 +103,13 @@ def bench(name: str, out: Path, runs: int, limit: float) -> None:
     )
     print("| query | rows | oxigraph | rdflib | rdflib / oxigraph | same rows |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
-    ratios = []
+    ratios, stopped = [], 0
     for q in list_queries():
         ox_s, ox_result = _time(lambda q=q: run_query(q, store=store), runs)
         ox_rows = _rows(ox_result)
         rdf_s, rdf_rows = rdflib_timed(q, dataset, runs, limit)
         if rdf_s is None:
+            stopped += 1
             rdf, ratio, same = f">{limit:.0f} s", f">{limit / ox_s:.0f}×", "—"
         elif rdf_s < 0:
             rdf, ratio, same = "error", "—", f"rdflib: {str(rdf_rows).split(': ', 1)[-1]}"
@@ -121,7 +122,10 @@ def bench(name: str, out: Path, runs: int, limit: float) -> None:
             flush=True,
         )
     if ratios:
-        print(f"\nmedian ratio rdflib / oxigraph: {statistics.median(ratios):.0f}×")
+        print(
+            f"\nmedian ratio rdflib / oxigraph over the {len(ratios)} queries rdflib finished: "
+            f"{statistics.median(ratios):.0f}×; {stopped} stopped at the {limit:.0f} s limit"
+        )
 
 
 def build(corpus: Path, out: Path) -> Path:
