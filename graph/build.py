@@ -7,6 +7,7 @@ document's excerpt, so every document graph stands on its own and the union is c
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -142,7 +143,9 @@ class QuadBuilder:
         yield s, CSKG.mediaType, _str(d.media_type), g
         if d.publisher:
             yield s, DCTERMS.publisher, _str(d.publisher), g
-        if d.media_type != "text/plain" or not d.path.endswith((".txt", ".md")):
+        if d.media_type != "text/plain" or hashlib.sha256(d.text.encode()).hexdigest() != d.sha256:
+            # offsets index the extracted text (PDF, HTML; or a text file read without its
+            # byte order mark), which the build writes to text/<id>.txt
             yield s, CSKG.textPath, _str(f"text/{d.id}.txt"), g
         if d.council:
             yield s, CSKG.localAuthority, iri.local_authority(d.council), g
@@ -254,10 +257,7 @@ class QuadBuilder:
         councils = {a.local_authority for a in self.x.assessments} | {
             d.council for d in self.x.documents if d.council
         }
-        for name in sorted(councils):
-            s = iri.local_authority(name)
-            yield s, RDF.type, CSKG.LocalAuthority, g
-            yield s, RDFS.label, _str(name), g
+        yield from local_authority_quads(sorted(councils), g)
         scheme_grades = iri.iri("scheme", "grades")
         scheme_areas = iri.iri("scheme", "judgement-areas")
         scheme_roles = iri.iri("scheme", "roles")
@@ -308,6 +308,43 @@ class QuadBuilder:
                 yield CSKG.Themes, SKOS.hasTopConcept, s, g
             if t.close_match:
                 yield s, SKOS.closeMatch, iri.judgement_area(t.close_match), g
+
+
+def local_authority_quads(names: Iterable[str], g: URIRef) -> Iterator[Quad]:
+    """Each council, with its GSS code, Ofsted URN, region and statistical neighbours.
+
+    The identifiers come from the gazetteer (loaders/local_authorities.yaml); a neighbour is
+    declared a LocalAuthority too (label and identifiers), but only the councils named here
+    get neighbour links, so a corpus brings in its councils' neighbours, not the country.
+    """
+    from cskg.loaders.gazetteer import load_local_authorities
+
+    known = load_local_authorities()
+    by_name = {n.casefold(): la for la in known for n in la.names}
+    by_gss = {la.gss: la for la in known if la.gss}
+    declared: dict[str, object] = {}
+    links: list[tuple[str, str]] = []
+    for name in names:
+        la = by_name.get(name.casefold())
+        declared[name] = la
+        for code in la.neighbours if la is not None else ():
+            other = by_gss.get(code)
+            if other is not None:
+                declared.setdefault(other.name, other)
+                links.append((name, other.name))
+    for name in sorted(declared):
+        s, la = iri.local_authority(name), declared[name]
+        yield s, RDF.type, CSKG.LocalAuthority, g
+        yield s, RDFS.label, _str(name), g
+        for prop, value in (
+            (CSKG.gssCode, getattr(la, "gss", None)),
+            (CSKG.ofstedURN, getattr(la, "urn", None)),
+            (CSKG.region, getattr(la, "region", None)),
+        ):
+            if value:
+                yield s, prop, _str(value), g
+    for name, other in links:
+        yield iri.local_authority(name), CSKG.statisticalNeighbour, iri.local_authority(other), g
 
 
 def ontology_quads(triples: Iterable[tuple]) -> Iterator[Quad]:

@@ -30,6 +30,7 @@ from .assessments import (
 from .figures import figures_in
 from .findings import context_polarity, cues, polarity, score
 from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
+from .ofsted import refine
 from .records import (
     Action,
     Agent,
@@ -371,7 +372,7 @@ def extract_document(doc: Document, seeds: Sequence[Assessment]) -> Extraction:
     st.agents[council_key] = Agent(council_key, "Organisation", f"{council or 'Local'} Council")
     _people(st)
     _walk(blocks, heads, st)
-    return _finish(st)
+    return refine(_finish(st), own)
 
 
 def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
