@@ -61,7 +61,7 @@ class Assessment:
 
     key: str  # stable slug, e.g. "medway-ofsted-inspection-2019-07"
     label: str
-    kind: str  # inspection | focused visit | monitoring visit | JTAI | SEND inspection | review | ...
+    kind: str  # inspection, focused visit, monitoring visit, JTAI, SEND inspection, review...
     year: int
     conducted_by: str  # agent key
     local_authority: str  # council name, e.g. "Medway"

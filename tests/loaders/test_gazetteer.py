@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from cskg.loaders.gazetteer import LocalAuthority, find_council, load_local_authorities
-from cskg.loaders.read import read_document
 
 from cskg.errors import CskgError
+from cskg.loaders.gazetteer import LocalAuthority, find_council, load_local_authorities
+from cskg.loaders.read import read_document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
 

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cskg.errors import DocumentError
 from cskg.loaders.read import (
     PAGE_SEPARATOR,
     SourceText,
@@ -15,10 +19,6 @@ from cskg.loaders.read import (
     read_document,
     sniff_media_type,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from cskg.errors import DocumentError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
 

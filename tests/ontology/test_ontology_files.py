@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from cskg.ontology import CSKG, ID, ONTOLOGY_DIR, ontology_path, shapes_path
 from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
+
+from cskg.ontology import CSKG, ID, ONTOLOGY_DIR, ontology_path, shapes_path
 
 NS = "https://w3id.org/childrens-services-kg/ontology#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/childrens-services-kg/ontology")
