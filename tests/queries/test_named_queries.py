@@ -123,6 +123,7 @@ def test_assessments_carry_their_own_year_not_the_documents(store: Any) -> None:
         "findings_for_theme",
         "recurring_weaknesses",
         "weak_then_strong",
+        "recurrence",
     ],
 )
 def test_council_parameter_filters(store: Any, name: str) -> None:
