@@ -14,23 +14,8 @@ from typing import TextIO
 from rdflib import RDF, XSD, Literal, URIRef
 
 from cskg.graph.build import Quad
+from cskg.ontology import PREFIXES
 
-PREFIXES: dict[str, str] = {
-    "cskg": "https://w3id.org/childrens-services-kg/ontology#",
-    "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "org": "http://www.w3.org/ns/org#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "sh": "http://www.w3.org/ns/shacl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "vann": "http://purl.org/vocab/vann/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _ESCAPES = {

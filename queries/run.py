@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from cskg.errors import QueryError
+from cskg.ontology import ID
+from cskg.ontology import PREFIXES as _VOCABULARIES
 
 from .safety import check_query, check_rdflib_query, rdflib_guard, tokens
 
@@ -33,24 +35,11 @@ QUERY_DIR = Path(__file__).resolve().parent
 FORMATS = ("table", "csv", "tsv", "json")
 PARAM_TYPES = ("iri", "int", "string", "year")
 ENGINES = ("oxigraph", "rdflib")
-ID = "https://w3id.org/childrens-services-kg/id/"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: Prefixes a parameter value and a table cell may use (and graph results are written with).
-PREFIXES: dict[str, str] = {
-    "cskg": "https://w3id.org/childrens-services-kg/ontology#",
-    "id": ID,
-    "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "org": "http://www.w3.org/ns/org#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qb": "http://purl.org/linked-data/cube#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+PREFIXES: dict[str, str] = {"cskg": _VOCABULARIES["cskg"], "id": ID} | {
+    k: v for k, v in _VOCABULARIES.items() if k not in ("cskg", "sh", "vann")
 }
 #: Turtle output leaves instance IRIs whole: their local parts contain "/", which Turtle escapes.
 TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"}
