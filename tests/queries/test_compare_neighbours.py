@@ -74,6 +74,8 @@ def test_medway_against_its_neighbours(two_councils: Path) -> None:
     for r in shared:
         assert r["neighbour_years"].startswith("Norfolk ")
         assert int(r["years"]) >= 2
+        # Norfolk's 2013 inspection, and the 2011 one its report recalls
+        assert 1 <= int(r["neighbour_assessments"]) <= int(r["of_neighbour_assessments"]) == 2
     # themes are ordered by how many neighbours share them
     assert [r["neighbours"] for r in rows] == sorted((r["neighbours"] for r in rows),
                                                      key=int, reverse=True)
@@ -102,7 +104,8 @@ def test_cskg_recurring_compare(two_councils: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == ("council,theme,label,years,council_years,neighbours_in_corpus,"
-                        "neighbours,neighbour_years,min_years")
+                        "neighbours,neighbour_assessments,of_neighbour_assessments,"
+                        "neighbour_years,min_years")
     assert any(",Norfolk " in line for line in lines[1:])
     result = runner.invoke(app, ["recurring", "--compare", "Nowhere", *out])
     assert result.exit_code == 1
