@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from cskg.errors import DocumentError
 from cskg.loaders import corpus as corpus_mod
 
 __all__ = ["draft_manifest"]
@@ -34,13 +35,22 @@ def _inferred_assessment(text: str, council: str) -> tuple[str, dict] | None:
 
 
 def draft_manifest(root: Path) -> str:
-    """Read every document of ``root`` and print what the manifest would say of each."""
+    """Read every document of ``root`` and print what the manifest would say of each.
+
+    A file that cannot be read is named in a comment at the top, not an error, so that one
+    broken file in a folder of hundreds does not hide the draft of the others.
+    """
     manifest, specs, _ = corpus_mod.plan(root)
     entries = []
     councils = set()
     inferred: dict[str, dict] = {}
+    broken: list[str] = []
     for spec in specs:
-        doc = corpus_mod.load_document(root, spec)
+        try:
+            doc = corpus_mod.load_document(root, spec)
+        except DocumentError as err:  # the draft still covers the rest of the folder
+            broken.append(str(err))
+            continue
         councils.add(doc.council)
         keys = list(spec.assessments)
         if not keys:
@@ -90,5 +100,5 @@ def draft_manifest(root: Path) -> str:
     header = (
         f"# Manifest inferred by `cskg manifest {root}`: review each field, then save it as\n"
         f"# {root / corpus_mod.MANIFEST}. Fields given there override inference.\n"
-    )
+    ) + "".join(f"# Not read (`cskg build --keep-going` skips it): {b}\n" for b in broken)
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -100,10 +100,17 @@ def test_title_of_skips_markdown_and_short_lines() -> None:
 
 
 def test_draft_manifest_of_a_folder_of_reports_is_a_valid_manifest(tmp_path: Path) -> None:
-    for name in ("trafford-ilacs-2026.pdf", "barnsley-focused-visit-2024.pdf"):
+    for name in ("trafford-ilacs-2026.pdf", "barnsley-focused-visit-2024.pdf",
+                 "birmingham-not-a-pdf-2012.pdf"):
         shutil.copy(FIXTURES / name, tmp_path / name)
     text = draft_manifest(tmp_path)
     assert text.startswith(f"# Manifest inferred by `cskg manifest {tmp_path}`")
+    # the broken file is named, and the draft covers the others
+    fake = tmp_path / "birmingham-not-a-pdf-2012.pdf"
+    assert text.splitlines()[2] == (
+        f"# Not read (`cskg build --keep-going` skips it): {fake}: is not a PDF "
+        "(it looks like an HTML page)")
+    fake.unlink()
     data = yaml.safe_load(text)
     assert data["assessments"]["trafford-inspection-2026"] == {
         "label": "Ofsted inspection of local authority children's services, June 2026",
