@@ -58,11 +58,15 @@ def build(
 @app.command()
 def manifest(
     corpus: Annotated[Path, typer.Argument(help="Corpus folder.")],
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", help="Name a broken document in a comment; draft the rest."),
+    ] = False,
 ) -> None:
     """Print the manifest inferred from a corpus folder's documents (YAML), to review and keep."""
     from cskg.loaders.manifest_draft import draft_manifest
 
-    typer.echo(call(draft_manifest, corpus), nl=False)
+    typer.echo(call(draft_manifest, corpus, keep_going=keep_going), nl=False)
 
 
 @app.command()

@@ -34,11 +34,12 @@ def _inferred_assessment(text: str, council: str) -> tuple[str, dict] | None:
     return key, {k: v for k, v in entry.items() if v}
 
 
-def draft_manifest(root: Path) -> str:
+def draft_manifest(root: Path, keep_going: bool = False) -> str:
     """Read every document of ``root`` and print what the manifest would say of each.
 
-    A file that cannot be read is named in a comment at the top, not an error, so that one
-    broken file in a folder of hundreds does not hide the draft of the others.
+    A file that cannot be read is an error, as in ``cskg build``. With ``keep_going`` it is
+    named in a comment at the top instead, so that one broken file in a folder of hundreds
+    does not hide the draft of the others.
     """
     manifest, specs, _ = corpus_mod.plan(root)
     entries = []
@@ -48,8 +49,10 @@ def draft_manifest(root: Path) -> str:
     for spec in specs:
         try:
             doc = corpus_mod.load_document(root, spec)
-        except DocumentError as err:  # the draft still covers the rest of the folder
-            broken.append(str(err))
+        except DocumentError as err:
+            if not keep_going:
+                raise
+            broken.append(str(err))  # the draft still covers the rest of the folder
             continue
         councils.add(doc.council)
         keys = list(spec.assessments)

@@ -294,6 +294,15 @@ def test_draft_manifest_of_a_folder_with_a_broken_document(case) -> None:
     bad = case.corpus / "minutes.txt"
     bad.write_bytes(b"\x00\x01\x02" * 100)
     case.fails(case.run("manifest", case.corpus), f"{bad}: looks like a binary file, not text")
+    # --keep-going, as in build: the broken file is named in a comment, the rest is drafted
+    result = case.run("manifest", case.corpus, "--keep-going")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2] == (
+        f"# Not read (`cskg build --keep-going` skips it): {bad}: "
+        "looks like a binary file, not text"
+    )
+    assert "documents:" in lines
 
 
 def test_unknown_option(case) -> None:

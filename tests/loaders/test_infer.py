@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cskg.errors import DocumentError
 from cskg.loaders.corpus import DOCUMENT_TYPES, load_manifest
 from cskg.loaders.infer import describe, first_date, title_of
 from cskg.loaders.manifest_draft import draft_manifest
@@ -103,7 +104,9 @@ def test_draft_manifest_of_a_folder_of_reports_is_a_valid_manifest(tmp_path: Pat
     for name in ("trafford-ilacs-2026.pdf", "barnsley-focused-visit-2024.pdf",
                  "birmingham-not-a-pdf-2012.pdf"):
         shutil.copy(FIXTURES / name, tmp_path / name)
-    text = draft_manifest(tmp_path)
+    with pytest.raises(DocumentError, match="is not a PDF"):
+        draft_manifest(tmp_path)
+    text = draft_manifest(tmp_path, keep_going=True)
     assert text.startswith(f"# Manifest inferred by `cskg manifest {tmp_path}`")
     # the broken file is named, and the draft covers the others
     fake = tmp_path / "birmingham-not-a-pdf-2012.pdf"
