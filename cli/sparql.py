@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -137,21 +138,26 @@ def serve(
     _ensure(out)
     server = call(start, out, check_query, port=port, timeout_s=timeout)
 
-    def _terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+    # Ctrl-C and SIGTERM only set a flag: an exception raised at an arbitrary point (inside
+    # subprocess's bookkeeping, say) could leave the shutdown itself stuck
+    stopping = threading.Event()
 
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    def _stop(signum: int, frame: object) -> None:
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         typer.echo(f"Query page: {server.url}")
         typer.echo(f"SPARQL endpoint: {server.query_url} (read-only; Ctrl-C stops it)")
-        code = server.wait()
-        typer.echo(f"Error: the Oxigraph server stopped (exit code {code})", err=True)
-        raise typer.Exit(1)
-    except KeyboardInterrupt:
+        code = server.wait(stopping)
+        if code is not None:
+            typer.echo(f"Error: the Oxigraph server stopped (exit code {code})", err=True)
+            raise typer.Exit(1)
         typer.echo("Stopped.", err=True)
     finally:
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @app.command()

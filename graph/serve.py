@@ -342,10 +342,13 @@ class Server:
         """The SPARQL Protocol endpoint."""
         return f"{self.url}query"
 
-    def wait(self, poll: float = 0.5) -> int:
-        """Block until the Oxigraph server exits (or Ctrl-C); returns its exit code."""
+    def wait(self, stop: threading.Event | None = None, poll: float = 0.5) -> int | None:
+        """Block until the Oxigraph server exits (its exit code) or ``stop`` is set (None)."""
         while self.oxigraph.alive():
-            time.sleep(poll)
+            if stop is None:
+                time.sleep(poll)
+            elif stop.wait(poll):
+                return None
         return self.oxigraph.process.returncode
 
     def stop(self) -> None:
