@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders.patterns import Prefilter, lowered
 
 from .assessments import slugify
 from .records import Agent
@@ -56,10 +57,19 @@ class Gazetteer:
         o = self.org(key)
         return Agent(o.key, "Organisation", o.label) if o else None
 
+    @cached_property
+    def _org_filter(self) -> Prefilter:
+        return Prefilter([o.pattern for o in self.orgs])
+
+    @cached_property
+    def _post_filter(self) -> Prefilter:
+        return Prefilter([p.pattern for p in self.posts])
+
     def orgs_in(self, s: str) -> list[tuple[int, str]]:
         """(position, org key) of each organisation named in ``s``."""
         out = []
-        for o in self.orgs:
+        for i in self._org_filter.candidates(lowered(s)):
+            o = self.orgs[i]
             m = o.pattern.search(s)
             if m:
                 out.append((m.start(), o.key))
@@ -68,7 +78,8 @@ class Gazetteer:
     def posts_in(self, s: str) -> list[tuple[int, PostEntry]]:
         """(position, post) of each post named in ``s``; a longer post hides one inside it."""
         found: list[tuple[int, int, PostEntry]] = []
-        for p in self.posts:
+        for i in self._post_filter.candidates(lowered(s)):
+            p = self.posts[i]
             for m in p.pattern.finditer(s):
                 if any(m.start() >= a and m.end() <= b for a, b, _ in found):
                     continue

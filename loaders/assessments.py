@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders.patterns import Prefilter, lowered
 
 from .records import Assessment, Document, Excerpt
 
@@ -118,18 +119,25 @@ def kind_by_name(name: str) -> Kind | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[list[tuple[Kind, re.Pattern[str]]], Prefilter]:
+    pairs = [(k, p) for k in kinds() for p in k.patterns]
+    return pairs, Prefilter([p for _, p in pairs])
+
+
 def find_kinds(text: str) -> list[tuple[Kind, int, int]]:
     """Non-overlapping kind mentions in ``text``; the more specific kind wins an overlap."""
     taken: list[tuple[int, int]] = []
     out: list[tuple[Kind, int, int]] = []
-    for k in kinds():
-        for p in k.patterns:
-            for m in p.finditer(text):
-                if any(m.start() < b and a < m.end() for a, b in taken):
-                    continue
-                # "inspection" inside a longer, more specific phrase already claimed nearby
-                taken.append((m.start(), m.end()))
-                out.append((k, m.start(), m.end()))
+    pairs, prefilter = _kind_patterns()
+    for i in prefilter.candidates(lowered(text)):
+        k, p = pairs[i]
+        for m in p.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            # "inspection" inside a longer, more specific phrase already claimed nearby
+            taken.append((m.start(), m.end()))
+            out.append((k, m.start(), m.end()))
     # a JTAI heading often repeats "inspection": drop generic mentions near a specific one
     specific = [(a, b) for k, a, b in out if k.name not in ("inspection", "review")]
     out = [

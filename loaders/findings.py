@@ -19,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders.patterns import Prefilter, lowered
 
-__all__ = ["Cues", "cues", "polarity", "score"]
+__all__ = ["Cue", "CueSet", "Cues", "cues", "polarity", "score"]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
@@ -30,11 +31,31 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One cue pattern, and whether it is a soft cue (discounted in narrative)."""
+
+    pattern: re.Pattern[str]
+    soft: bool
+
+
+class CueSet:
+    """Cue patterns in order of precedence, and which of them could match a sentence."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        self.cues = cues
+        self._filter = Prefilter([c.pattern for c in cues])
+
+    def candidates(self, low: str | None) -> list[Cue]:
+        """The cues that could match the sentence whose :func:`lowered` form is ``low``."""
+        return [self.cues[i] for i in self._filter.candidates(low)]
+
+
+@dataclass(frozen=True)
 class Cues:
     """Compiled cue patterns."""
 
-    weakness: tuple[tuple[re.Pattern[str], bool], ...]  # (pattern, soft)
-    strength: tuple[tuple[re.Pattern[str], bool], ...]
+    weakness: CueSet
+    strength: CueSet
     negators: re.Pattern[str]
     procedural_sections: re.Pattern[str]
     action_sections: re.Pattern[str]
@@ -77,10 +98,13 @@ def cues() -> Cues:
     )
 
 
-def _graded(firm: list[str], soft: list[str]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+def _graded(firm: list[str], soft: list[str]) -> CueSet:
     """Firm patterns first, then soft ones, each flagged."""
-    return tuple((re.compile(p, re.IGNORECASE), False) for p in firm) + tuple(
-        (re.compile(p, re.IGNORECASE), True) for p in soft
+    return CueSet(
+        tuple(
+            Cue(re.compile(p, re.IGNORECASE), is_soft)
+            for p, is_soft in [(p, False) for p in firm] + [(p, True) for p in soft]
+        )
     )
 
 
@@ -172,10 +196,12 @@ def score(s: str) -> tuple[float, float]:
     narrative = _narrative_spans(s)
     topics = _objects(c.topic, s)
     remedies = _objects(c.remedy, s)
+    low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
-    for p, soft in c.weakness:
-        for m in p.finditer(s):
+    for cue in c.weakness.candidates(low):
+        soft = cue.soft
+        for m in cue.pattern.finditer(s):
             if any(m.start() < b and a < m.end() for a, b in weak_spans):
                 continue
             weak_spans.append((m.start(), m.end()))
@@ -188,8 +214,9 @@ def score(s: str) -> tuple[float, float]:
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
-    for p, soft in c.strength:
-        for m in p.finditer(s):
+    for cue in c.strength.candidates(low):
+        soft = cue.soft
+        for m in cue.pattern.finditer(s):
             if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
                 continue
             seen.append((m.start(), m.end()))

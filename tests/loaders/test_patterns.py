@@ -1,0 +1,103 @@
+"""The pattern prefilter (loaders/patterns.py): a substring test may skip a pattern only when
+the pattern cannot match, so cue scores and assessment mentions are exactly those of running
+every pattern."""
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cskg.loaders import actors, assessments, findings
+from cskg.loaders.assessments import find_kinds
+from cskg.loaders.findings import cues, score
+from cskg.loaders.patterns import FOLDS_TO_ASCII, literal_starts
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_literal_starts_of_common_pattern_shapes() -> None:
+    assert literal_starts(r"\bdelays?\b") == ("delay",)
+    assert literal_starts(r"(?<!not )\bpoor(?:ly)?\b") == ("poor",)
+    # a group ends the start
+    assert literal_starts(r"\b(?:lack|absence) of\b") == ("absence", "lack")
+    assert literal_starts(r"\bNeed (?:for|to)\b") == ("need for", "need to")
+    # a class, a repeat or a one-letter start gives no shortcut
+    assert literal_starts(r"^\W*improve\b") is None
+    assert literal_starts(r"\b(?:a|an) gap") is None
+    assert literal_starts(r"\w+ly weak") is None
+    assert literal_starts("(") is None  # unparsable: no shortcut rather than an error
+
+
+def test_most_patterns_have_a_start() -> None:
+    # the shortcut is only worth having while most patterns have one
+    c = cues()
+    cue_patterns = [cue.pattern.pattern for cue in c.weakness.cues + c.strength.cues]
+    kind_patterns = [p.pattern for k in assessments.kinds() for p in k.patterns]
+    for patterns in (cue_patterns, kind_patterns):
+        with_start = [p for p in patterns if literal_starts(p)]
+        assert len(with_start) >= 0.8 * len(patterns)
+
+
+def test_folds_to_ascii_is_complete() -> None:
+    # every character outside ASCII that re.IGNORECASE matches with an ASCII letter
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = "".join(chr(c) for c in range(0x80, 0x110000) if letter.match(chr(c)))
+    assert found == FOLDS_TO_ASCII
+
+
+def _without_prefilter(module, fn, s):  # noqa: ANN001, ANN202
+    saved = module.lowered
+    module.lowered = lambda _s: None  # "do not know": every pattern runs
+    try:
+        return fn(s)
+    finally:
+        module.lowered = saved
+
+
+def _score_without_prefilter(s: str) -> tuple[float, float]:
+    return _without_prefilter(findings, score, s)
+
+
+def _kinds(found: list) -> list[tuple[str, int, int]]:
+    return [(k.name, a, b) for k, a, b in found]
+
+
+def _sentences() -> list[str]:
+    out = []
+    for p in sorted(CORPUS.glob("*.txt")):
+        out.extend(x for x in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if x)
+    return out
+
+
+def test_prefilter_changes_no_score_on_the_embedded_corpus() -> None:
+    for s in _sentences():
+        assert score(s) == _score_without_prefilter(s), s
+
+
+def test_prefilter_changes_no_assessment_mention_on_the_embedded_corpus() -> None:
+    for s in _sentences():
+        assert _kinds(find_kinds(s)) == _kinds(_without_prefilter(assessments, find_kinds, s)), s
+
+
+def test_prefilter_changes_no_organisation_or_post_on_the_embedded_corpus() -> None:
+    g = actors.gazetteer("Medway")
+    for s in _sentences():
+        assert g.orgs_in(s) == _without_prefilter(actors, g.orgs_in, s), s
+        assert g.posts_in(s) == _without_prefilter(actors, g.posts_in, s), s
+
+
+WORDS = [
+    "not", "effective", "Delay", "DRIFT", "poor", "good", "strong", "Improvement", "lack of",
+    "need to", "well", "ensure", "İmproved", "ıneffective", "ſtrong", "\u212aey", "weak",
+    "consistent", "inconsistent", "but", "however", "’", "children", "oversight", "  ",
+    "Ofsted", "inspection", "focused visit", "MONITORING VISIT", "JTAI", "peer review",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=14))
+def test_prefilter_never_changes_a_score(parts: list[str]) -> None:
+    s = " ".join(parts)
+    assert score(s) == _score_without_prefilter(s)
+    assert _kinds(find_kinds(s)) == _kinds(_without_prefilter(assessments, find_kinds, s))
