@@ -30,7 +30,7 @@ from cskg.graph.html import render_page
 from cskg.graph.store import STORE_DIR, create_store
 from cskg.graph.trig import write_trig
 from cskg.graph.validate import Violation, validate_quads
-from cskg.graph.workers import process_pool
+from cskg.graph.workers import Forked, can_fork, process_pool
 from cskg.loaders import corpus as corpus_mod
 from cskg.loaders.extract import extract_document, merge
 from cskg.loaders.records import Document, Extraction
@@ -207,6 +207,22 @@ def _extract_one(args: tuple[Document, tuple]) -> Extraction:
     return extract_document(doc, seeds)
 
 
+def _extract_many(docs: list[Document], seeds: tuple) -> list[Extraction]:
+    return [extract_document(d, seeds) for d in docs]
+
+
+def _halves(todo: list[int], sizes: list[int]) -> tuple[list[int], list[int]]:
+    """``todo`` split in two parts of about equal total size (largest first, to the lighter)."""
+    a: list[int] = []
+    b: list[int] = []
+    load = [0, 0]
+    for i in sorted(todo, key=lambda i: (-sizes[i], i)):
+        side = 0 if load[0] <= load[1] else 1
+        (a, b)[side].append(i)
+        load[side] += sizes[i]
+    return sorted(a), sorted(b)
+
+
 def extract_all(
     docs: list[Document],
     manifest: corpus_mod.Manifest,
@@ -245,6 +261,15 @@ def extract_all(
             for n, (i, part) in enumerate(zip(todo, done, strict=True), start=1):
                 progress(f"extracting {n}/{len(todo)} {docs[i].id}")
                 parts[i] = part
+    elif len(todo) >= 2 and workers > 1 and can_fork():
+        # a few documents: a forked child (no start-up cost) takes about half of the text
+        mine, theirs = _halves(todo, [len(d.text) for d in docs])
+        child = Forked(_extract_many, [docs[i] for i in theirs], seeds)
+        for n, i in enumerate(mine, start=1):
+            progress(f"extracting {n}/{len(todo)} {docs[i].id}")
+            parts[i] = extract_document(docs[i], seeds)
+        for i, part in zip(theirs, child.result(), strict=True):
+            parts[i] = part
     else:
         for n, i in enumerate(todo, start=1):
             progress(f"extracting {n}/{len(todo)} {docs[i].id}")
@@ -453,10 +478,17 @@ def build(
         x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
         progress("building the graph")
         quads, recs, tags = graph_quads(x, scheme)
+        checking = None
         if validate:
+            # validation runs beside the writing of the outputs, on the other core; the staged
+            # outputs are only swapped in once the graph is known to conform
             progress("validating against ontology/shapes.ttl")
             old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
-            violations = validate_quads(quads, old_marks, stage / VALIDATED_DIR)
+            checking = Forked(validate_quads, quads, old_marks, stage / VALIDATED_DIR)
+        progress("writing graph.trig, the query store and graph.html")
+        count = _write_outputs(stage, x, quads, recs, scheme, tags)
+        if checking is not None:
+            violations = checking.result()
             if violations:
                 violations = _in_documents(violations, quads)
                 lines = "; ".join(v.line() for v in violations[:5])
@@ -464,8 +496,6 @@ def build(
                 raise ValidationError(
                     f"the graph does not conform to ontology/shapes.ttl: {lines}{more}"
                 )
-        progress("writing graph.trig, the query store and graph.html")
-        count = _write_outputs(stage, x, quads, recs, scheme, tags)
         counts = _counts(x, count, len(scheme.themes))
         meta = {
             "corpus_path": str(corpus.resolve()),

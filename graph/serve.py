@@ -14,7 +14,6 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from typing import IO
 from urllib.parse import parse_qs, urlsplit
 
 from cskg.errors import CskgError
+from cskg.graph.workers import die_with_parent
 
 #: ``check(query_text, named_graphs)`` raises :class:`CskgError` for a query to refuse;
 #: the CLI passes :func:`cskg.queries.safety.check_query` (graph/ does not import queries/).
@@ -70,17 +70,6 @@ def free_port(host: str = HOST) -> int:
         return int(s.getsockname()[1])
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """Linux: the server gets SIGTERM if cskg dies without stopping it."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 class OxigraphProcess:
     """A running ``oxigraph serve`` / ``serve-read-only`` child process; stop() ends it."""
 
@@ -112,7 +101,7 @@ class OxigraphProcess:
                 stdout=self._log,
                 stderr=self._log,
                 start_new_session=True,  # Ctrl-C reaches cskg, which stops the server itself
-                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+                preexec_fn=die_with_parent if sys.platform.startswith("linux") else None,
             )
         except OSError as err:
             self._log.close()

@@ -140,7 +140,17 @@ class _Entry:
     theme: int  # index into ThemeScheme.themes
     order: int  # position of the phrase in its theme's list
     term: str
-    regex: re.Pattern[str]  # anchored at a word start; checks the right boundary
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """Anchored at a word start; checks the right boundary. Compiled when first tried:
+        a build meets only some of the scheme's phrases, and compiling all costs more."""
+        return _anchored_regex(self.term)
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchored_regex(term: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{_phrase_body(term)}){_RIGHT}", re.IGNORECASE)
 
 
 class _PhraseIndex:
@@ -156,8 +166,7 @@ class _PhraseIndex:
         stems: dict[int, dict[str, list[_Entry]]] = {}
         for theme, phrases in enumerate(phrase_lists):
             for order, term in enumerate(phrases):
-                regex = re.compile(f"(?:{_phrase_body(term)}){_RIGHT}", re.IGNORECASE)
-                entry = _Entry(theme, order, term, regex)
+                entry = _Entry(theme, order, term)
                 word, stem = _first_token(term)
                 table = stems.setdefault(len(word), {}) if stem else exact
                 table.setdefault(word, []).append(entry)

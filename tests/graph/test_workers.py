@@ -1,0 +1,86 @@
+"""graph/workers.py: a forked child's result or exception comes back; it never holds the lock."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from filelock import FileLock, Timeout
+
+from cskg.errors import CskgError
+from cskg.graph.workers import Forked, can_fork
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="fork is Linux-only here")
+
+
+def _pid_and_sum(xs: list[int]) -> tuple[int, int]:
+    return os.getpid(), sum(xs)
+
+
+def _fails() -> None:
+    raise CskgError("corpus/x.txt: a problem")
+
+
+def _exits() -> None:
+    os._exit(3)
+
+
+def _sleeps(seconds: float) -> bool:
+    time.sleep(seconds)
+    return True
+
+
+def test_result_comes_from_another_process() -> None:
+    pid, total = Forked(_pid_and_sum, [1, 2, 3]).result()
+    assert total == 6 and pid != os.getpid()
+
+
+def test_exception_is_raised_in_the_caller() -> None:
+    with pytest.raises(CskgError, match="corpus/x.txt: a problem"):
+        Forked(_fails).result()
+
+
+def test_a_child_that_dies_is_a_clear_error() -> None:
+    with pytest.raises(CskgError, match="_exits: its worker process ended without a result"):
+        Forked(_exits).result()
+
+
+def test_a_killed_build_leaves_no_child_holding_its_lock(tmp_path: Path) -> None:
+    # a "build" process takes the lock, starts a forked child, and dies without releasing
+    path = str(tmp_path / ".build.lock")
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the build
+        FileLock(path, timeout=0).acquire()
+        child = Forked(_sleeps, 5.0)
+        os.write(write, str(child._pid).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as fh:
+        child_pid = int(fh.read())
+    os.waitpid(pid, 0)
+    deadline = time.monotonic() + 3
+    while True:  # the lock is free as soon as the build is gone, long before the child's 5 s
+        try:
+            FileLock(path, timeout=0).acquire()
+            break
+        except Timeout:
+            assert time.monotonic() < deadline, "a child of the killed build holds the lock"
+            time.sleep(0.05)
+    assert _stopped(child_pid), "the child outlived the build"
+
+
+def _stopped(pid: int, wait: float = 2.0) -> bool:
+    """Gone, or dead and waiting to be reaped by whoever adopted it."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.05)
+    return False
