@@ -11,9 +11,14 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import SKOS as _SKOS
+from rdflib import XSD, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import PROV as _PROV
 
 from cskg.graph import iri
 from cskg.loaders.records import (
@@ -28,10 +33,28 @@ from cskg.loaders.records import (
     Judgement,
     RoleAssignment,
 )
-from cskg.ontology import CSKG
+from cskg.ontology import CSKG as _CSKG
 from cskg.ontology.themes import ThemeScheme
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+
+class _Terms:
+    """A vocabulary whose terms are looked up once: rdflib's DefinedNamespace checks the
+    name on every attribute access, and a build makes hundreds of thousands of them."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        value = getattr(self._namespace, name)
+        setattr(self, name, value)
+        return value
+
+
+CSKG, RDF, RDFS, SKOS, DCTERMS, PROV = (
+    _Terms(ns) for ns in (_CSKG, _RDF, _RDFS, _SKOS, _DCTERMS, _PROV)
+)
 
 QB = Namespace("http://purl.org/linked-data/cube#")
 REFERENCE = iri.named_graph("reference")
@@ -48,7 +71,9 @@ GRADES = (
 POLARITY = {"Strength": CSKG.Strength, "Weakness": CSKG.Weakness, "Neutral": CSKG.Neutral}
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
+    # offsets, years and counts repeat across a build; a Literal is costly to make
     return Literal(value, datatype=XSD.integer)
 
 

@@ -28,17 +28,21 @@ _ESCAPES = {
     "\f": "\\f",
 }
 _ESCAPE_RE = re.compile(r'[\\"\n\r\t\b\f]')
+_DIGITS = re.compile(r"[+-]?\d+")
+_INTEGER, _STRING = str(XSD.integer), str(XSD.string)
 
 
 def term(t: URIRef | Literal) -> str:
     """One RDF term in Turtle syntax."""
     if isinstance(t, Literal):
-        if t.datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", str(t)):
-            return str(t)
-        body = '"' + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], str(t)) + '"'
+        text = str(t)
+        datatype = str(t.datatype) if t.datatype is not None else ""  # str: a fast compare
+        if datatype == _INTEGER and _DIGITS.fullmatch(text):
+            return text
+        body = '"' + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
         if t.language:
             return f"{body}@{t.language}"
-        if t.datatype and t.datatype != XSD.string:
+        if datatype and datatype != _STRING:
             return f"{body}^^{term(t.datatype)}"
         return body
     if not isinstance(t, URIRef):
@@ -59,12 +63,22 @@ def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
     graphs: dict[URIRef, dict[URIRef, dict[URIRef, set[str]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(set))
     )
+    names: dict[URIRef, str] = {}  # an IRI recurs in many quads: write it out once
+
+    def name(t: URIRef | Literal) -> str:
+        if isinstance(t, Literal):
+            return term(t)
+        found = names.get(t)
+        if found is None:
+            found = names[t] = term(t)
+        return found
+
     for s, p, o, g in quads:
-        graphs[g][s][p].add(term(o))
+        graphs[g][s][p].add(name(o))
     out.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())))
     count = 0
     for g in sorted(graphs, key=str):
-        out.write(f"\n{term(g)} {{\n")
+        out.write(f"\n{name(g)} {{\n")
         subjects = graphs[g]
         for s in sorted(subjects, key=str):
             preds = subjects[s]
@@ -73,8 +87,8 @@ def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
                 objs = sorted(preds[p])
                 count += len(objs)
                 lines.append(
-                    f"    {'a' if p == RDF.type else term(p)} " + " ,\n        ".join(objs)
+                    f"    {'a' if p == RDF.type else name(p)} " + " ,\n        ".join(objs)
                 )
-            out.write(f"  {term(s)}\n" + " ;\n".join(lines) + " .\n")
+            out.write(f"  {name(s)}\n" + " ;\n".join(lines) + " .\n")
         out.write("}\n")
     return count

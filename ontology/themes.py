@@ -141,7 +141,7 @@ class _Entry:
     order: int  # position of the phrase in its theme's list
     term: str
 
-    @property
+    @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         """Anchored at a word start; checks the right boundary. Compiled when first tried:
         a build meets only some of the scheme's phrases, and compiling all costs more."""
