@@ -17,6 +17,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -325,14 +326,21 @@ def _write_outputs(
 ) -> int:
     with (stage / GRAPH_FILE).open("w", encoding="utf-8", newline="\n") as fh:
         count = write_trig(quads, fh)
-    text_dir = stage / TEXT_DIR
-    text_dir.mkdir()
-    for d in x.documents:
-        # the text excerpt offsets index; for .txt/.md it equals the source file
-        (text_dir / f"{d.id}.txt").write_text(d.text, encoding="utf-8", newline="")
-    create_store(stage / GRAPH_FILE, stage / STORE_DIR)
-    page = render_page(x, recs, scheme, tags)
-    (stage / HTML_FILE).write_text(page, encoding="utf-8", newline="\n")
+    # Oxigraph loads the store without holding the GIL: a thread does it while this one
+    # writes the texts and renders the page
+    loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cskg-store")
+    loaded = loading.submit(create_store, stage / GRAPH_FILE, stage / STORE_DIR)
+    try:
+        text_dir = stage / TEXT_DIR
+        text_dir.mkdir()
+        for d in x.documents:
+            # the text excerpt offsets index; for .txt/.md it equals the source file
+            (text_dir / f"{d.id}.txt").write_text(d.text, encoding="utf-8", newline="")
+        page = render_page(x, recs, scheme, tags)
+        (stage / HTML_FILE).write_text(page, encoding="utf-8", newline="\n")
+    finally:
+        loading.shutdown(wait=True)
+    loaded.result()  # re-raises what the load raised
     return count
 
 

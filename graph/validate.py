@@ -32,8 +32,8 @@ from cskg.ontology import CSKG, shapes_path
 SHARED = ("reference", "themes")
 # document graphs validated together, with the shared context once per batch
 BATCH_TRIPLES = 40_000
-# below this many triples to validate, one process is quicker than starting workers
-PARALLEL_TRIPLES = 150_000
+# below this many triples to validate, one process is as quick as several
+PARALLEL_TRIPLES = 50_000
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,39 @@ def _cached_shapes(opts: tuple) -> Graph:
     return _shapes(**dict(opts))
 
 
+def _jobs(jobs: list[tuple[list[str], str, list[tuple], dict]]) -> list[list[Violation]]:
+    return [_job(j) for j in jobs]
+
+
+def _in_parallel(
+    jobs: list[tuple[list[str], str, list[tuple], dict]], workers: int
+) -> list[list[Violation]]:
+    """Each job's violations, the jobs shared out among ``workers`` processes by size.
+
+    Where fork is available the workers are forked children: they inherit the triples
+    rather than receive them pickled, and pySHACL already imported.
+    """
+    from cskg.graph.workers import Forked, can_fork, process_pool
+
+    if not can_fork():
+        with process_pool(workers) as pool:
+            return list(pool.map(_job, jobs))
+    import pyshacl  # noqa: F401 - once, here, rather than in every child
+
+    groups: list[list[int]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for i in sorted(range(len(jobs)), key=lambda i: (-len(jobs[i][2]), i)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(i)
+        loads[lightest] += len(jobs[i][2])
+    children = [(g, Forked(_jobs, [jobs[i] for i in g])) for g in groups if g]
+    results: list[list[Violation]] = [[] for _ in jobs]
+    for group, child in children:
+        for i, found in zip(group, child.result(), strict=True):
+            results[i] = found
+    return results
+
+
 def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
     """Validate one graph with every shape; an empty list means it conforms."""
     return sorted(_run(triples, _shapes(), ""), key=lambda v: (v.focus, v.path, v.message))
@@ -235,14 +268,10 @@ def validate_quads(
         jobs.append(([k for k, _ in batch], names, triples + shared_triples, doc_opts))
 
     violations: list[Violation] = []
-    # a worker process costs about a second to start (it imports rdflib and pySHACL): worth it
-    # only when there is much to validate
     work = sum(len(j[2]) for j in jobs)
-    if len(jobs) > 1 and work > PARALLEL_TRIPLES and (os.cpu_count() or 1) > 1:
-        from cskg.graph.workers import process_pool
-
-        with process_pool(min(os.cpu_count() or 1, 4)) as pool:
-            results = list(pool.map(_job, jobs))
+    cpus = os.cpu_count() or 1
+    if len(jobs) > 1 and work > PARALLEL_TRIPLES and cpus > 1:
+        results = _in_parallel(jobs, min(cpus, 4))
     else:
         results = [_job(j) for j in jobs]
     for (keys, _, _, _), found in zip(jobs, results, strict=True):

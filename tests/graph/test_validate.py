@@ -150,3 +150,23 @@ def test_hoisted_property_shapes_report_what_nested_ones_do(small: Path) -> None
     found = seen(_run(triples, _shapes(), ""))
     assert len(found) > 50  # the damage is visible
     assert found == seen(_run(triples, nested, ""))
+
+
+def test_parallel_validation_reports_what_one_process_does(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cskg.graph import validate as v
+    from cskg.graph.pipeline import _to_rdflib
+
+    store = ox.Store.read_only(str(small / "store"))
+    quads = [
+        tuple(_to_rdflib(t) for t in (q.subject, q.predicate, q.object, q.graph_name))
+        for i, q in enumerate(store.quads_for_pattern(None, None, None, None))
+        if i % 9  # every ninth quad missing: many violations, in several pieces
+    ]
+    monkeypatch.setattr(v, "BATCH_TRIPLES", 500)  # many document batches
+    monkeypatch.setattr(v, "PARALLEL_TRIPLES", 10**9)
+    alone = validate_quads(quads)
+    monkeypatch.setattr(v, "PARALLEL_TRIPLES", 0)
+    assert len(alone) > 20
+    assert validate_quads(quads) == alone
