@@ -7,6 +7,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Generic, TypeVar
@@ -37,8 +38,14 @@ def die_with_parent(sig: int = signal.SIGTERM) -> None:  # pragma: no cover - in
 
 
 def can_fork() -> bool:
-    """A forked child is cheap (it shares every imported module) and safe here: Linux."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """A forked child is cheap (it shares every imported module), and safe on Linux from a
+    process with one thread: a lock another thread held at the fork would stay held forever
+    in the child."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+    )
 
 
 class Forked(Generic[T]):
