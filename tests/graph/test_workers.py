@@ -12,6 +12,7 @@ from filelock import FileLock, Timeout
 from cskg.errors import CskgError
 from cskg.graph.workers import Forked, can_fork
 
+
 @pytest.fixture(autouse=True)
 def _forking(request: pytest.FixtureRequest) -> None:
     # Linux, and no thread left behind by an earlier test (see can_fork)
