@@ -28,8 +28,15 @@ def build(
         bool, typer.Option("--keep-going", help="Skip a broken document with a warning.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when the build in --out is up to date.")
+    ] = False,
 ) -> None:
-    """Build graph.trig, graph.html and the query store from a corpus folder."""
+    """Build graph.trig, graph.html and the query store from a corpus folder.
+
+    A build made from the same corpus files by the same cskg is kept as it is (--force
+    rebuilds it).
+    """
     from cskg.graph.pipeline import build as run_build
 
     show = sys.stderr.isatty() and not quiet
@@ -39,14 +46,21 @@ def build(
             sys.stderr.write(f"\r\033[K{msg[:100]}")
             sys.stderr.flush()
 
-    result = call(run_build, corpus, out, keep_going=keep_going, progress=progress)
+    result = call(
+        run_build, corpus, out, keep_going=keep_going, progress=progress, if_changed=not force
+    )
     if show:
         sys.stderr.write("\r\033[K")
     for w in result.warnings:
         typer.echo(f"Warning: {one_line(w)}", err=True)
     c = result.counts
+    head = (
+        f"Up to date: {result.out}/graph.trig (same corpus files, same cskg; --force rebuilds)"
+        if result.up_to_date
+        else f"Built {result.out}/graph.trig in {result.seconds:.1f} s"
+    )
     typer.echo(
-        f"Built {result.out}/graph.trig in {result.seconds:.1f} s: "
+        f"{head}: "
         f"{c['documents']} documents, {c['assessments']} assessments, "
         f"{c['judgements']} judgements, {c['findings']} findings, {c['themes']} themes, "
         f"{c['actors']} actors, {c['actions']} actions, {c['figures']} figures, "

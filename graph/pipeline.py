@@ -60,6 +60,7 @@ class BuildResult:
     skipped: tuple[str, ...] = ()
     seconds: float = 0.0
     extraction: Extraction | None = field(default=None, repr=False, compare=False)
+    up_to_date: bool = False  # nothing was built: the build in ``out`` was already current
 
 
 def default_corpus() -> Path:
@@ -181,6 +182,60 @@ def extractor_version() -> str:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+_TOOL_FILES = ("*.py", "*.yaml", "*.ttl", "*.rq", "templates/*")
+
+
+def tool_version() -> str:
+    """A hash of all of cskg's code and data: a build is reused only under the same one."""
+    import hashlib
+    import importlib
+
+    h = hashlib.sha256()
+    for name in ("cskg", "cskg.ontology", "cskg.graph", "cskg.loaders", "cskg.queries"):
+        root = Path(importlib.import_module(name).__file__ or "").parent
+        for pattern in _TOOL_FILES:
+            for p in sorted(root.glob(pattern)):
+                h.update(f"{name}/{p.relative_to(root)}".encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _build_state(corpus: Path, prints: dict, themes: Path | None, validate: bool) -> dict:
+    """What a build's outputs depend on, as build.json records it."""
+    from cskg.ontology.themes import DEFAULT_PATH
+
+    scheme = themes or DEFAULT_PATH
+    return {
+        "corpus_path": str(corpus.resolve()),
+        "fingerprint": prints,
+        "tool": tool_version(),
+        "themes": str(scheme.resolve()),
+        "themes_sha256": _file_sha256(scheme),
+        "validated": validate,
+    }
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _up_to_date(out: Path, state: dict, keep_going: bool) -> dict | None:
+    """The metadata of the build in ``out`` when it was made from exactly ``state``."""
+    try:
+        meta = json.loads((out / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or any(meta.get(k) != v for k, v in state.items()):
+        return None
+    if meta.get("skipped") and not keep_going:
+        return None  # without --keep-going the broken file must stop the build again
+    if not all((out / f).exists() for f in (GRAPH_FILE, HTML_FILE, STORE_DIR, TEXT_DIR)):
+        return None
+    return meta
 
 
 def _cache_key(doc: Document, seeds: tuple, version: str) -> str:
@@ -448,11 +503,14 @@ def build(
     validate: bool = True,
     wait: float = LOCK_WAIT,
     themes: Path | None = None,
+    if_changed: bool = False,
 ) -> BuildResult:
     """Build the graph of ``corpus`` into ``out``; raises :class:`CskgError` on bad input.
 
     A build of the same ``out`` already running is waited for, up to ``wait`` seconds.
-    ``themes`` is a theme scheme to use instead of ontology/themes.yaml.
+    ``themes`` is a theme scheme to use instead of ontology/themes.yaml. With ``if_changed``,
+    a build in ``out`` made from the same corpus files (names, sizes, times), the same cskg
+    and the same theme scheme is kept as it is (:attr:`BuildResult.up_to_date`).
     """
     t0 = time.perf_counter()
     corpus = corpus or default_corpus()
@@ -478,6 +536,17 @@ def build(
         _check_out(out)  # again: it may have changed while we waited for the lock
         _clear_leftovers(out)  # what a killed build left; restores ``out`` if it died mid-swap
         prints = fingerprint(corpus)
+        state = _build_state(corpus, prints, themes, validate)
+        kept = _up_to_date(out, state, keep_going) if if_changed else None
+        if kept is not None:
+            return BuildResult(
+                out=out,
+                counts=kept["counts"],
+                warnings=tuple(kept.get("warnings", ())),
+                skipped=tuple(kept["skipped"]),
+                seconds=time.perf_counter() - t0,
+                up_to_date=True,
+            )
         manifest, docs, warnings, skipped = load_documents(corpus, keep_going, progress)
         # mkdir, not mkdtemp: the output folder gets the usual permissions, not 0700
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}-{secrets.token_hex(4)}")
@@ -506,11 +575,11 @@ def build(
                 )
         counts = _counts(x, count, len(scheme.themes))
         meta = {
-            "corpus_path": str(corpus.resolve()),
-            "fingerprint": prints,
+            **state,
             "counts": counts,
             "documents": {d.id: d.sha256 for d in x.documents},
             "skipped": skipped,
+            "warnings": warnings,
         }
         (stage / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
         _swap(stage, out)

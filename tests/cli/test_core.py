@@ -24,6 +24,19 @@ def test_build_prints_a_summary(corpus_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "b" / "graph.trig").is_file()
 
 
+def test_build_again_is_up_to_date_unless_forced(corpus_dir: Path, tmp_path: Path) -> None:
+    args = ["build", "--corpus", str(corpus_dir), "--out", str(tmp_path / "b")]
+    assert runner.invoke(app, args).stdout.startswith(f"Built {tmp_path / 'b'}/graph.trig in ")
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith(
+        f"Up to date: {tmp_path / 'b'}/graph.trig (same corpus files, same cskg; --force "
+        "rebuilds): 5 documents, "
+    )
+    forced = runner.invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0 and forced.stdout.startswith("Built "), forced.output
+
+
 def test_missing_corpus_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "b")]

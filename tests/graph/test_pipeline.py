@@ -93,6 +93,48 @@ def test_build_is_up_to_date_until_the_corpus_changes(
     assert is_stale(copy, out)
 
 
+def test_if_changed_keeps_a_current_build_and_rebuilds_a_stale_one(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cskg.graph import pipeline
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    out = tmp_path / "out"
+    first = build(copy, out, if_changed=True)
+    assert not first.up_to_date
+    trig = (out / "graph.trig").read_bytes()
+    kept = build(copy, out, if_changed=True)
+    assert kept.up_to_date and kept.counts == first.counts
+    assert (out / "graph.trig").read_bytes() == trig
+    assert not build(copy, out).up_to_date  # the library rebuilds unless asked
+    # what the outputs depend on: the corpus files, cskg itself, the theme scheme, the outputs
+    (copy / "000_4b6353ed468da645.txt").write_text("changed\n" * 3, encoding="utf-8")
+    assert not build(copy, out, if_changed=True).up_to_date
+    assert build(copy, out, if_changed=True).up_to_date
+    monkeypatch.setattr(pipeline, "tool_version", lambda: "another cskg")
+    assert not build(copy, out, if_changed=True).up_to_date
+    assert build(copy, out, if_changed=True).up_to_date
+    shutil.rmtree(out / "store")
+    assert not build(copy, out, if_changed=True).up_to_date
+    assert (out / "store").is_dir()
+    scheme = tmp_path / "themes.yaml"
+    from cskg.ontology.themes import DEFAULT_PATH
+
+    shutil.copy(DEFAULT_PATH, scheme)
+    assert not build(copy, out, if_changed=True, themes=scheme).up_to_date
+    assert build(copy, out, if_changed=True, themes=scheme).up_to_date
+    scheme.write_text(scheme.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not build(copy, out, if_changed=True, themes=scheme).up_to_date
+
+
+def test_tool_version_covers_code_and_data() -> None:
+    from cskg.graph.pipeline import _TOOL_FILES, tool_version
+
+    assert tool_version() == tool_version()
+    assert {"*.py", "*.yaml", "*.ttl", "*.rq", "templates/*"} <= set(_TOOL_FILES)
+
+
 def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CskgError, match=r"no such corpus folder"):
         build(tmp_path / "nowhere", tmp_path / "out")
