@@ -93,6 +93,14 @@ def _str(value: str) -> Literal:
     return Literal(value)
 
 
+def quads_digest(quads: Iterable[Quad], salt: bytes = b"") -> str:
+    """A digest of a sequence of quads: the same quads in the same order, the same digest."""
+    h = hashlib.sha256(salt)
+    for s, p, o, _ in quads:
+        h.update(f"{s}\x1f{p}\x1f{o!r}\x1e".encode())
+    return h.hexdigest()[:32]
+
+
 def finding_iri(f: Finding) -> URIRef:
     return iri.iri("finding", iri.digest(f.assessment, " ".join(f.text.lower().split())))
 

@@ -26,10 +26,11 @@ from rdflib import Graph, URIRef
 
 from cskg.errors import CskgError, DocumentError, ValidationError
 from cskg.graph import derive
-from cskg.graph.build import Quad, QuadBuilder, finding_iri, ontology_quads
+from cskg.graph.build import Quad, QuadBuilder, finding_iri, ontology_quads, quads_digest
 from cskg.graph.html import render_page
-from cskg.graph.store import STORE_DIR, create_store
-from cskg.graph.trig import write_trig
+from cskg.graph.store import STORE_DIR, create_store, update_store
+from cskg.graph.trig import term as trig_term
+from cskg.graph.trig import write_graphs
 from cskg.graph.validate import Violation, validate_quads
 from cskg.graph.workers import Forked, can_fork, process_pool
 from cskg.loaders import corpus as corpus_mod
@@ -378,13 +379,33 @@ def _write_outputs(
     recs: list[derive.Recurrence],
     scheme: ThemeScheme,
     tags: dict[URIRef, tuple[str, ...]],
-) -> int:
+    previous: Previous | None = None,
+) -> dict[str, dict]:
+    """Write graph.trig, the texts, the store and the page into ``stage``; returns, for each
+    named graph, its digest, where its block lies in graph.trig and its number of quads.
+
+    With ``previous`` (the build being replaced, made by the same cskg), a named graph whose
+    quads are unchanged is copied from its graph.trig and its store rather than made again.
+    """
+    groups: dict[URIRef, list[Quad]] = {}
+    for q in quads:
+        groups.setdefault(q[3], []).append(q)
+    digests = {g: quads_digest(qs) for g, qs in groups.items()}
+    reuse = previous.blocks(digests) if previous else {}
     with (stage / GRAPH_FILE).open("w", encoding="utf-8", newline="\n") as fh:
-        count = write_trig(quads, fh)
+        blocks = write_graphs(groups, fh, reuse)
+    changed = [g for g in groups if g not in reuse]
     # Oxigraph loads the store without holding the GIL: a thread does it while this one
     # writes the texts and renders the page
     loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cskg-store")
-    loaded = loading.submit(create_store, stage / GRAPH_FILE, stage / STORE_DIR)
+    if previous and reuse and sum(len(groups[g]) for g in changed) < len(quads) // 2:
+        loaded = loading.submit(
+            update_store, previous.out / STORE_DIR, stage / STORE_DIR, stage / GRAPH_FILE,
+            [(str(g), blocks[g].start, blocks[g].end) for g in changed],
+            [g for g in previous.graphs if g not in {str(k) for k in groups}],
+        )
+    else:
+        loaded = loading.submit(create_store, stage / GRAPH_FILE, stage / STORE_DIR)
     try:
         text_dir = stage / TEXT_DIR
         text_dir.mkdir()
@@ -396,7 +417,58 @@ def _write_outputs(
     finally:
         loading.shutdown(wait=True)
     loaded.result()  # re-raises what the load raised
-    return count
+    return {
+        str(g): {"sha256": digests[g], "start": b.start, "end": b.end, "quads": b.quads}
+        for g, b in blocks.items()
+    }
+
+
+@dataclass
+class Previous:
+    """The build being replaced, as far as its named graphs can be reused."""
+
+    out: Path
+    graphs: dict[str, dict]
+
+    @classmethod
+    def of(cls, out: Path, tool: str) -> Previous | None:
+        """The build in ``out`` if it was made by this cskg (``tool``) and recorded its graphs."""
+        try:
+            meta = json.loads((out / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(meta, dict) or meta.get("tool") != tool:
+            return None
+        graphs = meta.get("graphs")
+        if not isinstance(graphs, dict):
+            return None
+        if not (out / GRAPH_FILE).is_file() or not (out / STORE_DIR).is_dir():
+            return None
+        return cls(out, graphs)
+
+    def blocks(self, digests: dict[URIRef, str]) -> dict[URIRef, tuple[str, int]]:
+        """The graph.trig block and quad count of every graph whose digest is unchanged."""
+        same = {
+            g: self.graphs[str(g)]
+            for g, d in digests.items()
+            if self.graphs.get(str(g), {}).get("sha256") == d
+        }
+        if not same:
+            return {}
+        try:
+            text = (self.out / GRAPH_FILE).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        out = {}
+        for g, info in same.items():
+            try:
+                block = text[info["start"] : info["end"]]
+                count = int(info["quads"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if block.startswith(f"\n{trig_term(g)} {{\n") and block.endswith("\n}\n"):
+                out[g] = (block, count)  # else the file is not what build.json says: redo it
+        return out
 
 
 LOCK_WAIT = 600.0  # seconds a build waits for another build of the same folder to end
@@ -563,7 +635,9 @@ def build(
             old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
             checking = Forked(validate_quads, quads, old_marks, stage / VALIDATED_DIR)
         progress("writing graph.trig, the query store and graph.html")
-        count = _write_outputs(stage, x, quads, recs, scheme, tags)
+        previous = Previous.of(out, state["tool"])
+        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous)
+        count = sum(g["quads"] for g in graphs.values())
         if checking is not None:
             violations = checking.result()
             if violations:
@@ -580,6 +654,7 @@ def build(
             "documents": {d.id: d.sha256 for d in x.documents},
             "skipped": skipped,
             "warnings": warnings,
+            "graphs": graphs,
         }
         (stage / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
         _swap(stage, out)

@@ -24,6 +24,31 @@ def create_store(trig: Path, location: Path) -> None:
     del store
 
 
+def update_store(
+    previous: Path,
+    location: Path,
+    trig: Path,
+    changed: list[tuple[str, int, int]],
+    removed: list[str],
+) -> None:
+    """A new store at ``location``: the ``previous`` one, with the ``removed`` named graphs
+    dropped and the ``changed`` ones (IRI, start and end of their block in ``trig``)
+    replaced. The previous store is only read: RocksDB's checkpoint links its files.
+    """
+    from cskg.graph.trig import header
+
+    ox.Store.read_only(str(previous)).backup(str(location))
+    store = ox.Store(str(location))
+    for g in [*removed, *(g for g, _, _ in changed)]:
+        store.remove_graph(ox.NamedNode(g))
+    if changed:
+        text = trig.read_text(encoding="utf-8")
+        body = "".join(text[a:b] for _, a, b in changed)
+        store.load(input=header() + body, format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+
+
 def open_store(out: Path) -> ox.Store:
     """Open the built store of output folder ``out`` read-only."""
     location = out / STORE_DIR

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -58,11 +59,40 @@ def _order(p: URIRef) -> tuple[int, str]:
     return (0 if p == RDF.type else 1, str(p))
 
 
+@dataclass(frozen=True)
+class Block:
+    """Where one named graph's block lies in a TriG file (character offsets), and its size."""
+
+    start: int
+    end: int
+    quads: int
+
+
+def header() -> str:
+    """The prefix lines every file written here starts with."""
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items()))
+
+
 def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
     """Write ``quads`` as sorted TriG; returns the number of distinct quads."""
-    graphs: dict[URIRef, dict[URIRef, dict[URIRef, set[str]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(set))
-    )
+    groups: dict[URIRef, list[Quad]] = defaultdict(list)
+    for q in quads:
+        groups[q[3]].append(q)
+    return sum(b.quads for b in write_graphs(groups, out).values())
+
+
+def write_graphs(
+    groups: Mapping[URIRef, Sequence[Quad]],
+    out: TextIO,
+    reuse: Mapping[URIRef, tuple[str, int]] | None = None,
+) -> dict[URIRef, Block]:
+    """Write the named graphs of ``groups`` as sorted TriG, each graph one block.
+
+    ``reuse`` gives, for a graph whose quads are known to be the ones that made it, the block
+    text a previous run wrote and its number of quads: the text is written as it is, which
+    is what formatting the quads again would give. Returns where each block lies in ``out``.
+    """
+    reuse = reuse or {}
     names: dict[URIRef, str] = {}  # an IRI recurs in many quads: write it out once
 
     def name(t: URIRef | Literal) -> str:
@@ -73,22 +103,36 @@ def write_trig(quads: Iterable[Quad], out: TextIO) -> int:
             found = names[t] = term(t)
         return found
 
-    for s, p, o, g in quads:
-        graphs[g][s][p].add(name(o))
-    out.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())))
+    text = header()
+    out.write(text)
+    at = len(text)
+    blocks: dict[URIRef, Block] = {}
+    for g in sorted(groups, key=str):
+        if g in reuse:
+            block, count = reuse[g]
+        else:
+            block, count = _block(g, groups[g], name)
+        out.write(block)
+        blocks[g] = Block(at, at + len(block), count)
+        at += len(block)
+    return blocks
+
+
+def _block(
+    g: URIRef, quads: Iterable[Quad], name: Callable[[URIRef | Literal], str]
+) -> tuple[str, int]:
+    subjects: dict[URIRef, dict[URIRef, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for s, p, o, _ in quads:
+        subjects[s][p].add(name(o))
+    parts = [f"\n{name(g)} {{\n"]
     count = 0
-    for g in sorted(graphs, key=str):
-        out.write(f"\n{name(g)} {{\n")
-        subjects = graphs[g]
-        for s in sorted(subjects, key=str):
-            preds = subjects[s]
-            lines = []
-            for p in sorted(preds, key=_order):
-                objs = sorted(preds[p])
-                count += len(objs)
-                lines.append(
-                    f"    {'a' if p == RDF.type else name(p)} " + " ,\n        ".join(objs)
-                )
-            out.write(f"  {name(s)}\n" + " ;\n".join(lines) + " .\n")
-        out.write("}\n")
-    return count
+    for s in sorted(subjects, key=str):
+        preds = subjects[s]
+        lines = []
+        for p in sorted(preds, key=_order):
+            objs = sorted(preds[p])
+            count += len(objs)
+            lines.append(f"    {'a' if p == RDF.type else name(p)} " + " ,\n        ".join(objs))
+        parts.append(f"  {name(s)}\n" + " ;\n".join(lines) + " .\n")
+    parts.append("}\n")
+    return "".join(parts), count

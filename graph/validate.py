@@ -183,10 +183,9 @@ def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
 
 
 def _digest(quads: list[tuple], salt: bytes) -> str:
-    h = hashlib.sha256(salt)
-    for s, p, o, _ in quads:
-        h.update(f"{s}\x1f{p}\x1f{o!r}\x1e".encode())
-    return h.hexdigest()[:32]
+    from cskg.graph.build import quads_digest
+
+    return quads_digest(quads, salt)
 
 
 def validate_quads(

@@ -151,3 +151,63 @@ def test_failed_build_leaves_previous_output(built: Path, tmp_path: Path) -> Non
     with pytest.raises(CskgError):
         build(bad, out)
     assert (out / "graph.trig").read_bytes() == before
+
+
+def _all_quads(out: Path) -> list[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    return sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+
+
+def test_rebuild_after_one_change_reuses_graphs_and_equals_a_full_build(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cskg.graph import pipeline
+
+    updates: list[list] = []
+    real_update = pipeline.update_store
+
+    def counting(previous, location, trig, changed, removed):  # noqa: ANN001, ANN202
+        updates.append([g for g, _, _ in changed])
+        return real_update(previous, location, trig, changed, removed)
+
+    monkeypatch.setattr(pipeline, "update_store", counting)
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    out = tmp_path / "out"
+    build(copy, out)
+    assert updates == []  # nothing to reuse the first time
+    doc = copy / "001_227d37f2af385646.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8")
+        + "\nThe Director of People must ensure that management oversight improves.\n",
+        encoding="utf-8",
+    )
+    build(copy, out)
+    fresh = build(copy, tmp_path / "fresh").out
+    assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
+    assert _all_quads(out) == _all_quads(fresh)
+    (changed,) = updates
+    assert any(g.endswith("/graph/derived") for g in changed)  # the recurrences moved too
+    assert len(changed) < 5  # the other documents' graphs were copied
+
+
+def test_a_build_json_that_does_not_match_its_trig_is_not_trusted(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    import json
+
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    out = tmp_path / "out"
+    build(copy, out)
+    meta = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    for info in meta["graphs"].values():
+        info["start"] += 1  # every recorded block is off by one character
+    (out / "build.json").write_text(json.dumps(meta), encoding="utf-8")
+    (copy / "000_4b6353ed468da645.txt").write_text("changed\n" * 3, encoding="utf-8")
+    build(copy, out)
+    fresh = build(copy, tmp_path / "fresh").out
+    assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
+    assert _all_quads(out) == _all_quads(fresh)
