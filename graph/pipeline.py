@@ -399,10 +399,14 @@ def _write_outputs(
     # writes the texts and renders the page
     loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cskg-store")
     if previous and reuse and sum(len(groups[g]) for g in changed) < len(quads) // 2:
+        text = (stage / GRAPH_FILE).read_text(encoding="utf-8")
+        changes = [
+            (str(g), previous.block(g), text[blocks[g].start : blocks[g].end]) for g in changed
+        ]
+        names = {str(g) for g in groups}
+        removed = [g for g in previous.graphs if g not in names]
         loaded = loading.submit(
-            update_store, previous.out / STORE_DIR, stage / STORE_DIR, stage / GRAPH_FILE,
-            [(str(g), blocks[g].start, blocks[g].end) for g in changed],
-            [g for g in previous.graphs if g not in {str(k) for k in groups}],
+            update_store, previous.out / STORE_DIR, stage / STORE_DIR, changes, removed
         )
     else:
         loaded = loading.submit(create_store, stage / GRAPH_FILE, stage / STORE_DIR)
@@ -446,28 +450,35 @@ class Previous:
             return None
         return cls(out, graphs)
 
+    text: str | None = None
+
+    def block(self, g: URIRef) -> str:
+        """Graph ``g``'s block in the previous graph.trig ("" when there is none to trust)."""
+        if self.text is None:
+            try:
+                self.text = (self.out / GRAPH_FILE).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                self.text = ""
+        info = self.graphs.get(str(g))
+        try:
+            block = self.text[info["start"] : info["end"]]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return ""
+        if block.startswith(f"\n{trig_term(g)} {{\n") and block.endswith("\n}\n"):
+            return block
+        return ""  # the file is not what build.json says
+
     def blocks(self, digests: dict[URIRef, str]) -> dict[URIRef, tuple[str, int]]:
         """The graph.trig block and quad count of every graph whose digest is unchanged."""
-        same = {
-            g: self.graphs[str(g)]
-            for g, d in digests.items()
-            if self.graphs.get(str(g), {}).get("sha256") == d
-        }
-        if not same:
-            return {}
-        try:
-            text = (self.out / GRAPH_FILE).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return {}
         out = {}
-        for g, info in same.items():
-            try:
-                block = text[info["start"] : info["end"]]
-                count = int(info["quads"])
-            except (KeyError, TypeError, ValueError):
+        for g, d in digests.items():
+            info = self.graphs.get(str(g))
+            if not isinstance(info, dict) or info.get("sha256") != d:
                 continue
-            if block.startswith(f"\n{trig_term(g)} {{\n") and block.endswith("\n}\n"):
-                out[g] = (block, count)  # else the file is not what build.json says: redo it
+            block = self.block(g)
+            count = info.get("quads")
+            if block and isinstance(count, int):
+                out[g] = (block, count)
         return out
 
 

@@ -27,24 +27,32 @@ def create_store(trig: Path, location: Path) -> None:
 def update_store(
     previous: Path,
     location: Path,
-    trig: Path,
-    changed: list[tuple[str, int, int]],
+    changes: list[tuple[str, str, str]],
     removed: list[str],
 ) -> None:
-    """A new store at ``location``: the ``previous`` one, with the ``removed`` named graphs
-    dropped and the ``changed`` ones (IRI, start and end of their block in ``trig``)
-    replaced. The previous store is only read: RocksDB's checkpoint links its files.
+    """A new store at ``location``: the ``previous`` one with the ``removed`` named graphs
+    dropped and the ``changed`` ones brought up to date. Each change is (graph IRI, its TriG
+    block in the previous build or "" if unknown, its TriG block now); only the quads that
+    differ are removed and added, so a large graph that changed a little (the derived facts
+    after one document changed) costs little. The previous store is only read: RocksDB's checkpoint
+    links its files.
     """
     from cskg.graph.trig import header
 
+    def parsed(block: str) -> set[ox.Quad]:
+        return set(ox.parse(input=header() + block, format=ox.RdfFormat.TRIG)) if block else set()
+
     ox.Store.read_only(str(previous)).backup(str(location))
     store = ox.Store(str(location))
-    for g in [*removed, *(g for g, _, _ in changed)]:
+    for g in removed:
         store.remove_graph(ox.NamedNode(g))
-    if changed:
-        text = trig.read_text(encoding="utf-8")
-        body = "".join(text[a:b] for _, a, b in changed)
-        store.load(input=header() + body, format=ox.RdfFormat.TRIG)
+    for g, before, now in changes:
+        if not before:  # new, or its previous block is unknown: replace the graph whole
+            store.remove_graph(ox.NamedNode(g))
+        old, new = parsed(before), parsed(now)
+        for q in old - new:
+            store.remove(q)
+        store.extend(new - old)
     store.flush()
     del store
 

@@ -168,9 +168,9 @@ def test_rebuild_after_one_change_reuses_graphs_and_equals_a_full_build(
     updates: list[list] = []
     real_update = pipeline.update_store
 
-    def counting(previous, location, trig, changed, removed):  # noqa: ANN001, ANN202
-        updates.append([g for g, _, _ in changed])
-        return real_update(previous, location, trig, changed, removed)
+    def counting(previous, location, changes, removed):  # noqa: ANN001, ANN202
+        updates.append([g for g, _, _ in changes])
+        return real_update(previous, location, changes, removed)
 
     monkeypatch.setattr(pipeline, "update_store", counting)
     copy = tmp_path / "corpus"
