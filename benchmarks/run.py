@@ -4,8 +4,9 @@ The machine is small and noisy, so every figure is a median of several runs and 
 against a floor measured in the same run: the bare interpreter importing cskg's main
 dependencies.
 
-usage: python benchmarks/run.py [--quick] [--scale N] [--runs R]
-  --quick    skip the 100x corpus (build scaling, incremental rebuild)
+usage: python benchmarks/run.py [--quick] [--builds-only] [--scale N] [--runs R]
+  --quick        skip the 100x corpus (build scaling, incremental rebuild)
+  --builds-only  skip the lookup, query and page benchmarks (bench_*.py)
   --scale N  the large synthetic corpus is N times the embedded one (default 100)
 """
 
@@ -61,6 +62,7 @@ def row(rows: list[tuple[str, str, str]], name: str, value: str, target: str = "
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--builds-only", action="store_true")
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
@@ -116,6 +118,8 @@ def main() -> None:
                 "<= 0.2",
             )
 
+        if args.builds_only:
+            return report(rows)
         print("lookups, queries and the page (benchmarks/bench_*.py)...", flush=True)
         big = work / "bbig" if (work / "bbig" / "graph.trig").exists() else None
         runs = {
@@ -129,6 +133,10 @@ def main() -> None:
             print(res.stdout.rstrip() or res.stderr.rstrip()[-2000:], flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    report(rows)
+
+
+def report(rows: list[tuple[str, str, str]]) -> None:
     meta = {
         "python": platform.python_version(),
         "machine": platform.machine(),
