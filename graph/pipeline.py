@@ -432,7 +432,8 @@ class Previous:
     """The build being replaced, as far as its named graphs can be reused."""
 
     out: Path
-    graphs: dict[str, dict]
+    graphs: dict[str, dict]  # graph IRI -> its digest, block offsets and quads, from build.json
+    text: str | None = None  # its graph.trig, read when first needed
 
     @classmethod
     def of(cls, out: Path, tool: str) -> Previous | None:
@@ -449,8 +450,6 @@ class Previous:
         if not (out / GRAPH_FILE).is_file() or not (out / STORE_DIR).is_dir():
             return None
         return cls(out, graphs)
-
-    text: str | None = None
 
     def block(self, g: URIRef) -> str:
         """Graph ``g``'s block in the previous graph.trig ("" when there is none to trust)."""
