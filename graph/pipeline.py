@@ -406,7 +406,7 @@ def _write_outputs(
         names = {str(g) for g in groups}
         removed = [g for g in previous.graphs if g not in names]
         loaded = loading.submit(
-            update_store, previous.out / STORE_DIR, stage / STORE_DIR, changes, removed
+            _update_or_create_store, previous.out / STORE_DIR, stage, changes, removed
         )
     else:
         loaded = loading.submit(create_store, stage / GRAPH_FILE, stage / STORE_DIR)
@@ -425,6 +425,19 @@ def _write_outputs(
         str(g): {"sha256": digests[g], "start": b.start, "end": b.end, "quads": b.quads}
         for g, b in blocks.items()
     }
+
+
+def _update_or_create_store(
+    previous: Path, stage: Path, changes: list[tuple[str, str, str]], removed: list[str]
+) -> None:
+    """The store brought up to date from the previous one; made whole if that fails (a
+    previous store damaged or of another Oxigraph version, say)."""
+    try:
+        update_store(previous, stage / STORE_DIR, changes, removed)
+    except (OSError, RuntimeError, ValueError, SyntaxError) as err:
+        log.warning("the previous query store cannot be reused (%s): loading it whole", err)
+        shutil.rmtree(stage / STORE_DIR, ignore_errors=True)
+        create_store(stage / GRAPH_FILE, stage / STORE_DIR)
 
 
 @dataclass

@@ -211,3 +211,21 @@ def test_a_build_json_that_does_not_match_its_trig_is_not_trusted(
     fresh = build(copy, tmp_path / "fresh").out
     assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
     assert _all_quads(out) == _all_quads(fresh)
+
+
+def test_a_damaged_previous_store_is_loaded_whole_instead(
+    corpus_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    out = tmp_path / "out"
+    build(copy, out)
+    for f in (out / "store").iterdir():
+        if f.is_file():
+            f.write_bytes(b"not a RocksDB file")
+    doc = copy / "001_227d37f2af385646.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nLeaders must act.\n", encoding="utf-8")
+    build(copy, out)
+    assert "the previous query store cannot be reused" in caplog.text
+    fresh = build(copy, tmp_path / "fresh").out
+    assert _all_quads(out) == _all_quads(fresh)
