@@ -27,6 +27,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
+from cskg.graph.build import quads_digest
 from cskg.ontology import CSKG, shapes_path
 
 SHARED = ("reference", "themes")
@@ -182,12 +183,6 @@ def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
     return sorted(_run(triples, _shapes(), ""), key=lambda v: (v.focus, v.path, v.message))
 
 
-def _digest(quads: list[tuple], salt: bytes) -> str:
-    from cskg.graph.build import quads_digest
-
-    return quads_digest(quads, salt)
-
-
 def validate_quads(
     quads: Iterable[tuple],
     cache: Path | None = None,
@@ -243,7 +238,7 @@ def validate_quads(
 
     jobs: list[tuple[list[str], str, list[tuple], dict]] = []
     for name, piece, context, opts in pieces:
-        key = _digest(piece, salt + repr(sorted(opts.items())).encode())
+        key = quads_digest(piece, salt + repr(sorted(opts.items())).encode())
         if not marked(key):
             jobs.append(([key], name, [(s, p, o) for s, p, o, _ in piece] + context, opts))
     # document graphs not validated before go in batches, the shared context once per batch
@@ -251,7 +246,7 @@ def validate_quads(
     size = 0
     doc_salt = salt + repr(sorted(doc_opts.items())).encode()
     for g in doc_graphs:
-        key = _digest(graphs[g], doc_salt)
+        key = quads_digest(graphs[g], doc_salt)
         if marked(key):
             continue
         batch.append((key, g))
