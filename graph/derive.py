@@ -37,13 +37,13 @@ class Recurrence:
 
     @property
     def first_year(self) -> int | None:
-        years = self.weak_years or self.strong_years
-        return min(years) if years else None
+        """The earliest year it was raised as a weakness (None if never)."""
+        return min(self.weak_years) if self.weak_years else None
 
     @property
     def last_year(self) -> int | None:
-        years = self.weak_years + self.strong_years
-        return max(years) if years else None
+        """The most recent year it was raised as a weakness (None if never)."""
+        return max(self.weak_years) if self.weak_years else None
 
 
 def state_at(weak: set[int], strong: set[int], latest: int) -> str:
