@@ -68,10 +68,11 @@ def recurring(
     broad: Annotated[
         bool,
         typer.Option(
-            "--broad",
-            help="Also list broad themes (e.g. Workforce), which gather their narrower ones.",
+            "--broad/--narrow-only",
+            help="List broad themes (e.g. Workforce), which gather their narrower ones, "
+            "beside the narrower themes; --narrow-only leaves them out.",
         ),
-    ] = False,
+    ] = True,
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
     corpus: CorpusOpt = None,

@@ -315,13 +315,13 @@ def _one_line(text: str) -> str:
 
 
 def recurring(
-    store: ox.Store, min_years: int = 2, since: int | None = None, broad: bool = False
+    store: ox.Store, min_years: int = 2, since: int | None = None, broad: bool = True
 ) -> list[Recurring]:
     """Themes raised as weaknesses in at least ``min_years`` distinct assessment years (counting
     years from ``since`` on), from the derived graph, by council, most recurrent first.
 
-    Broad themes (those with narrower ones, e.g. Workforce) are left out unless ``broad``:
-    they gather every finding of their narrower themes and would head every list."""
+    Broad themes (those with narrower ones, e.g. Workforce) gather every finding of their
+    narrower themes; ``broad=False`` leaves them out."""
     if min_years < 1:
         raise CskgError(f"--min-years must be 1 or more, not {min_years}")
     rows = _select(store, "recurring", minYears=min_years, since=since or 0, broad=int(broad))

@@ -67,6 +67,24 @@ def test_recurring_table(built: Path) -> None:
     assert "persisting" in out and "One example per weakness year" in out
 
 
+def test_recurring_lists_the_themes_officers_ask_about_with_their_years(built: Path) -> None:
+    # by default the broad Workforce theme (all its narrower themes) is a row of its own
+    result = run(built, "recurring", "--min-years", "3", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {r["theme_id"]: r for r in json.loads(result.stdout)}
+    expected = {  # weakness years the reports give (a subset: later reports may add years)
+        "management-oversight": {2015, 2018, 2019, 2023},
+        "workforce": {2015, 2018, 2019, 2023},
+        "early-help": {2013, 2015, 2018, 2019},
+        "assessment-quality": {2013, 2019, 2023},
+    }
+    for theme_id, years in expected.items():
+        assert theme_id in rows, f"{theme_id} is not listed"
+        assert years <= set(rows[theme_id]["weak_years"]), (theme_id, rows[theme_id])
+    narrow = run(built, "recurring", "--min-years", "3", "--narrow-only", "--format", "json")
+    assert "workforce" not in {r["theme_id"] for r in json.loads(narrow.stdout)}
+
+
 def test_recurring_csv_has_a_row_per_example(built: Path) -> None:
     result = run(built, "recurring", "--min-years", "3", "--format", "csv")
     assert result.exit_code == 0, result.output

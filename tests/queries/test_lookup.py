@@ -90,9 +90,9 @@ def test_recurring_is_read_from_the_derived_graph(store) -> None:  # noqa: ANN00
     assert counts == sorted(counts, reverse=True)
 
 
-def test_recurring_leaves_broad_themes_out_unless_asked(store) -> None:  # noqa: ANN001
-    narrow = {r.theme_id for r in lookup.recurring(store, min_years=3)}
-    everything = {r.theme_id for r in lookup.recurring(store, min_years=3, broad=True)}
+def test_recurring_leaves_broad_themes_out_when_asked(store) -> None:  # noqa: ANN001
+    narrow = {r.theme_id for r in lookup.recurring(store, min_years=3, broad=False)}
+    everything = {r.theme_id for r in lookup.recurring(store, min_years=3)}
     assert "workforce" in everything and "workforce" not in narrow  # gathers its narrower themes
     assert {"workforce-stability", "management-oversight", "early-help"} <= narrow < everything
     assert {r.council for r in lookup.recurring(store)} == {"Medway"}
