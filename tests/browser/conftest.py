@@ -1,12 +1,14 @@
 """Headless Chromium for the graph.html tests: Debian's chromium driven by Playwright.
 
-Nothing is installed here: `make test` runs scripts/install-chromium first. Without a
-browser the tests skip, except under CI (CI=true), where they fail.
+When Chromium is missing the session runs scripts/install-chromium (apt-get, as root), as
+`make test` does first. Without a browser the tests skip, except under CI (CI=true), where
+they fail.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,7 @@ ARGS = [
     "--disable-sync",
 ]
 HERE = Path(__file__).resolve().parent
+INSTALL = HERE.parents[1] / "scripts" / "install-chromium"
 XSS_CORPUS = HERE.parent / "fixtures" / "xss"
 
 
@@ -41,6 +44,8 @@ def browser() -> Iterator:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("playwright is not installed (pip install -e '.[test]')")
+    if not os.access(CHROMIUM, os.X_OK):
+        subprocess.run(["bash", str(INSTALL)], check=False)  # apt-get as root; else says why
     if not os.access(CHROMIUM, os.X_OK):
         _unavailable(f"{CHROMIUM} is missing (run scripts/install-chromium as root)")
     with sync_playwright() as p:
