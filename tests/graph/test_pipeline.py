@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cskg.errors import CskgError
+from cskg.errors import CskgError, ValidationError
 from cskg.graph.pipeline import build, is_stale
 
 PREFIXES = """
@@ -151,6 +151,44 @@ def test_failed_build_leaves_previous_output(built: Path, tmp_path: Path) -> Non
     with pytest.raises(CskgError):
         build(bad, out)
     assert (out / "graph.trig").read_bytes() == before
+
+
+# A real shape the embedded graph breaks: no finding may quote more than 40 characters.
+STRICTER = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix cskg: <https://w3id.org/childrens-services-kg/ontology#> .
+cskg:ShortQuoteShape a sh:NodeShape ; sh:targetClass cskg:Finding ;
+    sh:property [ sh:path cskg:text ; sh:maxLength 40 ;
+                  sh:message "A finding's text is at most 40 characters." ] .
+"""
+
+
+def test_a_graph_that_breaks_the_shapes_fails_the_build_and_keeps_the_previous_one(
+    built: Path, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cskg.graph import validate
+    from cskg.ontology import shapes_path
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(shapes_path().read_text(encoding="utf-8") + STRICTER, encoding="utf-8")
+    monkeypatch.setattr(validate, "shapes_path", lambda: shapes)
+    validate._parsed_shapes.cache_clear()
+    validate._cached_shapes.cache_clear()
+    try:
+        with pytest.raises(ValidationError) as caught:
+            build(corpus_dir, out, if_changed=False)
+    finally:
+        validate._parsed_shapes.cache_clear()
+        validate._cached_shapes.cache_clear()
+    message = str(caught.value)
+    assert message.startswith("the graph does not conform to ontology/shapes.ttl: ")
+    assert "at most 40 characters" in message and "\n" not in message
+    assert "(and " in message and " more)" in message  # many findings: five named, the rest counted
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(tmp_path.glob(".out.staging-*"))
 
 
 def _all_quads(out: Path) -> list[str]:
