@@ -312,12 +312,20 @@ def extract_all(
         todo.append(i)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if len(todo) >= 8 and workers > 1:
-        with process_pool(workers) as pool:
-            jobs = ((docs[i], seeds) for i in todo)
-            done = pool.map(_extract_one, jobs, chunksize=4)
-            for n, (i, part) in enumerate(zip(todo, done, strict=True), start=1):
-                progress(f"extracting {n}/{len(todo)} {docs[i].id}")
-                parts[i] = part
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with process_pool(workers) as pool:
+                jobs = ((docs[i], seeds) for i in todo)
+                done = pool.map(_extract_one, jobs, chunksize=4)
+                for n, (i, part) in enumerate(zip(todo, done, strict=True), start=1):
+                    progress(f"extracting {n}/{len(todo)} {docs[i].id}")
+                    parts[i] = part
+        except BrokenProcessPool as err:
+            raise CskgError(
+                "an extraction worker process stopped unexpectedly (killed, or out of memory); "
+                "the previous build is unchanged"
+            ) from err
     elif len(todo) >= 2 and workers > 1 and can_fork():
         # a few documents: a forked child (no start-up cost) takes about half of the text
         mine, theirs = _halves(todo, [len(d.text) for d in docs])
