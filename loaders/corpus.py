@@ -69,6 +69,9 @@ class DocumentSpec:
     publisher: str = ""
     council: str = ""
     assessments: tuple[str, ...] = ()
+    # for a file the manifest does not list: the manifest's council, used only when the
+    # file's own text names none (a report of another council dropped in keeps its own)
+    fallback_council: str = ""
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,7 @@ def load_document(root: Path, spec: DocumentSpec, require_date: bool = False) ->
         doc_type=spec.doc_type or guess.doc_type,
         date=spec.date or guess.date,
         publisher=spec.publisher or guess.publisher,
-        council=spec.council or guess.council,
+        council=spec.council or guess.council or spec.fallback_council,
         sha256=sha256(path),
         text=source.text,
         media_type=source.media_type,
@@ -308,7 +311,7 @@ def plan(root: Path) -> tuple[Manifest, list[DocumentSpec], list[str]]:
         while doc_id in ids:
             doc_id += "-x"
         ids.add(doc_id)
-        specs.append(DocumentSpec(id=doc_id, file=path.name, council=manifest.council))
+        specs.append(DocumentSpec(id=doc_id, file=path.name, fallback_council=manifest.council))
     for spec in manifest.documents:
         if spec.file not in {p.name for p in files}:
             # listed with an extension we do not read

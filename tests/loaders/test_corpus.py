@@ -262,3 +262,16 @@ def test_a_build_needs_a_date(tmp_path: Path) -> None:
         f"{tmp_path / 'n.txt'}: no date found in its text; give it one in "
         f"{tmp_path / 'manifest.yaml'} (`cskg manifest {tmp_path}` drafts the manifest)"
     )
+
+
+def test_an_unlisted_report_of_another_council_keeps_its_own_council(tmp_path: Path) -> None:
+    # a Newham report dropped into a Medway corpus is Newham's; an unlisted file whose text
+    # names no council takes the manifest's
+    root = _manifest(tmp_path / "c", "council: Medway\ndocuments: []\n")
+    shutil.copy(ROOT / "tests" / "fixtures" / "other_council" / "newham-ilacs-2019.txt", root)
+    (root / "note.txt").write_text("Minutes of the meeting held on 3 March 2020.\n",
+                                   encoding="utf-8")
+    _manifest_, specs, warnings = plan(root)
+    assert len(warnings) == 2
+    councils = {s.file: load_document(root, s).council for s in specs}
+    assert councils == {"newham-ilacs-2019.txt": "Newham", "note.txt": "Medway"}
