@@ -31,6 +31,14 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Build even when the build in --out is up to date.")
     ] = False,
+    themes: Annotated[
+        Path | None,
+        typer.Option(
+            "--themes",
+            metavar="FILE",
+            help="A theme scheme (YAML, as ontology/themes.yaml) to tag with instead.",
+        ),
+    ] = None,
 ) -> None:
     """Build graph.trig, graph.html and the query store from a corpus folder.
 
@@ -47,7 +55,13 @@ def build(
             sys.stderr.flush()
 
     result = call(
-        run_build, corpus, out, keep_going=keep_going, progress=progress, if_changed=not force
+        run_build,
+        corpus,
+        out,
+        keep_going=keep_going,
+        progress=progress,
+        if_changed=not force,
+        themes=themes,
     )
     if show:
         sys.stderr.write("\r\033[K")

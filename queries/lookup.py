@@ -449,10 +449,26 @@ def _statement_fields(r: dict[str, Any], responsible: tuple[str, ...]) -> dict[s
 
 
 @functools.cache
-def _scheme() -> ThemeScheme:
+def _scheme(path: Path | None = None) -> ThemeScheme:
     from cskg.ontology.themes import load_themes
 
-    return load_themes()
+    return load_themes(path)
+
+
+def _build_scheme(out: Path | None) -> ThemeScheme:
+    """The theme scheme the build in ``out`` was made with (``cskg build --themes``), if it
+    is still there unchanged; else ontology/themes.yaml."""
+    import hashlib
+
+    if out is not None:
+        try:
+            meta = json.loads((out / "build.json").read_text(encoding="utf-8"))
+            path = Path(meta["themes"])
+            if hashlib.sha256(path.read_bytes()).hexdigest() == meta["themes_sha256"]:
+                return _scheme(path)
+        except (OSError, ValueError, KeyError, TypeError, CskgError):
+            pass
+    return _scheme()
 
 
 @dataclass(frozen=True)
@@ -702,7 +718,9 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
         involves=tuple(label for role, label in agents if role == "involves"),
         responsible=tuple(label for role, label in agents if role == "responsible"),
         due=head["due"] or "",
-        themes=_theme_matches(head["text"], [q.section for q in quotes], graph_themes),
+        themes=_theme_matches(
+            head["text"], [q.section for q in quotes], graph_themes, _build_scheme(out)
+        ),
         excerpts=tuple(quotes),
     )
 
@@ -780,10 +798,9 @@ def _why(head: dict[str, Any], quotes: list[Quote]) -> str:
 
 
 def _theme_matches(
-    text: str, sections: list[str], graph_themes: dict[str, str]
+    text: str, sections: list[str], graph_themes: dict[str, str], scheme: ThemeScheme
 ) -> tuple[ThemeMatch, ...]:
     """Why the statement carries each of its themes, as the tagger sees it now."""
-    scheme = _scheme()
     tags = {}
     for section in sections or [""]:
         for tag in scheme.tag(text, section):

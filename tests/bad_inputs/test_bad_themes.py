@@ -1,7 +1,7 @@
 """A broken theme scheme: the build stops before any work, naming the file and the problem.
 
-The CLI has no option for another scheme (lookups read ontology/themes.yaml), so these cases
-call the library's ``build(..., themes=PATH)``, the same function `cskg build` calls.
+Each case runs through the library's ``build(..., themes=PATH)`` and through
+`cskg build --themes PATH`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def _fails(case, themes: Path, message: str) -> None:
     assert str(err.value) == message
     assert time.perf_counter() - t0 < 2  # before reading or extracting anything
     case.untouched()
+    case.fails(case.build("--themes", themes), message)  # the same line from the CLI
 
 
 def test_cycle_in_the_theme_scheme(case, tmp_path: Path) -> None:

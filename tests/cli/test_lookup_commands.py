@@ -202,3 +202,36 @@ def test_missing_corpus_is_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert result.output == f"Error: {tmp_path / 'nope'}: no such corpus folder\n"
+
+
+OWN_THEMES = """\
+themes:
+  - id: staffing
+    prefLabel: Social work staffing
+    match: [social worker*, caseload*]
+  - id: leaders
+    prefLabel: Leaders
+    match: [leader*]
+"""
+
+
+def test_a_build_with_its_own_theme_scheme_is_looked_up_and_explained_with_it(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    fixture = Path(__file__).parents[1] / "fixtures" / "other_council" / "newham-ilacs-2019.txt"
+    (corpus / fixture.name).write_bytes(fixture.read_bytes())
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(OWN_THEMES, encoding="utf-8")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", "--corpus", str(corpus), "--out", str(out),
+                                "--themes", str(themes)])
+    assert built.exit_code == 0, built.output
+    assert ", 2 themes," in built.stdout
+    rows = json.loads(run(out, "recurring", "--min-years", "1", "--format", "json").stdout)
+    assert {r["theme_id"] for r in rows} <= {"staffing", "leaders"}
+    hits = json.loads(run(out, "search", "social workers", "--format", "json").stdout)
+    (explained,) = json.loads(run(out, "explain", hits[0]["id"], "--format", "json").stdout)
+    staffing = [t for t in explained["themes"] if t["theme_id"] == "staffing"]
+    assert staffing and staffing[0]["term"] == "social worker*"  # the phrase of this scheme
