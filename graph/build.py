@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import PROV as _PROV
 
 from cskg.graph import iri
+from cskg.loaders.actions import antecedent
 from cskg.loaders.records import (
     Action,
     Agent,
@@ -61,6 +62,9 @@ REFERENCE = iri.named_graph("reference")
 THEMES = iri.named_graph("themes")
 ONTOLOGY = iri.named_graph("ontology")
 DERIVED = iri.named_graph("derived")
+# the RDF Data Cube data set every figure is an observation of; ontology/cskg.ttl declares it
+# and its structure (dimensions year, source document and measure; measure value; attribute unit)
+FIGURES_DATASET = iri.iri("dataset", "figures")
 GRADES = (
     "Outstanding",
     "Good",
@@ -142,6 +146,7 @@ class QuadBuilder:
         self.scheme = scheme
         self.agents = {a.key: a for a in extraction.agents}
         self.assessments = {a.key: a for a in extraction.assessments}
+        self.texts = {d.id: d.text for d in extraction.documents}
         self.tags: dict[URIRef, tuple[str, ...]] = {}
 
     # --- helpers -------------------------------------------------------------------------
@@ -224,9 +229,20 @@ class QuadBuilder:
             yield s, PROV.wasDerivedFrom, excerpt_iri(e), g
             yield from self.excerpt_quads(e, g)
 
+    def action_theme_ids(self, a: Action) -> tuple[str, ...]:
+        """An action's themes: those of its words and section; for an action that names
+        nothing itself ("This should be a key resource…"), those of the sentence its opening
+        pronoun points back to."""
+        themes = self.theme_ids(a.text, a.excerpt.section)
+        text = self.texts.get(a.excerpt.doc_id)
+        if themes or text is None:
+            return themes
+        span = antecedent(text, a.excerpt.start)
+        return self.theme_ids(text[span[0] : span[1]], "") if span else themes
+
     def action(self, a: Action) -> Iterator[Quad]:
         s, g = action_iri(a), iri.named_graph(a.excerpt.doc_id)
-        themes = self.theme_ids(a.text, a.excerpt.section)
+        themes = self.action_theme_ids(a)
         self.tags[s] = themes
         yield s, RDF.type, CSKG.Action, g
         yield s, CSKG.text, _str(a.text), g
@@ -253,6 +269,8 @@ class QuadBuilder:
     def figure(self, f: Figure) -> Iterator[Quad]:
         s, g = figure_iri(f), iri.named_graph(f.excerpt.doc_id)
         yield s, RDF.type, CSKG.Figure, g
+        yield s, QB.dataSet, FIGURES_DATASET, g
+        yield s, DCTERMS.source, iri.document(f.excerpt.doc_id), g
         yield s, CSKG.value, _decimal(f.value), g
         yield s, CSKG.unit, _str(f.unit), g
         yield s, CSKG.measure, _str(f.measure), g

@@ -1,4 +1,23 @@
-"""Recommendations, next steps and commitments, with who must carry them out and by when."""
+"""Recommendations, next steps and commitments, with who must carry them out and by when.
+
+An action is something someone is asked, required or promises to do: "the local authority
+should…", "the Improvement Board must…", "we will…", "the Cabinet is asked to…", "the Council
+needs to…", or a recommendation in the imperative ("Ensure that all staff receive…",
+"Immediately: ensure…"). A modal verb alone does not make one. These are not actions, though
+they contain "will" or "should":
+
+- a statement that something cannot be known ("It is not possible to judge how … will …");
+- a description of how things usually run ("Usually, two inspectors will be on site");
+- a negated fact ("No consultation has been undertaken …", "Nor will they indicate …");
+- a summary or lead-in ("There are two key strands to the support that is needed.",
+  "There are a number of points that must be tackled:"): its items are the actions;
+- a modal inside a subordinate clause, not the sentence's own commitment: a relative clause
+  ("decisions that should be within his authority"), an indirect question ("how it will
+  tackle …", "what … should be"), an opinion ("they felt that the report will assist"), a
+  condition ("support continues should they still need it");
+- a prediction about an effect or a state ("Helping families earlier will reduce the burden",
+  "Recruitment will be an important factor"), or a purpose in the past ("was intended to").
+"""
 
 from __future__ import annotations
 
@@ -7,20 +26,144 @@ import re
 from .actors import Gazetteer
 from .assessments import find_dates
 from .findings import cues
+from .segment import sentences
 
-__all__ = ["due_date", "is_action", "responsible"]
+__all__ = ["antecedent", "due_date", "is_action", "responsible"]
+
+# --- sentences that commit nobody to anything ------------------------------------------------
+
+# "It is not possible to judge…", "it is unclear whether…", "we cannot yet say…"
+_CANNOT_KNOW = re.compile(
+    r"\b(?:it|this) (?:is|was|remains) (?:not (?:yet )?possible|impossible|too early|difficult)"
+    r"(?: \w+)? to (?:judge|say|tell|know|assess|determine|conclude|evaluate|measure|see)\b"
+    r"|\b(?:it|this) (?:is|was|remains) (?:not (?:yet )?(?:clear|known)|unclear)\b"
+    r"|\b(?:cannot|can ?not|could not|unable to) (?:yet )?(?:be )?"
+    r"(?:judged?|say|said|tell|told|know|known|assess(?:ed)?|determined?)\b",
+    re.IGNORECASE,
+)
+# a routine, not a commitment: "Usually, two inspectors will be on site…"
+_HABITUAL = re.compile(r"\b(?:usually|normally|typically|ordinarily)\b", re.IGNORECASE)
+# a negated fact: "No consultation has been undertaken…", "Nor will they indicate…"
+_NEGATED = re.compile(r"^(?:no|none|nothing|neither|nor|not)\b", re.IGNORECASE)
+# a summary rather than an item: "There are two key strands…", "The second area of focus is…"
+_SUMMARY = re.compile(
+    r"^(?:there (?:is|are|was|were|have been|has been|a)\b"
+    r"|(?:the|a|an) (?:first|second|third|fourth|fifth|next|last|final|other|main|two|three|"
+    r"four)\b[^,;:]{0,80}?\b(?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+
+# --- a cue that is not the sentence's own commitment --------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]| - ")
+# the modal opens a relative clause: "decisions that should be…", "plans which will deliver…"
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\s+$", re.IGNORECASE)
+# an indirect question earlier in the same clause: "how it will tackle…", "what … should be"
+_WH = re.compile(r"\b(?:how|what|whether|why|whatever)\b", re.IGNORECASE)
+# an opinion, not a commitment: "they felt that…", "it is hoped that…"
+_OPINION = re.compile(
+    r"\b(?:hoped?|hopes|felt|feels?|believed?|believes|thinks?|thought)\s+that\b", re.IGNORECASE
+)
+# a purpose in the past: "the proposal was intended to…"
+_PAST = re.compile(r"\b(?:was|were|had been|had)\s+$", re.IGNORECASE)
+# "should they still have a need": a condition, by inversion
+_INVERSION = re.compile(
+    r"should (?:they|he|she|it|we|you|there|this|these|those|the|a|an|any|their|its)\b",
+    re.IGNORECASE,
+)
+# "will be" + a noun or adjective states what something will be, not what anyone will do:
+# "will be an important factor", "will be findings about…"; a participle ("will be
+# undertaken"), a progressive ("will be closing") or "in place" is a step someone takes.
+_WILL_BE = re.compile(r"will be\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)", re.IGNORECASE)
+_STEP_AFTER_BE = re.compile(
+    r"(?:[\w'’-]+(?:ed|en|ing)|made|done|held|set|put|run|shown|known|told|taught|found|met|kept|"
+    r"led|built|brought|sought|paid|laid|sent|spent|cut|read|heard|given|seen|taken|"
+    r"in|on|at|by|to|for|with|from|within|responsible|accountable|subject|ready|able)$",
+    re.IGNORECASE,
+)
+# a gerund with an object as subject states an effect: "Helping families earlier will reduce
+# the burden", "Continuing to pay attention to … will strengthen practice"; many -ing words
+# are nouns, though ("Funding will be provided", "Training for staff will…")
+_GERUND_SUBJECT = re.compile(
+    r"^(?!(?:funding|training|housing|planning|safeguarding|building|meeting|briefing|"
+    r"monitoring|commissioning|parenting|fostering|spring|evening|morning|ceiling|during|"
+    r"following|according|including|regarding|notwithstanding|\w*thing)\b)"
+    r"[A-Za-z]+ing\s+(?!(?:will|for|of|on|in|and|or|is|are|has|have|was|at|with|from|by)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(s: str, at: int) -> str:
+    """The words of ``s`` before ``at`` back to the last clause break."""
+    head = s[:at]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _commits(s: str, m: re.Match[str]) -> bool:
+    """Whether the action cue ``m`` is the sentence's own commitment, not an embedded clause."""
+    before = s[: m.start()]
+    clause = _clause_before(s, m.start())
+    cue = m.group(0).lower()
+    if _RELATIVE.search(before) or _WH.search(clause) or _OPINION.search(before):
+        return False
+    if cue.startswith("intend") and _PAST.search(before):
+        return False
+    if cue.startswith("should") and _INVERSION.match(s, m.start()):
+        return False
+    if cue.startswith("will"):
+        if _GERUND_SUBJECT.match(s) and not _CLAUSE_BREAK.search(before):
+            return False
+        w = _WILL_BE.match(s, m.start())
+        if w and not _STEP_AFTER_BE.match(w.group("next")):
+            return False
+    return True
+
+
+# a recommendation in the imperative, perhaps after its timescale: "Immediately: ensure all
+# elected members understand…", "Within three months: improve the quality of…"
+_TIMESCALE = re.compile(
+    r"[\W_]*(?:immediately|urgently|now|within (?:\w+ )?(?:weeks?|months?|years?))\s*:[\W_]*",
+    re.IGNORECASE,
+)
+# the imperative verb has an object or a complement: "Review and implement care plans", "Ensure
+# all…"; not a noun opening a statement ("Review meetings take place…")
+_OBJECT = re.compile(
+    r"\s+(?:the|a|an|all|that|to|and|how|whether|every|each|any|more|its|their|there)\b",
+    re.IGNORECASE,
+)
+
+
+def _imperative(s: str) -> bool:
+    """Whether ``s`` opens, after any timescale, with an imperative verb and its object."""
+    m = _TIMESCALE.match(s)
+    rest = s[m.end() :] if m else re.sub(r"^[\W_]+", "", s)  # bullets, quotes, emphasis
+    if not m and not rest[:1].isupper():
+        return False  # "… help young people to: develop their skills": an item of a description
+    verb = cues().imperative.match(rest)
+    return bool(verb and _OBJECT.match(rest, verb.end()))
 
 
 def is_action(sentence: str, in_action_section: bool) -> bool:
-    """A sentence that commits, recommends or requests something."""
+    """A sentence that commits, recommends or requests something.
+
+    :param in_action_section: the sentence is an item under "Recommendations", "Next steps"
+        or "What needs to improve", where a bare item ("The quality of assessments.") is itself
+        the action
+    """
     c = cues()
     s = sentence.strip()
-    if c.not_action.search(s):
+    if not s or c.not_action.search(s):
         return False
-    if c.action.search(s):
+    if _CANNOT_KNOW.search(s) or _HABITUAL.search(s) or _NEGATED.match(s):
+        return False
+    if s.rstrip(" *").endswith(":"):
+        return False  # a lead-in: the items that follow are the actions
+    if any(_commits(s, m) for m in c.action.finditer(s)):
         return True
-    # A bare item under "Recommendations" or "What needs to improve" is itself the action.
-    return in_action_section and len(s.split()) >= 4
+    if _imperative(s):
+        return True
+    return in_action_section and len(s.split()) >= 4 and not _SUMMARY.match(s)
 
 
 def due_date(sentence: str) -> str | None:
@@ -36,6 +179,26 @@ def due_date(sentence: str) -> str | None:
     return phrase
 
 
+# "will be undertaken … by the LGA", "should be addressed by the CCG": a passive main verb,
+# whose agent follows "by"
+_PASSIVE = re.compile(r"\s*(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|n|t)\b", re.IGNORECASE)
+# a sentence that opens with a subordinate clause or an introductory phrase
+_OPENING_CLAUSE = re.compile(
+    r"^\W*(?:while|whilst|although|though|when|whenever|if|as|since|because|despite|given|"
+    r"following|after|before|once|until|unless|however|therefore|overall|in addition|"
+    r"in (?:the )?(?:light|view|response|future|meantime)\b)\b",
+    re.IGNORECASE,
+)
+# the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
+_EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
+
+
+def _main_cue(sentence: str) -> re.Match[str] | None:
+    """The first action cue that is the sentence's own commitment (else the first cue)."""
+    found = list(cues().action.finditer(sentence))
+    return next((m for m in found if _commits(sentence, m)), found[0] if found else None)
+
+
 def responsible(
     sentence: str,
     gaz: Gazetteer,
@@ -45,28 +208,70 @@ def responsible(
 ) -> str:
     """The agent key of the sentence's subject (the words before the action verb).
 
+    The subject wins: "Children's Services will continue to embed improvements, and
+    prioritise the areas identified by Ofsted" is the council's, not Ofsted's. Only when the
+    subject names nobody and the verb is passive ("will be undertaken … by the LGA") or the
+    subject is a placeholder ("It is intended…") does an agent after "by" or "with" count.
+
     :param people: person name (as written) -> person key, for people this document names
     :param post_holders: post key -> person key, for posts this document says who holds
     :param default: the agent when the subject names none (a recommendation's addressee)
     """
-    c = cues()
-    m = c.action.search(sentence)
-    subject = sentence[: m.start()] if m else sentence
+    m = _main_cue(sentence)
+    cut = m.start() if m else len(sentence)
+    subject = sentence[:cut]
     found: list[tuple[int, str]] = []
     for name, key in people.items():
         i = subject.find(name)
         if i >= 0:
             found.append((i, key))
-    found.extend(gaz.orgs_in(subject))
-    posts = gaz.posts_in(subject)
-    for i, p in posts:
-        found.append((i, post_holders.get(p.key, p.org)))
-    if found:
-        return min(found)[1]
-    rest = sentence[m.end() :] if m else ""
-    by = re.search(r"\b(?:by|with) (?:the )?(.{2,60})", rest)
-    if by:
-        orgs = gaz.orgs_in(by.group(1))
-        if orgs:
-            return orgs[0][1]
+    # matched in the whole sentence, kept when they start in the subject: an alias may look
+    # ahead at the verb ("Children's Services will …")
+    found.extend((i, k) for i, k in gaz.orgs_in(sentence) if i < cut)
+    for i, p in gaz.posts_in(sentence):
+        if i < cut:
+            found.append((i, post_holders.get(p.key, p.org)))
+    # after an opening subordinate clause, the subject follows its comma: "While inspectors
+    # saw …, the local authority needs to …"; otherwise the first agent before the verb (a
+    # list of subjects is separated by commas too: "The executive, the local authority, CCG
+    # and Police have agreed…")
+    near: list[tuple[int, str]] = []
+    if _OPENING_CLAUSE.match(subject):
+        breaks = list(_CLAUSE_BREAK.finditer(subject.rstrip()))
+        near = [(i, k) for i, k in found if breaks and i >= breaks[-1].end()]
+    if near or found:
+        return min(near or found)[1]
+    passive = bool(m and _PASSIVE.match(sentence, m.end()))
+    if m and (passive or _EXPLETIVE.match(subject)):
+        # the agent of the main verb, in its clause: not "…, supported by the LGA"
+        rest = sentence[m.end() :]
+        brk = _CLAUSE_BREAK.search(rest)
+        by = re.search(r"\b(?:by|with) (?:the )?(.{2,60})", rest)
+        if by and brk and brk.start() < by.start():
+            by = None
+        if by:
+            orgs = gaz.orgs_in(by.group(1))
+            if orgs:
+                return orgs[0][1]
     return default
+
+
+# an opening that points back to the sentence before: "This should be…", "Both these
+# initiatives should…", "They will…"; not the placeholder "It is…"
+_ANAPHOR = re.compile(
+    r"[\W_]*(?:both (?:of )?(?:these|those)|these|those|this|they|such|it(?! (?:is|was)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def antecedent(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the sentence an action starting at ``text[start]`` points back to.
+
+    Only for an action that opens with a pronoun or "these"/"this", and only within its
+    paragraph (text after the last blank line before it).
+    """
+    if not _ANAPHOR.match(text, start, min(len(text), start + 40)):
+        return None
+    para = text.rfind("\n\n", 0, start)
+    spans = sentences(text, para + 2 if para >= 0 else 0, start)
+    return spans[-1] if spans else None

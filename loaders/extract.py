@@ -2,8 +2,10 @@
 
 ``extract_document`` is pure (text and seeds in, records out), so documents can be extracted
 in parallel and cached by hash. ``merge`` joins the parts: one Assessment per key, one Finding
-per (assessment, normalised text), posts resolved to the people who held them that year, and
-everything sorted so the graph serialises identically whatever order documents arrive in.
+per (assessment, normalised text), and one Finding for a statement that documents restate
+with small differences (:func:`restated`), posts resolved to the people who held them that
+year, and everything sorted so the graph serialises identically whatever order documents
+arrive in.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .actions import due_date, is_action, responsible
 from .actors import Gazetteer, find_people, gazetteer, person_key
@@ -27,8 +30,8 @@ from .assessments import (
     seed_kind_for_doc,
     slugify,
 )
-from .figures import figures_in
-from .findings import context_polarity, cues, polarity, score
+from .figures import distinct_figures, figures_in
+from .findings import context_polarity, cues, is_intent, polarity, score
 from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
 from .ofsted import refine
 from .records import (
@@ -45,7 +48,7 @@ from .records import (
 )
 from .segment import Block, clean, segment, sentences
 
-__all__ = ["extract_document", "merge", "normalise"]
+__all__ = ["content_words", "extract_document", "merge", "normalise", "restated"]
 
 _MAX_FINDING = 1200  # characters: a longer "sentence" is a run-on table or list, not a statement
 _ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I)
@@ -489,6 +492,8 @@ def _finding(
     if c.procedural_sentences.search(display) or display.endswith(":"):
         return
     weak, strong = score(display)
+    if not (weak or strong) and is_intent(display):
+        return  # "Improved auditing will assist with this": intent, no judgement
     if not (weak or strong or ctx.evaluative):
         return
     if in_lead and not ctx.evaluative and not ctx.prior and weak + strong < 1:
@@ -550,7 +555,8 @@ def _finish(st: _State) -> Extraction:
             agents=tuple(st.agents.values()),
             roles=tuple(st.roles),
             actions=tuple(st.actions),
-            figures=tuple(st.figures),
+            # a number a document states twice (in its summary and its body) is one figure
+            figures=tuple(distinct_figures(st.figures)),
         )
     )
 
@@ -605,6 +611,127 @@ def _sorted(x: Extraction) -> Extraction:
         figures=tuple(sorted(x.figures, key=lambda f: (_ex_key(f.excerpt), f.unit, f.value))),
         warnings=tuple(sorted(set(x.warnings))),
     )
+
+
+# Words that carry no content for comparing restatements: articles, prepositions, auxiliaries.
+# Negation ("not", "no") carries content and is kept.
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or to in into for on at by with from as that this these those it its there"
+    " their they them which who whom whose when where while also both either so than then"
+    " am is are was were be been being has have had do does did will would shall can could"
+    " may might".split()
+)
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "neither"})
+_RESTATED_OVERLAP = 0.85  # Jaccard overlap of content-word sets
+_RESTATED_MIN_WORDS = 5  # a contained statement must say at least this much
+_RESTATED_MIN_SHARE = 0.5  # ... and be at least this share of the statement containing it
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    """A word with a regular ending folded, so "receive" and "received" compare equal."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+@lru_cache(maxsize=1 << 16)
+def content_words(s: str) -> tuple[str, ...]:
+    """The content words of ``s`` in order: lower case, function words dropped, endings folded."""
+    words = re.findall(r"[a-z0-9]+", normalise(s).replace("'", " "))
+    return tuple(
+        _stem(w) for w in words if w not in _FUNCTION_WORDS and (len(w) > 1 or w.isdigit())
+    )
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def restated(a: str, b: str) -> bool:
+    """Is one statement a restatement of the other, as a report restates an inspection's words?
+
+    True when one's content words, in order, lie within the other's ("... improved since the
+    inspection in 2019" within "... improved since the inspection in 2019, when they were judged
+    to be inadequate"), or when the two sets of content words largely coincide.
+    """
+    x, y = content_words(a), content_words(b)
+    return _restated(x, set(x), y, set(y))
+
+
+def _restated(x: tuple[str, ...], sx: set[str], y: tuple[str, ...], sy: set[str]) -> bool:
+    """:func:`restated` on content words already computed (``sx``, ``sy``: their sets)."""
+    if not x or not y or _NEGATIONS & sx != _NEGATIONS & sy:
+        return False  # "is effective" and "is not effective" share every other word
+    common = len(sx & sy)
+    if common >= _RESTATED_OVERLAP * len(sx | sy):
+        return True
+    (short, s_short), (long, s_long) = sorted(((x, sx), (y, sy)), key=lambda t: len(t[0]))
+    return (
+        len(short) >= _RESTATED_MIN_WORDS
+        and len(short) >= _RESTATED_MIN_SHARE * len(long)
+        and common == len(s_short)  # every word of the shorter one is in the longer
+        and _subsequence(short, long)
+    )
+
+
+# Documents in which an assessment speaks for itself; a cabinet report or minutes restate it.
+_ASSESSMENT_REPORTS = frozenset(
+    {
+        "inspection report",
+        "visit letter",
+        "focused visit letter",
+        "monitoring visit letter",
+        "JTAI letter",
+        "SEND inspection report",
+        "commissioner report",
+    }
+)
+
+
+def _primary_key(f: Finding, docs: dict[str, Document]) -> tuple:
+    """Which of a finding's statements speaks for it: an assessment's own report before a
+    report restating it, then the fullest wording, then the earliest excerpt."""
+    doc = docs.get(f.excerpts[0].doc_id)
+    restating = doc is None or doc.doc_type not in _ASSESSMENT_REPORTS
+    return (restating, -len(content_words(f.text)), [_ex_key(e) for e in f.excerpts])
+
+
+def _restatement_groups(groups: list[list[Finding]]) -> list[list[Finding]]:
+    """Join groups of one assessment whose findings restate each other across documents.
+
+    Two groups are joined when they come from different documents, have the same polarity and
+    :func:`restated` holds; joins are transitive. The result does not depend on input order.
+    """
+    reps = [g[0] for g in groups]
+    words = [content_words(f.text) for f in reps]
+    sets = [set(w) for w in words]
+    docs = [{e.doc_id for f in g for e in f.excerpts} for g in groups]
+    pols = [_pick([f.polarity for f in g]) for g in groups]
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_assessment: dict[str, list[int]] = {}
+    for i, f in enumerate(reps):
+        by_assessment.setdefault(f.assessment, []).append(i)
+    for idx in by_assessment.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1 :]:
+                if docs[i] & docs[j] or pols[i] != pols[j]:
+                    continue
+                if _restated(words[i], sets[i], words[j], sets[j]):
+                    parent[root(i)] = root(j)
+    joined: dict[int, list[Finding]] = {}
+    for i, g in enumerate(groups):
+        joined.setdefault(root(i), []).extend(g)
+    return list(joined.values())
 
 
 def _pick(values: list[str]) -> str:
@@ -688,9 +815,14 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     for p in parts:
         for f in p.findings:
             fgroups.setdefault((f.assessment, normalise(f.text)), []).append(f)
+    # restatements: a report's near-verbatim copy of an inspection's sentence is that finding
+    exact = [
+        sorted(g, key=lambda f: [_ex_key(e) for e in f.excerpts])
+        for _, g in sorted(fgroups.items())
+    ]
     findings = []
-    for (_akey, _), group in fgroups.items():
-        group.sort(key=lambda f: [_ex_key(e) for e in f.excerpts])
+    for group in _restatement_groups(exact):
+        group.sort(key=lambda f: _primary_key(f, docs))
         first = group[0]
         excerpts = tuple(sorted({e for f in group for e in f.excerpts}, key=_ex_key))
         involves = resolve(tuple({k for f in group for k in f.involves}), first.year)

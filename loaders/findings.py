@@ -7,8 +7,14 @@ section heading sets ("What needs to improve?", "the key issues were in respect 
 
 A cue word counts only where it judges something. It does not when it is a topic examined
 ("looked at the effectiveness of"), a problem being dealt with ("plans to address these
-weaknesses"), part of a name ("the Improvement Board"), or a soft cue in narrative of events
-or a hypothesis ("an interim director started in October", "this would help").
+weaknesses", "to ensure that weaknesses identified by audit are addressed"), part of a name
+("the Improvement Board"), or a soft cue in narrative of events or a hypothesis ("an interim
+director started in October", "this would help"). A problem said to be dealt with ("delays
+have been tackled", "leaders have addressed the weaknesses") is a soft strength cue.
+
+Some sentences are no finding whatever their section: procedure, members' questions and the
+replies they draw in minutes (cues.yaml ``procedural_sentences``), and statements of intent
+that judge nothing (:func:`is_intent`: "Improved auditing will assist with this").
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pathlib import Path
 from cskg import yamlio
 from cskg.loaders.patterns import Prefilter, lowered
 
-__all__ = ["Cue", "CueSet", "Cues", "cues", "polarity", "score"]
+__all__ = ["Cue", "CueSet", "Cues", "cues", "is_intent", "polarity", "score"]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
@@ -71,6 +77,10 @@ class Cues:
     narrative: re.Pattern[str]
     topic: re.Pattern[str]
     remedy: re.Pattern[str]
+    condition: re.Pattern[str]
+    problem: re.Pattern[str]
+    remedied: re.Pattern[str]
+    remedy_done: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +105,10 @@ def cues() -> Cues:
         narrative=_any(d["narrative"]),
         topic=re.compile(d["topic"], re.IGNORECASE),
         remedy=re.compile(d["remedy"], re.IGNORECASE),
+        condition=re.compile(d["condition"], re.IGNORECASE),
+        problem=re.compile(d["problem"], re.IGNORECASE),
+        remedied=re.compile(d["remedied"], re.IGNORECASE),
+        remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
     )
 
 
@@ -189,6 +203,33 @@ def _inside(x: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= x < b for a, b in spans)
 
 
+# where the subject of a passive verb can begin: a clause boundary
+_SUBJECT_START = re.compile(
+    r"[,;:()–—]|\b(?:but|however|although|though|whereas|while|whilst|because)\b", re.I
+)
+
+
+def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Problems dealt with in ``s``: spans of problem nouns that are the subject of a passive
+    remedy ("weaknesses identified by audit are addressed"), and where each remedy is said
+    to be done (passive, or perfect: "leaders have tackled delays")."""
+    c = cues()
+    problems: list[tuple[int, int]] = []
+    done: list[int] = []
+    for r in c.remedied.finditer(s):
+        lo = max(0, r.start() - 80)
+        starts = [m.end() for m in _SUBJECT_START.finditer(s, lo, r.start())]
+        a = starts[-1] if starts else lo
+        if c.negators.search(s, a, r.start()):
+            continue  # "leaders have not ensured that weaknesses are addressed"
+        found = [(p.start(), p.end()) for p in c.problem.finditer(s, a, r.start())]
+        if found:
+            problems += found
+            done.append(r.start())
+    done += [m.start() for m in c.remedy_done.finditer(s)]
+    return problems, sorted(done)
+
+
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
     c = cues()
@@ -196,6 +237,9 @@ def score(s: str) -> tuple[float, float]:
     narrative = _narrative_spans(s)
     topics = _objects(c.topic, s)
     remedies = _objects(c.remedy, s)
+    dealt, done = _remedied(s)
+    cond = c.condition.match(s)
+    when = cond.end() if cond else 0  # cues before ``when`` set a circumstance: they do not judge
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
@@ -205,11 +249,15 @@ def score(s: str) -> tuple[float, float]:
             if any(m.start() < b and a < m.end() for a, b in weak_spans):
                 continue
             weak_spans.append((m.start(), m.end()))
+            if m.start() < when:
+                continue
             if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
                 continue
+            if _inside(m.start(), dealt):
+                continue  # "to ensure that weaknesses ... are addressed"
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
-    neg_spans = _spans(c.negators, s, 35)
+    neg_spans = [(a, min(b, when) if a < when else b) for a, b in _spans(c.negators, s, 35)]
     need = c.needs.search(s)
     need_from = need.start() if need else len(s)
     strong = 0.0
@@ -220,6 +268,8 @@ def score(s: str) -> tuple[float, float]:
             if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
                 continue
             seen.append((m.start(), m.end()))
+            if m.start() < when:
+                continue
             if m.start() > need_from:
                 continue  # "the need to ensure consistent good practice": wanted, not found
             if _inside(m.start(), topics) or _in_name(s, m.start(), m.end()):
@@ -230,7 +280,38 @@ def score(s: str) -> tuple[float, float]:
             if soft and _inside(m.start(), narrative):
                 continue
             strong += w[m.start()]
+    # a problem dealt with is a soft strength cue, negated like any other
+    for x in done:
+        if x > need_from or _inside(x, narrative) or _inside(x, remedies):
+            continue
+        if any(a <= x < b for a, b in neg_spans):
+            weak += 0.5 * w[x]
+            continue
+        strong += w[x]
     return weak, strong
+
+
+# The first auxiliary of a sentence is its main clause's, near enough: "Improved auditing will
+# assist with this" (will), "Cabinet have agreed ... a unit that will link" (have).
+_AUXILIARY = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|shall|would|can|could"
+    r"|may|might|must|should|ought)\b|['’]ll\b",
+    re.I,
+)
+_FUTURE = ("will", "shall", "would", "'ll")
+
+
+def is_intent(s: str) -> bool:
+    """Is ``s`` a statement of intent or expectation that judges nothing?
+
+    Its main clause is in the future or conditional ("The board will meet monthly",
+    "Improved auditing will assist with this") and no cue word counts in it.
+    """
+    m = _AUXILIARY.search(s)
+    if not m or m.group(0).lower().replace("’", "'") not in _FUTURE:
+        return False
+    weak, strong = score(s)
+    return weak == 0 and strong == 0
 
 
 def polarity(s: str, prior: str = "", item: bool = False) -> str:

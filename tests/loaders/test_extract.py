@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.extract import extract_document, merge
+from cskg.loaders.extract import extract_document, merge, restated
 from cskg.loaders.records import Assessment, Document, Extraction
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,6 +110,149 @@ def test_findings(text, words, year, pol):
 )
 def test_procedural_text_is_no_finding(text):
     assert extract_document(_doc(text, doc_type="cabinet report"), []).findings == ()
+
+
+FINANCE = ("- 9.1. Improving Children's Services has created additional budget pressures and "
+           "additional funding has been made available to the service since 2020 through the "
+           "budget build process and the improvement action plan.\n")
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        # a council report's closing sections are about the decision, not an assessment
+        ("## 9. Financial implications", False),
+        ("## 10. Legal implications", False),
+        ("## 11. Climate change implications", False),
+        ("## 12. Equalities", False),
+        ("## 8. Consultation", False),
+        # the same sentence under a section that reports findings is one
+        ("## 4. Background", True),
+    ],
+)
+def test_procedural_sections_yield_no_findings(heading, found):
+    x = extract_document(_doc(f"{heading}\n\n{FINANCE}", doc_type="cabinet report"), [])
+    assert bool(x.findings) is found
+
+
+MINUTES = (
+    "Members then raised a number of comments and questions, which included:\n\n\n"
+    "·       Evidence of progress – comments were expressed of the need for clearer evidence "
+    "to demonstrate progress and outcomes.  In response the Director confirmed that measuring "
+    "impact was a focus of the Improvement Board also.\n\n\n"
+    "·       Impact of Covid-19 – in response to a query about how the pandemic had impacted on "
+    "the improvement journey, the Director commented that the pandemic had resulted in some "
+    "impact to the trajectory of the progress but that continued momentum was being maintained, "
+    "which had been recognised by Ofsted.  He also stated that through the lockdown the Council "
+    "had worked closely with schools and built a strengthened relationship with them that would "
+    "be continued going forward.\n"
+)
+
+
+def test_minutes_keep_what_was_found_not_what_was_asked():
+    x = extract_document(_doc(MINUTES, doc_type="committee minutes", date="2020"), [])
+    texts = [f.text for f in x.findings]
+    assert not [t for t in texts if "comments were expressed" in t or "in response" in t]
+    assert any(t.startswith("He also stated that through the lockdown") for t in texts)
+
+
+def test_statement_of_intent_is_no_finding():
+    text = ("12. Current service issues and performance\n\nThere a number of additional points "
+            "that must be tackled:\n\n1. Numbers of referrals, and of children subject to child "
+            "protection plans have risen in the past few months. It is important for the service "
+            "to assure itself that decision making and the application of thresholds is "
+            "consistent and appropriate. Improved auditing will assist with this\n")
+    texts = [f.text for f in extract_document(_doc(text), []).findings]
+    assert "Improved auditing will assist with this" not in texts
+    assert any(t.startswith("It is important for the service") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a report quotes an inspection, leaving a clause out
+        ("Services for children and families in Medway have substantially improved since the "
+         "inspection in 2019.",
+         "Services for children and families in Medway have substantially improved since the "
+         "inspection in 2019, when they were judged to be inadequate.", True),
+        # ... or changing the tense, or a word
+        ("In most cases, children and their families now receive a timely and proportionate "
+         "response to their needs.",
+         "In most cases, children and their families received a timely and proportionate "
+         "response to their needs.", True),
+        ("There have been improvements for children in care and care leavers, who now receive "
+         "good care and support.",
+         "There have also been improvements for children in care and care leavers, who now "
+         "receive good care and support.", True),
+        # the same frame about another group of children is another finding
+        ("The experiences and progress of children in care: Good",
+         "The experiences and progress of care leavers: Good", False),
+        # a short statement inside a much longer one is not a restatement of it
+        ("There has been significant investment and commitment by leaders.",
+         "There has been significant investment and commitment by leaders and the new corporate "
+         "and political leadership have given their ongoing commitment and support to the "
+         "continual improvement journey of children's services.", False),
+        # negation is content
+        ("Management oversight of practice is consistently effective in all teams.",
+         "Management oversight of practice is not consistently effective in all teams.", False),
+    ],
+)
+def test_restated(a, b, expected):
+    assert restated(a, b) is expected
+    assert restated(b, a) is expected
+
+
+CABINET_2023 = (
+    "4.4. Key findings:\n"
+    "- Variability remains in the quality and impact of social work practice, specifically in "
+    "the longer-term support provided to adolescents, and those at risk of exploitation.\n"
+)
+OFSTED_2023 = (
+    "Variability remains in the quality and impact of social work practice, specifically in the "
+    "longer-term support provided to adolescents, those at risk of exploitation, and disabled "
+    "children and their families. Leaders know this and are continually striving to establish "
+    "and deliver greater consistency.\n"
+)
+
+
+def test_restated_finding_is_one_finding_with_an_excerpt_from_each():
+    seed = Assessment(key="ofsted-ilacs-2023", label="Ofsted inspection, July 2023",
+                      kind="inspection", year=2023, conducted_by="ofsted",
+                      local_authority="Medway")
+    docs = [
+        _doc(CABINET_2023, "cabinet", "cabinet report", "2023-09-26", keys=[seed.key]),
+        _doc(OFSTED_2023, "ofsted", "inspection report", "2023-09-11", keys=[seed.key]),
+    ]
+    parts = [extract_document(d, [seed]) for d in docs]
+    x = merge(parts)
+    assert merge(list(reversed(parts))) == x
+    hits = [f for f in x.findings if f.text.startswith("Variability remains")]
+    assert len(hits) == 1
+    f = hits[0]
+    # the inspection's own words speak for it; the cabinet report's restatement is evidence too
+    assert f.text.endswith("and disabled children and their families.")
+    assert (f.year, f.polarity) == (2023, "Weakness")
+    assert {x.assessment for x in parts[0].findings + parts[1].findings} == {f.assessment}
+    assert sorted(e.doc_id for e in f.excerpts) == ["cabinet", "ofsted"]
+    texts = {d.id: d.text for d in docs}
+    for e in f.excerpts:
+        assert texts[e.doc_id][e.start : e.end] == e.quote
+        assert e.quote.startswith("Variability remains")
+
+
+def test_restatement_needs_the_same_assessment_and_polarity():
+    seeds = [
+        Assessment(key=k, label=k, kind="inspection", year=y, conducted_by="ofsted",
+                   local_authority="Medway")
+        for k, y in (("ofsted-ilacs-2019", 2019), ("ofsted-ilacs-2023", 2023))
+    ]
+    docs = [
+        _doc(CABINET_2023, "cabinet", "cabinet report", "2023-09-26", keys=["ofsted-ilacs-2019"]),
+        _doc(OFSTED_2023, "ofsted", "inspection report", "2023-09-11", keys=["ofsted-ilacs-2023"]),
+    ]
+    x = merge([extract_document(d, seeds) for d in docs])
+    hits = [f for f in x.findings if f.text.startswith("Variability remains")]
+    assert len(hits) == 2
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ Every sentence is quoted from the embedded corpus (corpus/*.txt), some across a 
 
 import pytest
 
-from cskg.loaders.findings import polarity, score
+from cskg.loaders.findings import cues, is_intent, polarity, score
 
 # Narrative of events, process description, hypotheses: no cue counts, so outside an
 # evaluative section these are not findings, and their polarity is Neutral.
@@ -143,3 +143,94 @@ def test_strengths_keep_their_polarity(sentence):
 )
 def test_context_still_decides(sentence, prior, item, expected):
     assert polarity(sentence, prior, item=item) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weakness word whose weaknesses are being dealt with is praise, not a weakness
+        ("Senior leaders have amended their processes and supervision oversight to ensure that"
+         " weaknesses identified by audit activity are addressed.", "Strength"),
+        ("Corporate and political leaders have addressed the systemic weaknesses.", "Strength"),
+        ("Weaknesses identified at the last inspection have been tackled.", "Strength"),
+        # a problem to be dealt with is no weakness found, nor a strength
+        ("Leaders have taken action to address shortfalls in placement sufficiency.", "Neutral"),
+        # not dealt with: still a weakness
+        ("Weaknesses in the quality of plans have not been addressed.", "Weakness"),
+        ("Weaknesses in the quality of plans are yet to be addressed.", "Weakness"),
+        ("Weaknesses in the quality of plans need to be addressed.", "Weakness"),
+        ("Leaders have not ensured that weaknesses identified by audit are addressed.",
+         "Weakness"),
+    ],
+)
+def test_problems_dealt_with(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the main clause says what will happen, and judges nothing
+        ("Improved auditing will assist with this", True),
+        ("The Improvement Board will meet monthly.", True),
+        ("It will over-see implementation of the improvement plan, respond to Ofsted"
+         " recommendations and those of future monitoring visits.", True),
+        # a judgement about the future is still a judgement
+        ("The Board will receive performance reports with data against most key children's"
+         " services indicators, but also needs to see the outcome of improved auditing.", False),
+        # the main clause is not in the future
+        ("Agency workers can leave the authority at short notice and this leaves a full"
+         " workload needing to be re-allocated.", False),
+        ("Cabinet have recently agreed to the closure of the unit and proposals to be drawn up"
+         " to develop a new unit that will link to improved adolescent edge of care service.",
+         False),
+    ],
+)
+def test_statements_of_intent(sentence, expected):
+    assert is_intent(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # minutes: members' questions and comments, and the replies they draw
+        ("Evidence of progress – comments were expressed of the need for clearer evidence to"
+         " demonstrate progress and outcomes.", True),
+        ("Impact of Covid-19 – in response to a query about how the pandemic had impacted on the"
+         " improvement journey, the Director commented that the pandemic had resulted in some"
+         " impact to the trajectory of the progress.", True),
+        ("The 0-25 Disability Service – concern was raised regarding extending the scope of the"
+         " 0-25 Disability Service to include safeguarding and court work.", True),
+        ("Avoiding drift in Child Protection Cases – assurances were sought that the progress"
+         " made in addressing drift would continue.", True),
+        ("In response the Director confirmed that measuring impact was a focus of the"
+         " Improvement Board also.", True),
+        # what was said of practice, and the work's own "responding to concerns", stay
+        ("He also stated that through the lockdown the Council had worked closely with schools"
+         " and built a strengthened relationship with them that would be continued going"
+         " forward.", False),
+        ("The designated officer service, responding to concerns about adults in positions of"
+         " trust, is now fully staffed, and the quality and timeliness of work is progressing.",
+         False),
+        ("The Director explained that this was planned in response to criticism by Ofsted of the"
+         " service not providing these functions.", False),
+    ],
+)
+def test_discussion_in_minutes_is_no_finding(sentence, expected):
+    assert bool(cues().procedural_sentences.search(sentence)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a leading "when/where/if" clause sets the circumstance; the main clause judges
+        ("When children’s circumstances do not improve, timely action is taken by social"
+         " workers to safeguard their welfare.", "Strength"),
+        ("Where concerns are identified, strategy meetings are held promptly.", "Strength"),
+        ("When children go missing, return home interviews are not always completed.",
+         "Weakness"),
+        ("When risks increase, there are delays in convening strategy meetings.", "Weakness"),
+    ],
+)
+def test_a_leading_condition_does_not_judge(sentence, expected):
+    assert polarity(sentence) == expected

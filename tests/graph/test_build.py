@@ -1,0 +1,130 @@
+"""Records -> quads for figures (Data Cube observations of one data set) and actions."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from cskg.graph import iri
+from cskg.graph.build import FIGURES_DATASET, QuadBuilder, action_iri, figure_iri
+from cskg.graph.validate import validate_triples
+from cskg.loaders.figures import figures_in
+from cskg.loaders.records import Action, Document, Excerpt, Extraction, Figure
+from cskg.ontology import CSKG, ontology_path
+from cskg.ontology.themes import load_themes
+
+QB = Namespace("http://purl.org/linked-data/cube#")
+STRUCTURE = URIRef("https://w3id.org/childrens-services-kg/id/structure/figures")
+
+# a cabinet report states the same budget growth in its summary and again in its body
+TEXT = (
+    "3.2. Since the inadequate rating, there has been significant investment, with c£6million "
+    "added to the gross budget for 2022/23.\n\n"
+    "9.1. The gross budget for the service has grown each year, with c£6million added to the "
+    "budget for 2022/23.\n\n"
+    "3. Medway also need to develop the use of Family Group conferences, which are provided "
+    "on a limited basis. This should be a key resource to support positive work with families\n"
+)
+
+
+def _doc() -> Document:
+    return Document(
+        id="cabinet", path="corpus/cabinet.txt", title="Cabinet report", doc_type="cabinet report",
+        date="2023-09-26", publisher="Medway Council", council="",
+        sha256=hashlib.sha256(TEXT.encode()).hexdigest(), text=TEXT,
+    )  # fmt: skip
+
+
+def _excerpt(start: int, end: int, section: str = "Financial implications") -> Excerpt:
+    return Excerpt("cabinet", start, end, TEXT[start:end], section)
+
+
+def _figures() -> list[Figure]:
+    out = []
+    for para in TEXT.split("\n\n")[:2]:
+        at = TEXT.index(para)
+        for h in figures_in(para, at):
+            out.append(Figure(h.value, h.unit, h.measure, h.year or 2023, _excerpt(h.start, h.end)))
+    return out
+
+
+def _extraction(figures=(), actions=()) -> Extraction:
+    return Extraction(
+        documents=(_doc(),), assessments=(), judgements=(), findings=(), agents=(), roles=(),
+        actions=tuple(actions), figures=tuple(figures),
+    )  # fmt: skip
+
+
+def _graph(x: Extraction) -> Graph:
+    g = Graph()
+    for s, p, o, _ in QuadBuilder(x, load_themes()).document_quads():
+        g.add((s, p, o))
+    return g
+
+
+def test_a_figure_restated_in_the_same_document_is_one_figure():
+    from cskg.loaders.extract import extract_document
+
+    figures = _figures()
+    assert len(figures) == 2 and figures[0].measure == figures[1].measure
+    (found,) = extract_document(_doc(), ()).figures  # extraction keeps the first statement
+    assert (found.value, found.unit, found.excerpt.start) == (
+        figures[0].value, figures[0].unit, figures[0].excerpt.start,
+    )  # fmt: skip
+    g = _graph(extract_document(_doc(), ()))
+    assert len(set(g.subjects(RDF.type, CSKG.Figure))) == 1
+
+
+def test_a_figure_is_an_observation_of_the_figures_data_set():
+    fig = _figures()[0]
+    g = _graph(_extraction([fig]))
+    s = figure_iri(fig)
+    assert FIGURES_DATASET == URIRef(iri.ID + "dataset/figures")
+    assert set(g.objects(s, QB.dataSet)) == {FIGURES_DATASET}
+    assert set(g.objects(s, DCTERMS.source)) == {iri.document("cabinet")}
+    assert g.value(s, CSKG.measure) == Literal("addition to gross budget")
+    assert g.value(s, CSKG.year).toPython() == 2022
+    assert g.value(s, CSKG.value).toPython() == 6_000_000
+
+
+def test_the_document_graph_conforms():
+    assert validate_triples(_graph(_extraction(_figures()))) == []
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+def test_the_data_set_and_its_structure(ontology: Graph):
+    assert (FIGURES_DATASET, RDF.type, QB.DataSet) in ontology
+    assert ontology.value(FIGURES_DATASET, QB.structure) == STRUCTURE
+    assert (STRUCTURE, RDF.type, QB.DataStructureDefinition) in ontology
+    components = set(ontology.objects(STRUCTURE, QB.component))
+    assert all(isinstance(c, URIRef) for c in components)  # named, no blank nodes
+
+    def of(kind: URIRef) -> set:
+        return {o for c in components for o in ontology.objects(c, kind)}
+
+    assert of(QB.dimension) == {CSKG.year, DCTERMS.source, CSKG.measure}
+    assert of(QB.measure) == {CSKG.value}
+    assert of(QB.attribute) == {CSKG.unit}
+    assert (DCTERMS.source, RDF.type, QB.DimensionProperty) in ontology
+    assert not [t for t in ontology if any(isinstance(x, BNode) for x in t)]
+
+
+def test_an_action_opening_with_a_pronoun_takes_the_themes_of_the_sentence_before():
+    scheme = load_themes()
+    start = TEXT.index("This should")
+    end = TEXT.index("families\n", start) + len("families")
+    act = Action(TEXT[start:end], "medway-council", 2023, _excerpt(start, end, "Current issues"))
+    assert scheme.tag(act.text, "Current issues") == ()  # its own words name no theme
+    before = TEXT[TEXT.index("Medway also") : TEXT.index("This should") - 1]
+    expected = {t.theme_id for t in scheme.tag(before)}
+    assert expected
+    g = _graph(_extraction(actions=[act]))
+    got = {str(o).rsplit("/", 1)[1] for o in g.objects(action_iri(act), CSKG.addresses)}
+    assert got == expected
