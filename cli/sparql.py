@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -72,10 +73,16 @@ def query(
 
     choice(fmt, QUERY_FORMATS, "--format")
     if list_:
-        typer.echo(call(q.format_list, call(q.list_queries), fmt), nl=False)
+        width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
+        typer.echo(call(q.format_list, call(q.list_queries), fmt, width), nl=False)
         return
     with reported():
-        if (name is None) == (sparql is None):
+        if name is not None and sparql is not None:
+            raise CskgError(
+                f"give only one of NAME, FILE.rq or --sparql TEXT (both {name!r} and --sparql "
+                "were given)"
+            )
+        if name is None and sparql is None:
             raise CskgError(
                 "give a query name, a .rq file or --sparql TEXT "
                 "(`cskg query --list` lists the named queries)"
@@ -89,7 +96,9 @@ def query(
         q.bind(named, values)  # report a bad parameter before building anything
     _ensure(out)
     result = call(q.run_query, named, values, out=out)
-    typer.echo(call(q.format_result, result, fmt), nl=False)
+    # a parameter left out is an empty column in every row: the table leaves it out
+    hidden = [p.name for p in named.params]
+    typer.echo(call(q.format_result, result, fmt, hidden), nl=False)
 
 
 @app.command()
@@ -126,7 +135,9 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.", metavar="PORT")] = 7878,
     timeout: Annotated[
         int, typer.Option(
-            "--timeout", help="Seconds a query may run before it is stopped.", metavar="SECONDS"
+            "--timeout",
+            help="Seconds a query may run; one still running is stopped (Oxigraph restarts).",
+            metavar="SECONDS",
         )
     ] = 30,
     out: OutOpt = Path("build"),
@@ -136,7 +147,13 @@ def serve(
     from cskg.queries.safety import check_query
 
     _ensure(out)
-    server = call(start, out, check_query, port=port, timeout_s=timeout)
+
+    def notify(message: str) -> None:
+        typer.echo(f"Warning: {message}", err=True)
+
+    server = call(start, out, check_query, port=port, timeout_s=timeout, notify=notify)
+    if server.isolation_note:
+        notify(server.isolation_note)
 
     # Ctrl-C and SIGTERM only set a flag: an exception raised at an arbitrary point (inside
     # subprocess's bookkeeping, say) could leave the shutdown itself stuck

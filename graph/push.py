@@ -46,6 +46,12 @@ def _check_endpoint(endpoint: str) -> None:
         )
 
 
+def _store_example(endpoint: str) -> str:
+    """``endpoint`` with Oxigraph's store path: http://host:port/store."""
+    parts = urlsplit(endpoint)
+    return f"{parts.scheme}://{parts.netloc}/store"
+
+
 def _why(err: BaseException) -> str:
     reason = getattr(err, "reason", err)
     if isinstance(reason, ConnectionRefusedError):
@@ -78,6 +84,13 @@ def put_graph(
     except urllib.error.HTTPError as err:
         detail = err.read(300).decode("utf-8", "replace")
         detail = " ".join(detail.split())
+        if err.code in (404, 405) and urlsplit(endpoint).path in ("", "/"):
+            # the server's root, not its store: Oxigraph answers "PUT / is not supported"
+            raise CskgError(
+                f"{endpoint}: HTTP {err.code} {err.reason}: give the store's Graph Store "
+                f"Protocol URL, not the server's root, e.g. {_store_example(endpoint)} for "
+                "Oxigraph"
+            ) from None
         raise CskgError(
             f"{endpoint}: HTTP {err.code} {err.reason} for graph <{graph}>"
             + (f": {detail}" if detail else "")

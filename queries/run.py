@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,14 +385,22 @@ def _cell(text: str) -> str:
     return text if len(text) <= TABLE_CELL else text[: TABLE_CELL - 1] + "…"
 
 
-def format_table(result: QueryResult) -> str:
-    """A plain-text table of a SELECT result (``true``/``false`` for ASK, Turtle for graphs)."""
+def format_table(result: QueryResult, hide: Collection[str] = ()) -> str:
+    """A plain-text table of a SELECT result (``true``/``false`` for ASK, Turtle for graphs).
+
+    :param hide: columns to leave out when no row binds them: a query's parameters, which
+        are selected only so that they can be bound (Oxigraph's rule), and are empty when
+        left out.
+    """
     if result.kind == "ask":
         return "true\n" if result.boolean else "false\n"
     if result.kind == "graph":
         return format_result(result, "table")
-    names = result.variables
-    cells = [[_cell(compact(row[n])) if n in row else "" for n in names] for row in result.rows()]
+    rows = result.rows()
+    names = [n for n in result.variables if n not in hide or any(n in row for row in rows)]
+    if not names:  # every column hidden: show them after all, empty
+        names = result.variables
+    cells = [[_cell(compact(row[n])) if n in row else "" for n in names] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -402,11 +410,12 @@ def format_table(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
+def format_result(result: QueryResult, fmt: str = "table", hide: Collection[str] = ()) -> str:
     """The result as text: table, csv, tsv or json (SPARQL 1.1 Query Results JSON).
 
     CONSTRUCT and DESCRIBE results are Turtle (JSON-LD with ``json``); ASK gives
-    ``true``/``false`` (the W3C boolean document with ``json``).
+    ``true``/``false`` (the W3C boolean document with ``json``). ``hide``: see
+    :func:`format_table` (the table only; csv, tsv and json keep every variable).
     """
     import pyoxigraph as ox
 
@@ -422,14 +431,17 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "json":
         return result.data.decode("utf-8") + "\n"
     if fmt == "table":
-        return format_table(result)
+        return format_table(result, hide)
     kind = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.TSV
     text = result.solutions().serialize(format=kind).decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
 
 
-def format_list(queries: list[NamedQuery], fmt: str = "table") -> str:
-    """The named queries' names, titles and parameters as a table, csv, tsv or json."""
+def format_list(queries: list[NamedQuery], fmt: str = "table", width: int = 100) -> str:
+    """The named queries' names, titles and parameters as a table, csv, tsv or json.
+
+    The table gives each query's description too, wrapped to ``width`` under its title.
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if fmt == "json":
@@ -462,23 +474,130 @@ def format_list(queries: list[NamedQuery], fmt: str = "table") -> str:
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerows([header, *rows])
         return buf.getvalue()
+    import textwrap
+
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(2)]
+    indent = " " * (widths[0] + 2)
     lines = [f"{header[0].ljust(widths[0])}  {header[1].ljust(widths[1])}  {header[2]}"]
     lines.append(f"{'-' * widths[0]}  {'-' * widths[1]}  {'-' * len(header[2])}")
-    lines += [f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}".rstrip() for r in rows]
+    for q, r in zip(queries, rows, strict=True):
+        lines.append(f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2]}".rstrip())
+        if q.description:
+            lines += textwrap.wrap(
+                q.description,
+                width=max(width, len(indent) + 40),
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_on_hyphens=False,
+            )
     return "\n".join(lines) + "\n"
 
 
 # --- running ------------------------------------------------------------------------------
 
 
-def _syntax_error(err: Exception, source: str) -> QueryError:
-    """pyoxigraph's ``error at 3:16: expected …`` as one line naming line and column."""
+_OX_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+#: one item of Oxigraph's "expected one of …" list: a "token", a [character class], or words
+_EXPECTED_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:\'[^\']*\'|[^\]])*\]|[^,\s][^,]*')
+_PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
+MAX_EXPECTED = 6
+_CLOSERS = ('"}"', '")"', '"]"', '">"', '"\\""')
+
+
+def _at_end(text: str, line: int, column: int) -> bool:
+    """Whether nothing but blanks and comments follows ``line``:``column`` (1-based)."""
+    lines = text.split("\n")
+    rest = "\n".join([lines[line - 1][column - 1 :], *lines[line:]]) if line <= len(lines) else ""
+    return not re.sub(r"#[^\n]*", "", rest).strip()
+
+
+def _rdflib_position(text: str) -> tuple[int, int] | None:
+    """Where rdflib's parser (pyparsing) fails on ``text``: the start of the part it could
+    not read, which for an unclosed bracket is where Oxigraph's parser, reading on to the end,
+    cannot point."""
+    try:
+        from pyparsing import ParseException
+        from rdflib.plugins.sparql import prepareQuery
+    except ImportError:  # pragma: no cover - both are dependencies
+        return None
+    try:
+        with _rdflib_quiet():
+            prepareQuery(text)
+    except ParseException as err:
+        return int(err.lineno), int(err.col)
+    except Exception:  # noqa: BLE001 - any other complaint of rdflib's says nothing of position
+        return None
+    return None
+
+
+def _expected(listed: str, before: str) -> str:
+    """Oxigraph's list of what it expected, short: the tokens and keywords, at most a few,
+    without the character classes (``['A' ..= 'Z' | '\\u{00C0}'…``) and ``[_]``."""
+    items = _EXPECTED_ITEM.findall(listed)
+    if "Prefix not found" in items:
+        m = _PREFIXED.search(before)
+        name = f"'{m.group(1) or ''}:' " if m else ""
+        return f"the prefix {name}is not declared (add a PREFIX line)"
+    if "IRI parsing failed" in items:
+        return "not a valid IRI"
+    kept = [i.strip() for i in items if not i.startswith("[")]
+    # a missing closer is the likeliest mistake: list those first
+    kept.sort(key=lambda i: _CLOSERS.index(i) if i in _CLOSERS else len(_CLOSERS))
+    more = len(kept) > MAX_EXPECTED or len(kept) < len(items)
+    if not kept:
+        return ""
+    shown = ", ".join(kept[:MAX_EXPECTED]) + (", …" if more else "")
+    return f"expected {shown}" if len(kept) == 1 and not more else f"expected one of {shown}"
+
+
+def _first_token(text: str) -> tuple[int, int]:
+    """The line and column (1-based) of the first thing in ``text`` not a blank or comment."""
+    for n, line in enumerate(text.split("\n"), 1):
+        code = line.split("#", 1)[0]
+        if code.strip():
+            return n, len(code) - len(code.lstrip()) + 1
+    return 1, 1
+
+
+def _syntax_error(err: Exception, source: str, text: str = "") -> QueryError:
+    """pyoxigraph's ``error at 3:16: expected …`` as one short line naming line and column.
+
+    Oxigraph's parser reports the furthest point it read: at or after the mistake, and for a
+    bracket left open the very end of the query. rdflib's parser reports the start of the part
+    it could not read: at or before the mistake. When rdflib's position comes first it leads,
+    and Oxigraph's follows in brackets (so a query rdflib misreads, being SPARQL 1.1 only,
+    still shows Oxigraph's position; a failure at rdflib's very first token is ignored).
+    """
     msg = " ".join(str(err).split())
-    m = re.match(r"error at (\d+):(\d+): (.*)", msg)
-    if m:
-        msg = f"line {m.group(1)}, column {m.group(2)}: {m.group(3)}"
-    return QueryError(f"{source}: syntax error at {msg}")
+    m = _OX_ERROR.match(msg)
+    if m is None:
+        return QueryError(f"{source}: syntax error: {msg[:200]}")
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = text.split("\n")
+    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+    said = m.group(3)
+    if said.startswith("expected "):
+        what = _expected(said.removeprefix("expected ").removeprefix("one of "), before)
+    else:
+        what = said if len(said) <= 120 else said[:119] + "…"
+    at_end = bool(text) and _at_end(text, line, column)
+    where = _rdflib_position(text) if text and not what.startswith("the prefix") else None
+    if where is not None and _first_token(text) < where < (line, column):
+        stopped = (
+            f"the parser ran on to its end, line {line}, column {column}"
+            if at_end
+            else f"the parser stopped at line {line}, column {column}"
+            + (f": {what}" if what else "")
+        )
+        return QueryError(
+            f"{source}: syntax error at line {where[0]}, column {where[1]}: the query "
+            f"cannot be read from here on ({stopped})"
+        )
+    if at_end:
+        what = f"the query ends too early ({what})" if what else "the query ends too early"
+    return QueryError(
+        f"{source}: syntax error at line {line}, column {column}: {what or 'unexpected text'}"
+    )
 
 
 def named_graphs(store: Any) -> set[str]:
@@ -533,7 +652,7 @@ def _run_oxigraph(q: NamedQuery, values: dict[str, Value], out: Path, store: Any
             return QueryResult("graph", result.serialize(format=ox.RdfFormat.N_TRIPLES))
         return QueryResult("select", result.serialize(format=ox.QueryResultsFormat.JSON))
     except SyntaxError as err:
-        raise _syntax_error(err, q.source) from err
+        raise _syntax_error(err, q.source, q.text) from err
     except RuntimeError as err:
         msg = " ".join(str(err).split())
         if "SELECT projection" in msg:

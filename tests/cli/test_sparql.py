@@ -38,6 +38,44 @@ def test_list(built: Path) -> None:
     assert "theme (iri, default id:theme/workforce), year (year, default 2019)" in row
 
 
+def test_list_shows_descriptions(built: Path) -> None:
+    result = cskg(built, "query", "--list")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("post_holders "))
+    title_column = lines[1].index(" ") + 2
+    assert lines[i + 1].startswith(" " * title_column + "The people the documents say held")
+
+
+def test_unbound_parameter_column_is_hidden(built: Path) -> None:
+    result = cskg(built, "query", "post_holders")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split()[-2:] == ["document", "year"]
+    result = cskg(built, "query", "post_holders", "-p", "role_words=Director")
+    assert result.output.splitlines()[0].split()[-2:] == ["year", "role_words"]
+    result = cskg(built, "query", "post_holders", "-f", "csv")  # csv keeps every variable
+    assert result.output.splitlines()[0].endswith(",year,role_words")
+
+
+def test_syntax_error_in_a_file_names_the_line(built: Path, tmp_path: Path) -> None:
+    f = tmp_path / "recent.rq"
+    f.write_text(
+        "# title: Recent findings\n"
+        "PREFIX cskg: <https://w3id.org/childrens-services-kg/ontology#>\n"
+        "SELECT ?f ?y WHERE {\n"
+        "  ?f a cskg:Finding ; cskg:year ?y FILTER(?y > 2019\n"
+        "}\n"
+        "\n"
+    )
+    result = cskg(built, "query", str(f))
+    assert result.exit_code == 1
+    # the mistake is on line 4; Oxigraph's parser alone would say line 7, column 1
+    assert result.output == (
+        f"Error: {f}: syntax error at line 4, column 36: the query cannot be read from here on "
+        "(the parser ran on to its end, line 7, column 1)\n"
+    )
+
+
 def test_list_json(built: Path) -> None:
     result = cskg(built, "query", "--list", "--format", "json")
     assert result.exit_code == 0, result.output
@@ -132,9 +170,19 @@ def test_construct_is_turtle(built: Path) -> None:
             "(`cskg query --list` lists the named queries)",
         ),
         (
+            ["post_holders", "--sparql", "ASK {}"],
+            "Error: give only one of NAME, FILE.rq or --sparql TEXT (both 'post_holders' and "
+            "--sparql were given)",
+        ),
+        (
             ["--sparql", "SELECT ?x WHERE {\n  ?x ?p }"],
-            "Error: --sparql: syntax error at line 2, column 10: "
-            "expected one of LATERAL, SERVICE, [_]",
+            "Error: --sparql: syntax error at line 2, column 3: the query cannot be read from "
+            "here on (the parser ran on to its end, line 2, column 10)",
+        ),
+        (
+            ["--sparql", "SELECT * WHERE { ?s ?p ?o . FILTER(?o = ) . ?s <x> ?o }"],
+            "Error: --sparql: syntax error at line 1, column 29: the query cannot be read from "
+            "here on (the parser stopped at line 1, column 55: expected ENCODE_FOR_URI)",
         ),
         (
             ["--sparql", "select * where { service <http://127.0.0.1:9/> { ?s ?p ?o } }"],
@@ -213,6 +261,20 @@ def test_push_password_env_must_exist(built: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.server
+def test_push_to_the_server_root_says_where_the_store_is(built: Path, tmp_path: Path) -> None:
+    from cskg.graph.serve import OxigraphProcess
+
+    with OxigraphProcess(tmp_path / "remote", free_port(), read_only=False) as remote:
+        endpoint = remote.url.rstrip("/")  # http://127.0.0.1:PORT, no /store
+        result = cskg(built, "push", "--endpoint", endpoint)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {endpoint}: HTTP 404 Not Found: give the store's Graph Store Protocol URL, "
+        f"not the server's root, e.g. {endpoint}/store for Oxigraph\n"
+    )
+
+
+@pytest.mark.server
 def test_push_to_a_real_store(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from cskg.graph.serve import OxigraphProcess
 
@@ -264,9 +326,12 @@ def test_serve_until_ctrl_c(built: Path) -> None:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/query?{q}", timeout=30) as resp:
                 assert json.loads(resp.read())["boolean"] is True
             children = _children(proc.pid)
+            children += [c for pid in children for c in _children(pid)]  # Oxigraph, if isolated
+            assert len(children) >= 1
             proc.send_signal(signal.SIGINT)
             assert proc.wait(timeout=20) == 0
-            assert proc.stderr.read() == "Stopped.\n"
+            # before it, a warning if this system cannot isolate the Oxigraph server
+            assert proc.stderr.read().endswith("Stopped.\n")
             with pytest.raises(OSError):  # nothing listens on the port any more
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
             for pid in children:  # and the Oxigraph server is gone, not orphaned

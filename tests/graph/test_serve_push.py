@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,8 +18,16 @@ from urllib.parse import urlencode
 import pytest
 
 from cskg.errors import CskgError
+from cskg.graph import serve as serve_module
 from cskg.graph.push import graph_url, push
-from cskg.graph.serve import OxigraphProcess, Server, free_port, guard_request, serve
+from cskg.graph.serve import (
+    IsolationUnavailable,
+    OxigraphProcess,
+    Server,
+    free_port,
+    guard_request,
+    serve,
+)
 from cskg.queries.safety import check_query
 
 pytestmark = pytest.mark.server
@@ -156,6 +169,180 @@ def test_no_store(tmp_path: Path) -> None:
         serve(tmp_path, check_query, port=free_port())
 
 
+# --- isolation of the inner server ---------------------------------------------------------
+
+HOST = "127.0.0.1"
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+class Sink:
+    """A TCP listener on 127.0.0.1 that records the first bytes of every connection."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server((HOST, 0))
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.received: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    self.received.append(conn.recv(300))
+                except OSError:
+                    self.received.append(b"")
+
+    def close(self) -> list[bytes]:
+        time.sleep(0.3)  # let a late connection land
+        self._stop.set()
+        self._thread.join()
+        self.sock.close()
+        return self.received
+
+
+def _direct(proc: OxigraphProcess, query: str) -> bytes:
+    """Send a query straight to the Oxigraph server, bypassing the guard."""
+    with proc.connect(timeout=30) as sock:
+        path = "/query?" + urlencode({"query": query})
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def sink() -> Iterator[Sink]:
+    s = Sink()
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def test_inner_server_cannot_be_reached_or_reach_out(server: Server, sink: Sink) -> None:
+    if not server.isolated:
+        pytest.skip(f"no network namespace here: {server.isolation_note}")
+    assert server.isolation_note == ""
+    with pytest.raises(ConnectionRefusedError):  # its port is not on this machine's loopback
+        socket.create_connection((HOST, server.oxigraph.port), timeout=5).close()
+    # the guard refuses SERVICE; even sent straight to the server, it reaches nothing
+    answer = _direct(server.oxigraph, f"SELECT * {{ SERVICE <http://{HOST}:{sink.port}/q> {{}} }}")
+    assert answer.startswith(b"HTTP/1.1 200") and b"Connection refused" in answer
+    answer = _direct(server.oxigraph, "SELECT * { SERVICE <http://example.org/sparql> {} }")
+    assert b"failed to lookup address" in answer  # no name resolution either
+    assert sink.close() == []
+
+
+def test_without_isolation_service_reaches_out(built: Path, sink: Sink) -> None:
+    # what isolation prevents: the same request to a server on the loopback hits the sink
+    with OxigraphProcess(built / "store", free_port(), isolate=False) as proc:
+        _direct(proc, f"SELECT * {{ SERVICE <http://{HOST}:{sink.port}/q> {{}} }}")
+    received = sink.close()
+    assert len(received) == 1 and received[0].startswith(b"POST /q HTTP/1.1")
+
+
+def test_falls_back_when_namespaces_are_refused(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = serve_module.OxigraphProcess
+
+    def refuse_isolation(*args: Any, isolate: bool = False, **kwargs: Any) -> OxigraphProcess:
+        if isolate:
+            raise IsolationUnavailable("unshare: Operation not permitted")
+        return real(*args, isolate=False, **kwargs)
+
+    monkeypatch.setattr(serve_module, "OxigraphProcess", refuse_isolation)
+    with serve(built, check_query, port=free_port(), timeout_s=10) as srv:
+        assert not srv.isolated
+        assert srv.isolation_note == (
+            "the Oxigraph server runs without network isolation (unshare: Operation not "
+            "permitted): local processes that find its private port on 127.0.0.1 can bypass "
+            "the guard, and make it run SERVICE and fetch URLs"
+        )
+        status, data = _get(f"{srv.query_url}?{urlencode({'query': COUNT_FINDINGS})}")
+        assert status == 200 and _count(data) > 100
+
+
+# --- a runaway query is stopped ------------------------------------------------------------
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (not gone, not a zombie)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_runaway_query_is_stopped(built: Path) -> None:
+    notes: list[str] = []
+    with serve(built, check_query, port=free_port(), timeout_s=1, notify=notes.append) as srv:
+        first = srv.oxigraph.pid
+        started = time.monotonic()
+        status, data = _get(f"{srv.query_url}?{urlencode({'query': CROSS_PRODUCT})}")
+        assert status == 504, data
+        assert data == b"the query ran longer than the 1 s timeout and was stopped\n"
+        assert time.monotonic() - started < 15
+        assert srv.restarts == 1 and srv.oxigraph.pid != first
+        assert notes == [
+            "a query ran over the 1 s timeout: restarted the Oxigraph server to stop it"
+        ]
+        deadline = time.monotonic() + 10
+        while _running(first) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(first), "the runaway query's server still runs"
+        # the next query answers at once, and the new server is idle afterwards
+        started = time.monotonic()
+        status, data = _get(f"{srv.query_url}?{urlencode({'query': COUNT_FINDINGS})}")
+        assert status == 200 and _count(data) > 100
+        assert time.monotonic() - started < 5
+        busy = _cpu_seconds(srv.oxigraph.pid)
+        time.sleep(1.0)
+        assert _cpu_seconds(srv.oxigraph.pid) - busy < 0.3
+    assert not _running(srv.oxigraph.pid)
+
+
+def test_restart_spares_other_requests(built: Path) -> None:
+    # two runaway queries at once restart the server once; quick queries sent meanwhile,
+    # some in flight on the old server when it is stopped, are retried and all answered
+    from concurrent.futures import ThreadPoolExecutor
+
+    with serve(built, check_query, port=free_port(), timeout_s=1) as srv:
+        slow_url = f"{srv.query_url}?{urlencode({'query': CROSS_PRODUCT})}"
+        quick_url = f"{srv.query_url}?{urlencode({'query': COUNT_FINDINGS})}"
+
+        def quick() -> list[int]:
+            statuses = []
+            end = time.monotonic() + 4
+            while time.monotonic() < end:
+                statuses.append(_get(quick_url)[0])
+            return statuses
+
+        with ThreadPoolExecutor(5) as pool:
+            slow = [pool.submit(_get, slow_url) for _ in range(2)]
+            quick_runs = [pool.submit(quick) for _ in range(3)]
+            assert [f.result()[0] for f in slow] == [504, 504]
+            statuses = [s for f in quick_runs for s in f.result()]
+        assert statuses and set(statuses) == {200}
+        assert srv.restarts == 1
+
+
 # --- push ---------------------------------------------------------------------------------
 
 
@@ -195,6 +382,19 @@ def test_push_http_error_is_one_line(built: Path, store: Any, remote: OxigraphPr
     msg = str(err.value)
     assert msg.startswith(f"{remote.url}nowhere: HTTP 404 Not Found for graph <{G}")
     assert "\n" not in msg
+
+
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_push_to_the_server_root_names_the_store_url(
+    built: Path, store: Any, remote: OxigraphProcess, slash: str
+) -> None:
+    root = remote.url.rstrip("/")
+    with pytest.raises(CskgError) as err:
+        push(built, root + slash, store=store)
+    assert str(err.value) == (
+        f"{root}{slash}: HTTP 404 Not Found: give the store's Graph Store Protocol URL, not the "
+        f"server's root, e.g. {root}/store for Oxigraph"
+    )
 
 
 def test_push_connection_refused(built: Path, store: Any) -> None:
