@@ -599,10 +599,12 @@ class Server:
     ) -> None:
         from cskg.graph.store import STORE_DIR, open_store
 
+        self._out = out
         self._location = out / STORE_DIR
         store = open_store(out)  # also checks there is a store
         graphs = frozenset(g.value for g in store.named_graphs())
         del store
+        self._build = self._build_stamp()
         self.timeout_s = timeout_s
         #: how long the guard waits for an answer before it restarts the server
         self.deadline_s = float(timeout_s) + GRACE_SECONDS if timeout_s else None
@@ -680,7 +682,41 @@ class Server:
                 self._cond.wait()
             return self.generation, self.oxigraph
 
-    def restart(self, generation: int, why: str = "restart requested") -> None:
+    def _build_stamp(self) -> tuple[int, int] | None:
+        """Which build ``out`` holds now (its build.json's inode and time), None if none."""
+        try:
+            st = (self._out / "build.json").stat()
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns
+
+    def follow_build(self) -> bool:
+        """If a new build has replaced the one served, serve the new one: restart Oxigraph on
+        the new store and let the guard know its named graphs. True if it did."""
+        from cskg.graph.store import open_store
+
+        stamp = self._build_stamp()
+        if stamp is None or stamp == self._build:
+            return False
+        self._build = stamp
+        try:
+            graphs = frozenset(g.value for g in open_store(self._out).named_graphs())
+        except CskgError:
+            return False  # no store there (yet): keep serving the one we have
+        self._http.RequestHandlerClass.graphs = graphs
+        self.restart(
+            self.generation,
+            f"{self._out} was rebuilt",
+            then="now serving the new build",
+        )
+        return True
+
+    def restart(
+        self,
+        generation: int,
+        why: str = "restart requested",
+        then: str = "restarted the Oxigraph server to stop it",
+    ) -> None:
         """Replace the server process of ``generation`` by a fresh one (once, whoever asks)."""
         with self._cond:
             if self._restarting:
@@ -708,7 +744,7 @@ class Server:
                 self._restarting = False
                 self._cond.notify_all()
         if new is not None and self._notify is not None:
-            self._notify(f"{why}: restarted the Oxigraph server to stop it")
+            self._notify(f"{why}: {then}")
 
     @property
     def url(self) -> str:
@@ -723,9 +759,11 @@ class Server:
     def wait(self, stop: threading.Event | None = None, poll: float = 0.5) -> int | None:
         """Block until the Oxigraph server exits (its exit code) or ``stop`` is set (None).
 
-        A restart after a timeout is not an exit.
+        A restart after a timeout is not an exit. Meanwhile, a new build of the same folder
+        (``cskg build`` while serving) is served as soon as it is in place.
         """
         while True:
+            self.follow_build()
             with self._cond:
                 proc = None if self._restarting else self.oxigraph
             if proc is not None and not proc.alive():

@@ -318,6 +318,37 @@ def test_runaway_query_is_stopped(built: Path) -> None:
     assert not _running(srv.oxigraph.pid)
 
 
+def test_a_rebuild_of_the_served_folder_is_served(
+    built: Path, corpus_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from cskg.graph.pipeline import build
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    small = tmp_path / "small"
+    small.mkdir()
+    other = Path(__file__).parents[1] / "fixtures" / "other_council" / "newham-ilacs-2019.txt"
+    shutil.copy(other, small / other.name)
+    notes: list[str] = []
+    stop = threading.Event()
+    with serve(out, check_query, port=free_port(), timeout_s=10, notify=notes.append) as srv:
+        url = f"{srv.query_url}?{urlencode({'query': COUNT_FINDINGS})}"
+        before = _count(_get(url)[1])
+        waiting = threading.Thread(target=srv.wait, args=(stop,), daemon=True)
+        waiting.start()
+        build(small, out)  # while serving: the new build is swapped in whole
+        deadline = time.monotonic() + 20
+        while srv.restarts == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        after = _count(_get(url)[1])
+        stop.set()
+        waiting.join(5)
+    assert before > 300 and 0 < after < 150, (before, after)
+    assert notes == [f"{out} was rebuilt: now serving the new build"]
+
+
 def test_restart_spares_other_requests(built: Path) -> None:
     # two runaway queries at once restart the server once; quick queries sent meanwhile,
     # some in flight on the old server when it is stopped, are retried and all answered
