@@ -27,7 +27,17 @@ from pathlib import Path
 from cskg import yamlio
 from cskg.loaders.patterns import Prefilter, lowered
 
-__all__ = ["Cue", "CueSet", "Cues", "cues", "is_intent", "polarity", "score"]
+__all__ = [
+    "LEAN",
+    "Cue",
+    "CueSet",
+    "Cues",
+    "context_polarity",
+    "cues",
+    "is_intent",
+    "polarity",
+    "score",
+]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
@@ -68,6 +78,8 @@ class Cues:
     procedural_sentences: re.Pattern[str]
     context_weakness: re.Pattern[str]
     context_strength: re.Pattern[str]
+    graded_strength: re.Pattern[str]
+    graded_weakness: re.Pattern[str]
     evaluative_context: re.Pattern[str]
     action: re.Pattern[str]
     not_action: re.Pattern[str]
@@ -75,9 +87,13 @@ class Cues:
     needs: re.Pattern[str]
     imperative: re.Pattern[str]
     narrative: re.Pattern[str]
+    minority: re.Pattern[str]
     topic: re.Pattern[str]
     remedy: re.Pattern[str]
     condition: re.Pattern[str]
+    relative_need: re.Pattern[str]
+    relative_need_judges: re.Pattern[str]
+    inverted_condition: re.Pattern[str]
     problem: re.Pattern[str]
     remedied: re.Pattern[str]
     remedy_done: re.Pattern[str]
@@ -96,6 +112,8 @@ def cues() -> Cues:
         procedural_sentences=_any(d["procedural_sentences"]),
         context_weakness=_any(d["context_weakness"]),
         context_strength=_any(d["context_strength"]),
+        graded_strength=_any(d["graded_strength"]),
+        graded_weakness=_any(d["graded_weakness"]),
         evaluative_context=_any(d["evaluative_context"]),
         action=_any(d["action"]),
         not_action=_any(d["not_action"]),
@@ -103,9 +121,13 @@ def cues() -> Cues:
         needs=re.compile(d["needs"], re.IGNORECASE),
         imperative=re.compile(d["imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
+        minority=re.compile(d["minority"], re.IGNORECASE),
         topic=re.compile(d["topic"], re.IGNORECASE),
         remedy=re.compile(d["remedy"], re.IGNORECASE),
         condition=re.compile(d["condition"], re.IGNORECASE),
+        inverted_condition=re.compile(d["inverted_condition"], re.IGNORECASE),
+        relative_need=re.compile(d["relative_need"], re.IGNORECASE),
+        relative_need_judges=re.compile(d["relative_need_judges"], re.IGNORECASE),
         problem=re.compile(d["problem"], re.IGNORECASE),
         remedied=re.compile(d["remedied"], re.IGNORECASE),
         remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
@@ -230,6 +252,18 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return problems, sorted(done)
 
 
+def _wanted(s: str) -> list[tuple[int, int]]:
+    """Spans of needs that are a person's or a provision's, not a gap found ("the support
+    that young people need to make good progress", "the help they need to stay safe")."""
+    c = cues()
+    out = []
+    for m in c.relative_need.finditer(s):
+        head = m.group("head")
+        if head is None or not c.relative_need_judges.match(head):
+            out.append((m.start("head") if head else m.start(), m.end()))
+    return out
+
+
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
     c = cues()
@@ -239,7 +273,12 @@ def score(s: str) -> tuple[float, float]:
     remedies = _objects(c.remedy, s)
     dealt, done = _remedied(s)
     cond = c.condition.match(s)
-    when = cond.end() if cond else 0  # cues before ``when`` set a circumstance: they do not judge
+    # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks
+    # not reduce"): its cue words and negators do not judge
+    conds = [(0, cond.end())] if cond else []
+    conds += [(m.start(), m.end()) for m in c.inverted_condition.finditer(s) if m.start() > 0]
+    # "the support that young people need to make good progress": no need found
+    conds += _wanted(s)
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
@@ -249,7 +288,7 @@ def score(s: str) -> tuple[float, float]:
             if any(m.start() < b and a < m.end() for a, b in weak_spans):
                 continue
             weak_spans.append((m.start(), m.end()))
-            if m.start() < when:
+            if _inside(m.start(), conds):
                 continue
             if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
                 continue
@@ -257,8 +296,9 @@ def score(s: str) -> tuple[float, float]:
                 continue  # "to ensure that weaknesses ... are addressed"
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
-    neg_spans = [(a, min(b, when) if a < when else b) for a, b in _spans(c.negators, s, 35)]
-    need = c.needs.search(s)
+    neg_spans = [(a, b) for a, b in _spans(c.negators, s, 35) if not _inside(a, conds)]
+    # "Should they need to move, ...": a need inside a condition is no recommendation
+    need = next((m for m in c.needs.finditer(s) if not _inside(m.start(), conds)), None)
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
@@ -268,7 +308,7 @@ def score(s: str) -> tuple[float, float]:
             if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
                 continue
             seen.append((m.start(), m.end()))
-            if m.start() < when:
+            if _inside(m.start(), conds):
                 continue
             if m.start() > need_from:
                 continue  # "the need to ensure consistent good practice": wanted, not found
@@ -299,6 +339,7 @@ _AUXILIARY = re.compile(
     re.I,
 )
 _FUTURE = ("will", "shall", "would", "'ll")
+_MODAL = ("can", "could", "may", "might", "would", "will", "shall")
 
 
 def is_intent(s: str) -> bool:
@@ -314,6 +355,20 @@ def is_intent(s: str) -> bool:
     return weak == 0 and strong == 0
 
 
+def _leans(s: str) -> bool:
+    """May a graded section's leaning decide ``s``, a sentence no cue word decides?
+
+    Not when it negates ("plans do not have specific timescales"), speaks of a few
+    ("A small number of children live in unregistered children's homes": the exceptions a good
+    section notes), or supposes or narrates ("This can impact on their well-being").
+    """
+    c = cues()
+    if c.negators.search(s) or c.minority.search(s) or _narrative_spans(s):
+        return False
+    aux = _AUXILIARY.search(s)
+    return not (aux and aux.group(0).lower() in _MODAL)
+
+
 def polarity(s: str, prior: str = "", item: bool = False) -> str:
     """Strength, Weakness or Neutral for sentence ``s``; ``prior`` is the context's leaning.
 
@@ -321,6 +376,14 @@ def polarity(s: str, prior: str = "", item: bool = False) -> str:
         improve?" is a list of weaknesses whatever words its items use, and an item that
         opens with an imperative ("Ensure effective leadership ...") is a recommendation.
     """
+    if prior.endswith(LEAN):
+        # a graded section's leaning decides only what no cue word decides
+        weak, strong = score(s)
+        if item and cues().imperative.search(s.lstrip("*'‘\" ")):
+            return "Weakness"
+        if weak == 0 and strong == 0:
+            return prior[: -len(LEAN)] if _leans(s) else "Neutral"
+        return "Weakness" if weak >= strong else "Strength"
     if item and prior:
         return prior
     if item and cues().imperative.search(s.lstrip("*'‘\" ")):
@@ -337,11 +400,24 @@ def polarity(s: str, prior: str = "", item: bool = False) -> str:
     return "Strength"
 
 
+#: Marks a graded section's leaning ("Strength" + LEAN): it decides only sentences without cues.
+LEAN = "?"
+
+
 def context_polarity(s: str) -> str:
-    """The leaning a heading or lead-in gives what follows it ("" when none)."""
+    """The leaning a heading or lead-in gives what follows it ("" when none).
+
+    A heading that states its section's grade ("The experiences and progress of children in
+    care: outstanding", "Grade 4 (Inadequate)") leans the section's statements that no cue word
+    decides: ``"Strength?"`` or ``"Weakness?"`` (see :data:`LEAN`).
+    """
     c = cues()
     if c.context_strength.search(s):
         return "Strength"
     if c.context_weakness.search(s):
         return "Weakness"
+    if c.graded_strength.search(s):
+        return "Strength" + LEAN
+    if c.graded_weakness.search(s):
+        return "Weakness" + LEAN
     return ""

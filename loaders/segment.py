@@ -48,10 +48,15 @@ class Block:
 
 # Whitespace that PDF and web conversions leave behind: tabs, NBSP, narrow NBSP.
 _WS = " \t\u00a0\u202f\u2007\r"
-_BULLET = re.compile(r"[-*•·◼▪●○◦➢►–](?=[\s\u00a0])[\s\u00a0]*")
+# PDFs set bullets in symbol fonts, which text extraction gives as private-use characters
+# (U+F06E, U+F02D, U+F0A7, U+F0B7 ...)
+_PUA = "\uf000-\uf0ff"
+_BULLET = re.compile(rf"[-*•·◼▪●○◦➢►–{_PUA}](?=[\s\u00a0])[\s\u00a0]*")
 _NUMBER = re.compile(
     r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-hj-z]\)|[a-hj-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.)"
     r"(?=[\s\u00a0])[\s\u00a0]+"
+    # a paragraph number set tight against its sentence ("29.When children require ...")
+    r"|\d{1,2}\.(?=[A-Z][a-z]|[AI] )"
 )
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,40}>")
@@ -65,8 +70,16 @@ _DATE_ONLY = re.compile(
 _TERMINAL = ".!;,"
 
 
+# A PDF page break inside a paragraph, with the next page's running header and page number:
+# up to the line that continues the paragraph in lower case (see ``_continues``)
+_PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
+
+
 def clean(s: str) -> str:
-    """Display text: drop ``**``/``*`` emphasis, tags and link debris, fold whitespace."""
+    """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header
+    inside a paragraph, symbol-font bullets; fold whitespace."""
+    s = _PAGE_TURN.sub(" ", s)
+    s = re.sub(f"[{_PUA}]", " ", s)
     s = _MD_LINK.sub(r"\1", s)
     s = _ANGLE_URL.sub(r"\1", s)
     s = _TAG.sub(" ", s)
@@ -140,6 +153,7 @@ class _Item:
     lines: int
     blank_before: bool
     md_level: int = 0
+    heading: bool = False  # a heading by layout (see _layout_headings)
 
 
 def _strip_marker(text: str, ln: _Line) -> tuple[str, int, str]:
@@ -162,37 +176,163 @@ def _strip_marker(text: str, ln: _Line) -> tuple[str, int, str]:
     return kind, s, marker
 
 
-def _items(text: str, lines: list[_Line]) -> list[_Item]:
-    """Group lines into raw items: one per list marker, paragraph, table row or md heading."""
+_CONTENTS = re.compile(r"(?:table of )?contents", re.IGNORECASE)
+
+
+def _classify(text: str, lines: list[_Line]) -> list[tuple[str, int, str]]:
+    """(kind, content start, marker) of each line: blank, reset, furniture, table_row, md,
+    bullet, numbered or text."""
     line_furn, reset_re, _ = _furniture()
     running = _running_furniture(lines)
-    items: list[_Item] = []
-    cur: _Item | None = None
-    blank = True
-    for ln in lines:
+    paged = "\f" in text
+    # in a PDF's table of contents: "Contents", then titles and page numbers to its page's end
+    toc = False
+    out: list[tuple[str, int, str]] = []
+    for n, ln in enumerate(lines):
         t = ln.text
-        if not t:
-            blank, cur = True, None
-            continue
-        if reset_re.search(t):
-            items.append(_Item("reset", ln.start, ln.end, "", 0, 1, True))
-            cur, blank = None, True
-            continue
-        if (
+        same_page = n > 0 and lines[n - 1].page == ln.page
+        toc = paged and bool(t) and ((toc and same_page) or bool(_CONTENTS.fullmatch(t)))
+        if toc:
+            out.append(("furniture", ln.start, ""))
+        elif not t:
+            out.append(("blank", ln.start, ""))
+        elif reset_re.search(t):
+            out.append(("reset", ln.start, ""))
+        elif (
             re.sub(r"\d+", "#", t) in running
             or re.fullmatch(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", t, re.IGNORECASE)
             or line_furn.search(t)
             or _is_table_rule(t)
             or re.search(r"\S\t+\d{1,3}$", t)  # table of contents: title, tab, page number
         ):
+            out.append(("furniture", ln.start, ""))
+        elif _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
+            out.append(("table_row", ln.start, ""))
+        else:
+            out.append(_strip_marker(text, ln))
+    return out
+
+
+# A line that ends a sentence or a clause: what follows it starts afresh.
+_LINE_END = ".!?:;)\"”’'"
+# A heading's last line ends in none of these ("What needs to improve?" is a heading).
+_NOT_HEADING_END = ".,;:!"
+
+
+_CONTENT = ("text", "bullet", "numbered")
+
+
+def _short_line(text: str, lines: list[_Line], kinds: list[tuple[str, int, str]]) -> int:
+    """The length under which a line of PDF text stops short of the page's measure (0: not
+    PDF text, or too little of it to tell)."""
+    if "\f" not in text:
+        return 0
+    lengths = sorted(len(ln.text) for ln, k in zip(lines, kinds, strict=True) if k[0] in _CONTENT)
+    if len(lengths) < 10:
+        return 0
+    return max(40, int(0.78 * lengths[int(len(lengths) * 0.9)]))
+
+
+def _layout_headings(
+    text: str, lines: list[_Line], kinds: list[tuple[str, int, str]], short: int
+) -> dict[int, int]:
+    """Headings that PDF text shows by layout alone: first line index -> last line index.
+
+    PDF text has no blank lines between a heading and its paragraph ("Progress since the
+    last inspection" then "31. The last Ofsted inspection ..."), so a heading is a run of one
+    to three short lines (under ``short``: see :func:`_short_line`) that starts afresh (after
+    a line that ends a sentence, another heading, furniture or a page break), starts with a
+    capital or a digit, does not end a sentence or a clause, and is followed by a line that
+    starts afresh too: a capital, a digit, a list marker. A body line ending mid-sentence is
+    nearly the page's width, and the line after it usually starts lower-case.
+    """
+    if not short:
+        return {}
+
+    def line(i: int) -> str:
+        return text[kinds[i][1] : lines[i].end]
+
+    def fresh(i: int) -> bool:  # does line i start afresh?
+        k, _, _ = kinds[i]
+        if k in ("bullet", "numbered"):
+            return True
+        first = line(i).lstrip("*_'‘“\"(")[:1]
+        return bool(first) and (first.isupper() or first.isdigit())
+
+    out: dict[int, int] = {}
+    boundary = True  # the previous content line ended a sentence, or none came before
+    i = 0
+    while i < len(lines):
+        k = kinds[i][0]
+        if k not in _CONTENT:
+            # a page's running header or number, a table, a markdown heading: start afresh
+            boundary = boundary or k != "blank"
+            i += 1
+            continue
+        j = i
+        if k != "bullet" and boundary and fresh(i) and len(line(i)) <= short:
+            # a heading's wrapped lines continue in lower case
+            while (
+                j + 1 < len(lines)
+                and j - i < 2
+                and kinds[j + 1][0] == "text"
+                and line(j + 1)[:1].islower()
+                and len(line(j + 1)) <= short
+                and line(j)[-1:] not in _NOT_HEADING_END
+            ):
+                j += 1
+            nxt = j + 1
+            while nxt < len(lines) and kinds[nxt][0] in ("blank", "furniture"):
+                nxt += 1
+            after = nxt >= len(lines) or kinds[nxt][0] != "text" or fresh(nxt)
+            ends = line(j)[-1:] not in _NOT_HEADING_END
+            if after and ends and re.search(r"[A-Za-z]{3}", line(i)):
+                out[i] = j
+                boundary = True
+                i = j + 1
+                continue
+            j = i
+        boundary = line(j)[-1:] in _LINE_END
+        i = j + 1
+    return out
+
+
+def _items(text: str, lines: list[_Line]) -> list[_Item]:
+    """Group lines into raw items: one per list marker, paragraph, table row or md heading."""
+    kinds = _classify(text, lines)
+    short = _short_line(text, lines, kinds)
+    heads = _layout_headings(text, lines, kinds, short)
+    items: list[_Item] = []
+    cur: _Item | None = None
+    blank = True
+    skip_to = -1
+    for n, ln in enumerate(lines):
+        if n <= skip_to:
+            continue
+        t = ln.text
+        kind, cs, marker = kinds[n]
+        if kind == "blank":
+            blank, cur = True, None
+            continue
+        if kind == "reset":
+            items.append(_Item("reset", ln.start, ln.end, "", 0, 1, True))
+            cur, blank = None, True
+            continue
+        if kind == "furniture":
             items.append(_Item("furniture", ln.start, ln.end, "", 0, 1, blank))
             cur, blank = None, False
             continue
-        if _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
+        if kind == "table_row":
             items.append(_Item("table_row", ln.start, ln.end, "", 0, 1, blank))
             cur, blank = None, False
             continue
-        kind, cs, marker = _strip_marker(text, ln)
+        if n in heads:
+            last = heads[n]
+            head = _Item(kind, cs, lines[last].end, marker, ln.indent, last - n + 1, True)
+            head.heading = True
+            items.append(head)
+            cur, blank, skip_to = None, False, last
+            continue
         if kind == "md":
             level = len(marker)
             items.append(_Item("md", cs, ln.end, marker, 0, 1, blank, level))
@@ -205,12 +345,21 @@ def _items(text: str, lines: list[_Line]) -> list[_Item]:
             continue
         # plain text line: continue the open item, or a paragraph broken by a page or blank line
         prev = items[-1] if items else None
-        if cur is not None and not blank:
+        paged = False
+        if prev is not None and prev.kind == "furniture":
+            # a PDF page's running header and number lie between a paragraph and its end
+            k = len(items) - 1
+            while k > 0 and items[k].kind == "furniture":
+                k -= 1
+            if "\f" in text[items[k].end : ln.start]:
+                prev, paged = items[k], True
+        if cur is not None and not blank and not _ends_paragraph(text, lines[n - 1], t, short):
             cur.end, cur.lines = ln.end, cur.lines + 1
         elif (
             prev is not None
             and prev.kind in ("text", "bullet", "numbered")
-            and blank
+            and not prev.heading
+            and (blank or paged)
             and _continues(text, prev, t)
         ):
             cur = prev
@@ -222,6 +371,18 @@ def _items(text: str, lines: list[_Line]) -> list[_Item]:
     return items
 
 
+def _ends_paragraph(text: str, last: _Line, line: str, short: int) -> bool:
+    """In PDF text, does ``last`` end a paragraph before ``line``? It ends a sentence well
+    short of the page's measure, and ``line`` starts afresh with a capital."""
+    if not short or len(last.text) >= short or last.text[-1:] not in _SENTENCE_END:
+        return False
+    first = line.lstrip("*_'‘“\"(")[:1]
+    return first.isupper()
+
+
+_SENTENCE_END = ".!?\"”’'"
+
+
 def _continues(text: str, prev: _Item, line: str) -> bool:
     """A paragraph that ran over a page break: no closing punctuation, next starts lower-case."""
     tail = text[prev.start : prev.end].rstrip("*_ ")
@@ -229,6 +390,15 @@ def _continues(text: str, prev: _Item, line: str) -> bool:
         return False
     first = line.lstrip("*_'‘“\"( ")
     return bool(first) and first[0].islower()
+
+
+def _layout_heading(text: str, item: _Item) -> bool:
+    """Does a heading by layout (:func:`_layout_headings`) read as a heading?"""
+    _, _, not_heading = _furniture()
+    stripped = clean(text[item.start : item.end])
+    if len(stripped) > 200 or len(stripped.split()) > 30 or stripped[:1] in "('‘\"“":
+        return False  # "(Recommendation)" closes a paragraph of SIF reports
+    return not (_DATE_ONLY.fullmatch(stripped) or not_heading.search(stripped))
 
 
 def _heading_level(marker: str, stack: list[tuple[int, str]]) -> int:
@@ -303,7 +473,10 @@ def segment(text: str) -> list[Block]:
         s, e = _trim(text, it.start, it.end)
         if s >= e:
             continue
-        if it.kind == "md" or (it.kind in ("text", "numbered") and _plain_heading(text, it, nxt)):
+        if it.kind == "md" or (
+            it.kind in ("text", "numbered")
+            and (_layout_heading(text, it) if it.heading else _plain_heading(text, it, nxt))
+        ):
             title_s, title_e, marker = s, e, it.marker
             if it.kind == "md":
                 # "#### **4.5. What needs to improve:**": strip bold fences and the number too
@@ -398,7 +571,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not nxt:
             continue
         ch = nxt.group(1)
-        if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘*(["):
+        if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘*([•◼▪" or "\uf000" <= ch <= "\uf0ff"):
             continue
         a, b = _trim(text, s, stop)
         if a < b:

@@ -414,3 +414,24 @@ def test_another_council_needs_no_code_change():
     assert {f.year for f in x.findings} == {2019}
     for e in _all_excerpts(x):
         assert text[e.start : e.end] == e.quote
+
+
+def test_pdf_text_headings_give_findings_their_sections():
+    """Newham 2019 (ILACS), as PDF text: no blank lines, yet the grade table is no finding and
+    each finding lies in the judgement area its heading names."""
+    text = (OTHER / "newham-ilacs-2019.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "newham-ilacs-2019", "inspection report", "2019-04", council="")
+    x = extract_document(doc, [])
+    # the grade table ("Judgement Grade / The impact of leaders ... Inadequate / ...") and the
+    # area headings ("...care leavers: Inadequate") are headings, not statements
+    assert not [f for f in x.findings if "Judgement Grade" in f.text or f.text.endswith(
+        ": Inadequate")]
+    found = _finding(x, "Many children benefit from good-quality assessments")
+    assert found.excerpts[0].section == (
+        "The experiences and progress of children who need help and protection: Requires"
+        " improvement")
+    # the report's opening summary follows the last row of its grade table
+    opening = _finding(x, "There has been a significant deterioration in children’s services")
+    assert opening.excerpts[0].section == "Overall effectiveness Inadequate"
+    assert opening.polarity == "Weakness"
+    assert {f.excerpts[0].section for f in x.findings} >= {"What needs to improve"}

@@ -5,7 +5,7 @@ Every sentence is quoted from the embedded corpus (corpus/*.txt), some across a 
 
 import pytest
 
-from cskg.loaders.findings import cues, is_intent, polarity, score
+from cskg.loaders.findings import context_polarity, cues, is_intent, polarity, score
 
 # Narrative of events, process description, hypotheses: no cue counts, so outside an
 # evaluative section these are not findings, and their polarity is Neutral.
@@ -234,3 +234,215 @@ def test_discussion_in_minutes_is_no_finding(sentence, expected):
 )
 def test_a_leading_condition_does_not_judge(sentence, expected):
     assert polarity(sentence) == expected
+
+
+# Other councils' Ofsted reports, as cskg reads them from the PDFs (council and year noted)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Kent 2013: what is "yet to" show is not shown
+        ("However, the arrangements are new and have yet to show sustained improvement in"
+         " enabling looked after children to access services in a timely way.", "Weakness"),
+        # Kent 2013: something the council has none of
+        ("The council has no formal risk assessment in place for using this type of"
+         " accommodation, although the accommodation officer does undertake regular visits.",
+         "Weakness"),
+        # Birmingham 2018: gaps that remain
+        ("BCT has improved their evaluation of performance overall, but gaps remain in their"
+         " understanding of the effectiveness of the fostering service.", "Weakness"),
+        # Birmingham 2018: further work needed
+        ("BCT acknowledges that further work is needed to reduce the rates of re-referrals.",
+         "Weakness"),
+        # Newham 2019: a deterioration
+        ("There has been a significant deterioration in children’s services since the previous"
+         " inspection in 2014.", "Weakness"),
+        # Bedford 2017: young people pleased
+        ("They are pleased that this allows them to leave care at a time that is right for"
+         " them.", "Strength"),
+        # Dorset 2025: meetings well attended judge the meetings; no narrative of a visit
+        ("When children are at risk of significant harm, strategy meetings are well attended by"
+         " partner agencies.", "Strength"),
+        # Bedford 2017
+        ("This includes a well-attended annual awards event which is supported by carers, social"
+         " workers, senior leaders, the elected mayor and councillors, which young people are"
+         " positive about.", "Strength"),
+        ("Social workers and managers work hard to secure children’s permanence through adoption"
+         " and special guardianship orders.", "Strength"),
+        # Isle of Wight 2014: "require improvement" (the plural verb)
+        ("Since then, services for children have got better, but they still require improvement"
+         " to be good.", "Weakness"),
+        # Isle of Wight 2014: not all children
+        ("Staff sickness and previous changes in social work staff have meant that not all"
+         " children and young people know their social workers well.", "Weakness"),
+        # Birmingham 2018: still at an early stage (not "considered at an early stage")
+        ("Despite this, measures to better align work around child sexual exploitation, children"
+         " going missing, children missing education and wider contextual safeguarding are still"
+         " at a relatively early stage.", "Weakness"),
+        ("Adoption is considered at an early stage for all children who cannot be cared for by"
+         " their birth families.", "Neutral"),
+        # Isle of Wight 2014: too early to see; there is no ...
+        ("It is too early to see how children’s experiences of services have been used as a"
+         " measure of improvement.", "Weakness"),
+        ("Social workers report that they have good access to CAMHS and are able to spot purchase"
+         " an independent therapist, however there is no ring-fenced therapeutic time available"
+         " for adoption related consultation or direct work.", "Weakness"),
+        # Bedford 2017: unaware
+        ("Care leavers who met inspectors were unaware of the CiCC or the care leavers’"
+         " charter.", "Weakness"),
+        # Bracknell Forest 2025: decisive action
+        ("When risks escalate, decisive action is taken to reduce children’s exposure to harm.",
+         "Strength"),
+        # Bedford 2017: within timescales
+        ("Setting aside the impact of this small cohort, most children have a decision for"
+         " adoption, matching and placement with prospective adopters within national"
+         " timescales.", "Strength"),
+    ],
+)
+def test_other_councils_cues(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Westmorland and Furness 2024: an inverted condition ("should the risks not reduce",
+        # "Should they need to move") says when, not how well
+        ("Escalation into pre-proceedings is timely should the risks not reduce quickly enough"
+         " for children.", "Strength"),
+        ("Should they need to move, they are supported practically as required.", "Strength"),
+        # Barnsley 2024
+        ("This means that should children in later life request to see their files, they are"
+         " able to understand the rationale behind decisions that social workers and managers"
+         " made during their time in Barnsley’s care.", "Strength"),
+        # a recommendation is still one
+        ("The local authority should ensure that return home interviews are completed.",
+         "Weakness"),
+    ],
+)
+def test_inverted_conditions_do_not_judge(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Bedford 2017: the support young people need is theirs, not a gap in the service
+        ("They record in detail the support that young people need to make good progress towards"
+         " becoming independent and self-sufficient adults.", "Strength"),
+        # Dorset 2025: barriers that need to be overcome are what supervision works on
+        ("In addition to individual supervision of practitioners to track children’s progress,"
+         " multi-disciplinary group supervision encourages reflection on engagement and barriers"
+         " that need to be overcome to reduce risks for the child and accelerate the action"
+         " plan.", "Neutral"),
+        # a need the inspection finds, or that leaders know of, still judges
+        ("Leaders know that plans need to improve.", "Weakness"),
+        ("Leaders recognise the areas that need to improve.", "Weakness"),
+    ],
+)
+def test_a_persons_need_is_no_gap(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # ILACS area headings (Bath and North East Somerset 2022, Dorset 2025)
+        ("The experiences and progress of children who need help and protection: good",
+         "Strength?"),
+        ("The experiences and progress of children in care: outstanding", "Strength?"),
+        # single inspection framework (Bedford 2017), pre-2014 (Kent 2013)
+        ("The Local Safeguarding Children Board is good", "Strength?"),
+        ("Grade 4 (Inadequate)", "Weakness?"),
+        # the last row of an ILACS grade table heads the opening summary (Dorset 2025)
+        ("Overall effectiveness Outstanding", "Strength?"),
+        ("Overall effectiveness Requires improvement to be good", ""),
+        # no leaning
+        ("The experiences and progress of care leavers: requires improvement to be good", ""),
+        ("Grade 3 (Adequate)", ""),
+    ],
+)
+def test_graded_headings_lean(heading, expected):
+    assert context_polarity(heading) == expected
+
+
+GOOD = "The experiences and progress of children who need help and protection: good"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Bath and North East Somerset 2022: no cue word, in a section graded good
+        ("They identify needs and focus on actions that help to reduce risks to children.",
+         "Strength"),
+        # a cue word still decides ("this limits the ability")
+        ("In a small number of children’s cases, plans do not have specific timescales for"
+         " completing actions and this limits the ability to monitor how work with children is"
+         " being progressed.", "Weakness"),
+        # a negation no cue word names takes no leaning (Dorset 2025, care leavers: good)
+        ("The information in the offer does not reflect the local authority’s high aspirations"
+         " to parents as a corporate parent/grandparent.", "Neutral"),
+        ("When concerns are less immediate, there are some delays in holding multi-agency"
+         " strategy discussions.", "Weakness"),
+        # the exceptions a good section notes take no leaning (Medway 2023)
+        ("A small number of children live in unregistered children's homes.", "Neutral"),
+        # nor does a supposition
+        ("This can impact on their well-being during the early part of their adult lives.",
+         "Neutral"),
+    ],
+)
+def test_graded_section_leans_only_where_no_cue_decides(sentence, expected):
+    assert polarity(sentence, context_polarity(GOOD)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the standard text of single inspection framework reports (Isle of Wight 2014)
+        "A good local authority leads effective services that help, protect and care for children"
+        " and young people and those who are looked after and care leavers have their welfare"
+        " safeguarded and promoted.",
+        "In a local authority that requires improvement, there are no widespread or serious"
+        " failures that create or leave children being harmed or at risk of harm.",
+        "An LSCB requires improvement if it does not yet demonstrate the characteristics of good.",
+        "It is Ofsted’s expectation that, as a minimum, all children and young people receive good"
+        " help, care and protection.",
+        # Kent 2013: the grade key
+        "Outstanding (Grade 1) A service that significantly exceeds minimum requirements Good"
+        " (Grade 2) A service that exceeds minimum requirements",
+        # Dorset 2025: Ofsted's account of itself
+        "The Office for Standards in Education, Children’s Services and Skills (Ofsted) regulates"
+        " and inspects to achieve excellence in the care of children and young people, and in"
+        " education and skills for learners of all ages.",
+        # Birmingham 2019: Ofsted's account of itself, after a page's line break
+        "to achieve excellence in the care of children and young people, and in education and"
+        " skills for learners of all ages.",
+    ],
+)
+def test_ofsted_standard_text_is_no_finding(sentence):
+    assert cues().procedural_sentences.search(sentence)
+
+
+def test_a_good_local_authority_of_a_report_is_still_a_finding():
+    assert not cues().procedural_sentences.search(
+        "A good range of services supports children and families at the earliest point."
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "procedural"),
+    [
+        # single inspection framework: the area's context and the inspection's method
+        ("Information about this local authority area2", True),
+        ("Children looked after in this area", True),
+        ("Previous Ofsted inspections", True),
+        ("What the inspection judgements mean", True),
+        ("The inspection team", True),
+        # the summary of a judgement area is its findings (Isle of Wight 2014)
+        ("Summary", False),
+        ("Inspection findings", False),
+    ],
+)
+def test_report_sections(section, procedural):
+    assert bool(cues().procedural_sections.search(section)) is procedural

@@ -104,3 +104,210 @@ def test_blocks_and_sentences_lie_within_any_text(text):
         assert 0 <= b.start <= b.end <= len(text)
         for s, e in sentences(text, b.start, b.end):
             assert b.start <= s < e <= b.end
+
+
+# PDF text as cskg extracts it from Ofsted reports: one line per printed line, no blank lines
+# between paragraphs or around headings, "\f" between pages.
+
+
+def _pdf(*pages: str) -> str:
+    return "\f".join(pages)
+
+
+# Isle of Wight, inspection of September 2014 (single inspection framework), page 6
+IOW_2014_P6 = (
+    "26. The intensive support service (ISS) provides effective support to children, both \n"
+    "as an early help intervention to prevent the need for children to become looked \n"
+    "after and also as a support to placements that are vulnerable to breakdown. \n"
+    "27. The disabled children’s team is working effectively and sensitively with disabled \n"
+    "children and their siblings to ensure that they are protected and that their \n"
+    "range of needs are being met.\n"
+    "28. There is a strong and effective commitment to placing brothers and sisters\n"
+    "together when it is in their best interests to do so.\n"
+    "29. The role of a Social Care Educational Professional (SCEP) has been developed \n"
+    "to support the educational attainment of children looked after.\n"
+    "30. The fostering team are on target to recruit an ambitious number of new foster \n"
+    "carers. Existing foster carers report that they receive good support from the\n"
+    "team.\n"
+    "Progress since the last inspection\n"
+    "31. The last Ofsted inspection of Isle of Wight Council’s arrangements for the \n"
+    "protection of children was undertaken in November 2012. The local authority \n"
+    "was judged to be inadequate.\n"
+)
+
+
+def test_pdf_heading_by_layout_alone():
+    text = _pdf("6\n" + IOW_2014_P6, "7\n" + IOW_2014_P6)
+    blocks = segment(text)
+    heads = [text[b.start : b.end] for b in blocks if b.kind == "heading"]
+    assert heads == ["Progress since the last inspection"] * 2
+    # the paragraph before it ends at "team." and the one after it is in its section
+    item30 = next(b for b in blocks if b.marker == "30.")
+    assert text[item30.start : item30.end].endswith("support from the\nteam.")
+    item31 = next(b for b in blocks if b.marker == "31.")
+    assert item31.section == "Progress since the last inspection"
+
+
+# Dorset, inspection of March 2025 (ILACS): the grade table, the "What needs to improve?" list
+# and a judgement area heading wrapped over two lines, none of them parted by blank lines
+DORSET_2025 = (
+    "Inspection of Dorset local authority \n"
+    "children’s services \n"
+    "Inspection dates: 17 March to 21 March 2025\n"
+    "Lead inspector: Sarah Canto, His Majesty’s Inspector\n"
+    "Judgement Grade\n"
+    "The impact of leaders on social work \n"
+    "practice with children and families\n"
+    "Outstanding\n"
+    "The experiences and progress of care \n"
+    "leavers\n"
+    "Good\n"
+    "Overall effectiveness Outstanding\n"
+    "Children in Dorset receive exceptional services that help meet their needs and reduce \n"
+    "risks, supporting them to have better experiences and reach their potential. Since the \n"
+    "previous inspection in 2021 when Dorset was judged to be good, senior leaders have \n"
+    "continually and relentlessly strengthened and developed services for children. \n"
+    "\f"
+    "Inspection of Dorset local authority children’s services\n"
+    "17 to 21 March 2025 2\n"
+    "What needs to improve?\n"
+    "◼ The clarity and detail of the care leaver offer, including for care leavers who are \n"
+    "parents. (Outcome four, National Framework)\n"
+    "The experiences and progress of children who need help and \n"
+    "protection: outstanding\n"
+    "1. Children and families receive the help they need at the earliest point through \n"
+    "wide-ranging prevention and early intervention services. Dorset’s family help \n"
+    "service’s model of one continuous assessment means that children get the right \n"
+    "help they need, at the right time, to help them make progress.\n"
+)
+
+
+def test_pdf_grade_table_and_area_headings_are_headings():
+    blocks = segment(DORSET_2025)
+    kinds = [(b.kind, clean(DORSET_2025[b.start : b.end])) for b in blocks]
+    assert ("heading", "Overall effectiveness Outstanding") in kinds
+    assert ("heading", "What needs to improve?") in kinds
+    assert ("heading", "The experiences and progress of children who need help and protection:"
+            " outstanding") in kinds
+    # no paragraph swallows a table row or a heading
+    para = next(b for b in blocks if b.kind == "paragraph")
+    assert DORSET_2025[para.start :].startswith("Children in Dorset receive exceptional")
+    bullet = next(b for b in blocks if b.kind == "bullet")
+    assert bullet.section == "What needs to improve?"
+    assert DORSET_2025[bullet.start : bullet.end].endswith("(Outcome four, National Framework)")
+    first = next(b for b in blocks if b.marker == "1.")
+    assert first.section.endswith("protection: outstanding")
+
+
+def test_text_without_page_breaks_keeps_its_old_reading():
+    # a .txt file's lines are read as before: no heading without blank lines around it
+    text = DORSET_2025.replace("\f", "")
+    assert not [b for b in segment(text) if b.kind == "heading"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "content"),
+    [
+        # Isle of Wight 2014: a Symbol-font bullet, which PDF text gives as U+F06E
+        ("\uf06e The educational outcomes for some children looked after on the island are poor.",
+         "bullet", "The educational outcomes for some children looked after"),
+        # Kent 2013: U+F0A7
+        ("\uf0a7 improve the quality of supervision and management oversight in casework",
+         "bullet", "improve the quality of supervision and management oversight in casework"),
+        # Westmorland and Furness 2024: a paragraph number set tight against its sentence
+        ("29.When children require significant restrictions or supervision to keep them safe, "
+         "deprivation of liberty orders are sought, obtained, and their use is appropriately "
+         "monitored.", "numbered", "When children require significant restrictions"),
+        ("18.A very small number of children are in private fostering arrangements in"
+         " Westmorland and Furness.", "numbered", "A very small number of children"),
+    ],
+)
+def test_pdf_list_markers(line, kind, content):
+    (block,) = segment(line + "\n")
+    assert block.kind == kind
+    assert line[block.start : block.end].startswith(content)
+
+
+def _pages_with_header(header: tuple[str, ...], bodies: list[str]) -> str:
+    return "\f".join(
+        "\n".join((*header[:-1], f"{header[-1]} {n}", body)) for n, body in enumerate(bodies, 2)
+    )
+
+
+# Bath and North East Somerset, inspection of February 2022: a paragraph runs over a page break,
+# past the next page's running header and number
+BANES_HEADER = (
+    "Inspection of Bath and North East Somerset local authority children’s services",
+    "28 February to 4 March 2022",
+)
+BANES_TURN = (
+    "7. Children and their families benefit from a wide range of targeted early help services.\n"
+    "There is a clear determination to engage with families who choose this route and to "
+)
+BANES_NEXT = (
+    "ensure that they have the best possible information to help them. As a result, \n"
+    "children’s circumstances improve."
+)
+
+
+def test_paragraph_over_a_pdf_page_break_is_one_block_and_reads_without_the_header():
+    filler = "Social workers know children well and visit them regularly.\n" * 3
+    text = _pages_with_header(
+        BANES_HEADER, [filler, filler + BANES_TURN, BANES_NEXT + "\n" + filler, filler]
+    )
+    block = next(b for b in segment(text) if b.marker == "7.")
+    quoted = text[block.start : block.end]
+    assert "\f" in quoted and quoted.endswith("children’s circumstances improve.")
+    spans = sentences(text, block.start, block.end)
+    shown = [clean(text[a:b]) for a, b in spans]
+    assert shown[1] == (
+        "There is a clear determination to engage with families who choose this route and to"
+        " ensure that they have the best possible information to help them."
+    )
+
+
+def test_pdf_table_of_contents_is_furniture():
+    # Bedford 2017: the contents page, titles and page numbers
+    contents = (
+        "4\nContents\nExecutive summary 2\nThe local authority 5\n"
+        "Information about this local authority area 5\nRecommendations 7\n"
+        "The experiences and progress of children who need help and \nprotection 9\n"
+        "The experiences and progress of children looked after and achieving \npermanence 14\n"
+        "Leadership, management and governance 23\n"
+    )
+    text = _pdf(IOW_2014_P6, contents, IOW_2014_P6)
+    a = text.index("\f") + 1
+    b = text.index("\f", a)
+    assert not [x for x in segment(text) if a <= x.start < b]
+
+
+def test_pdf_short_line_ending_a_sentence_ends_a_paragraph():
+    # Isle of Wight 2014, leadership summary: two paragraphs with no blank line between them
+    body = (
+        "A self-evaluation by the local authority children’s services in June 2014, together \n"
+        "with monitoring reports, provide a realistic analysis of the work undertaken to tackle \n"
+        "the deficits identified in the Ofsted inspection in 2012 and the significant further \n"
+        "work required to improve services to a good standard. \n"
+        "The Isle of Wight Council and Hampshire County Council have established an \n"
+        "effective strategic partnership. Clear lines of reporting and accountability have \n"
+        "been agreed between the two councils that ensure timely decision making and an \n"
+    )
+    text = _pdf(IOW_2014_P6, body + "effective oversight of services.\n", IOW_2014_P6)
+    paras = [text[b.start : b.end] for b in segment(text) if b.kind == "paragraph"]
+    assert paras[0].endswith("to a good standard.")
+    assert paras[1].startswith("The Isle of Wight Council and Hampshire County Council")
+
+
+def test_open_government_licence_notice_is_furniture():
+    # the back page of every Ofsted report (Birmingham 2019)
+    line = (
+        "licence, visit www.nationalarchives.gov.uk/doc/open-government-licence, write to the "
+        "Information Policy Team, The National Archives, Kew, London TW9 4DU, or\n"
+    )
+    assert segment(line) == []
+    # and the invitation to Ofsted's newsletter (Dorset 2025)
+    lines = (
+        "Interested in our work? You can subscribe to our monthly newsletter for more \n"
+        "information and updates: http://eepurl.com/iTrDn.\n"
+    )
+    assert segment(lines) == []
