@@ -30,6 +30,7 @@ from .assessments import (
     seed_kind_for_doc,
     slugify,
 )
+from .corpus import ASSESSMENT_REPORT_TYPES
 from .figures import distinct_figures, figures_in
 from .findings import context_polarity, cues, is_intent, polarity, score
 from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
@@ -677,25 +678,11 @@ def _restated(x: tuple[str, ...], sx: set[str], y: tuple[str, ...], sy: set[str]
     )
 
 
-# Documents in which an assessment speaks for itself; a cabinet report or minutes restate it.
-_ASSESSMENT_REPORTS = frozenset(
-    {
-        "inspection report",
-        "visit letter",
-        "focused visit letter",
-        "monitoring visit letter",
-        "JTAI letter",
-        "SEND inspection report",
-        "commissioner report",
-    }
-)
-
-
 def _primary_key(f: Finding, docs: dict[str, Document]) -> tuple:
     """Which of a finding's statements speaks for it: an assessment's own report before a
     report restating it, then the fullest wording, then the earliest excerpt."""
     doc = docs.get(f.excerpts[0].doc_id)
-    restating = doc is None or doc.doc_type not in _ASSESSMENT_REPORTS
+    restating = doc is None or doc.doc_type not in ASSESSMENT_REPORT_TYPES
     return (restating, -len(content_words(f.text)), [_ex_key(e) for e in f.excerpts])
 
 
