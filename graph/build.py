@@ -8,7 +8,7 @@ document's excerpt, so every document graph stands on its own and the union is c
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -106,11 +106,16 @@ def quads_digest(quads: Iterable[Quad], salt: bytes = b"") -> str:
 
 
 def finding_iri(f: Finding) -> URIRef:
-    return iri.iri("finding", iri.digest(f.assessment, " ".join(f.text.lower().split())))
+    return _statement_iri("finding", f.assessment, f.text)
 
 
 def action_iri(a: Action) -> URIRef:
-    return iri.iri("action", iri.digest(a.responsible, " ".join(a.text.lower().split())))
+    return _statement_iri("action", a.responsible, a.text)
+
+
+@lru_cache(maxsize=1 << 18)  # the graph, the derived facts and the page each ask for them
+def _statement_iri(kind: str, key: str, text: str) -> URIRef:
+    return iri.iri(kind, iri.digest(key, " ".join(text.lower().split())))
 
 
 def judgement_iri(j: Judgement) -> URIRef:
@@ -148,6 +153,8 @@ class QuadBuilder:
         self.assessments = {a.key: a for a in extraction.assessments}
         self.texts = {d.id: d.text for d in extraction.documents}
         self.tags: dict[URIRef, tuple[str, ...]] = {}
+        # the same, by the named graph the finding or action is written into
+        self.graph_tags: dict[URIRef, dict[URIRef, tuple[str, ...]]] = {}
 
     # --- helpers -------------------------------------------------------------------------
     def agent_iri(self, key: str) -> URIRef:
@@ -211,12 +218,15 @@ class QuadBuilder:
         yield s, PROV.wasDerivedFrom, excerpt_iri(j.excerpt), g
         yield from self.excerpt_quads(j.excerpt, g)
 
-    def finding(self, f: Finding) -> Iterator[Quad]:
+    def finding(self, f: Finding, only: Set[str] | None = None) -> Iterator[Quad]:
         s = finding_iri(f)
         themes = self.theme_ids(f.text, f.excerpts[0].section)
         self.tags[s] = themes
         for e in f.excerpts:
+            if only is not None and e.doc_id not in only:
+                continue
             g = iri.named_graph(e.doc_id)
+            self.graph_tags.setdefault(g, {})[s] = themes
             yield s, RDF.type, CSKG.Finding, g
             yield s, CSKG.text, _str(f.text), g
             yield s, CSKG.fromAssessment, iri.assessment(f.assessment), g
@@ -244,6 +254,7 @@ class QuadBuilder:
         s, g = action_iri(a), iri.named_graph(a.excerpt.doc_id)
         themes = self.action_theme_ids(a)
         self.tags[s] = themes
+        self.graph_tags.setdefault(g, {})[s] = themes
         yield s, RDF.type, CSKG.Action, g
         yield s, CSKG.text, _str(a.text), g
         yield s, CSKG.responsible, self.agent_iri(a.responsible), g
@@ -284,22 +295,77 @@ class QuadBuilder:
         yield s, RDFS.label, _str(a.label), g
 
     # --- whole graphs --------------------------------------------------------------------
-    def document_quads(self) -> Iterator[Quad]:
+    def document_quads(self, only: Set[str] | None = None) -> Iterator[Quad]:
+        """The quads of every document's graph, or (``only``) of those documents' graphs.
+
+        A finding restated in several documents is tagged, and its quads made, once for the
+        graphs wanted; the quads of a graph come in the same order either way.
+        """
+
+        def wanted(doc_id: str) -> bool:
+            return only is None or doc_id in only
+
         for d in self.x.documents:
-            yield from self.document(d)
+            if wanted(d.id):
+                yield from self.document(d)
         for a in self.x.assessments:
             for doc_id in a.reported_in:
-                yield from self.assessment(a, iri.named_graph(doc_id), doc_id)
+                if wanted(doc_id):
+                    yield from self.assessment(a, iri.named_graph(doc_id), doc_id)
         for j in self.x.judgements:
-            yield from self.judgement(j)
+            if wanted(j.excerpt.doc_id):
+                yield from self.judgement(j)
         for f in self.x.findings:
-            yield from self.finding(f)
+            if only is None:
+                yield from self.finding(f)
+            elif any(e.doc_id in only for e in f.excerpts):
+                yield from self.finding(f, only)
         for act in self.x.actions:
-            yield from self.action(act)
+            if wanted(act.excerpt.doc_id):
+                yield from self.action(act)
         for r in self.x.roles:
-            yield from self.role_assignment(r)
+            if wanted(r.excerpt.doc_id):
+                yield from self.role_assignment(r)
         for fig in self.x.figures:
-            yield from self.figure(fig)
+            if wanted(fig.excerpt.doc_id):
+                yield from self.figure(fig)
+
+    def graph_inputs(self, salt: bytes = b"") -> dict[str, str]:
+        """For each document, a digest of every record whose quads go into its named graph
+        (with the kinds of the agents they name): equal digests, equal graphs, so a later
+        build can copy the graph instead of making it again. ``salt`` stands for what else
+        the quads depend on (the theme scheme)."""
+        parts: dict[str, list[str]] = {d.id: [repr(d)] for d in self.x.documents}
+        agents: dict[str, set[str]] = {d.id: set() for d in self.x.documents}
+
+        def add(doc_id: str, record: object, *keys: str | None) -> None:
+            parts.setdefault(doc_id, []).append(repr(record))
+            agents.setdefault(doc_id, set()).update(k for k in keys if k)
+
+        for a in self.x.assessments:
+            for doc_id in a.reported_in:
+                add(doc_id, a, a.conducted_by)
+        for j in self.x.judgements:
+            add(j.excerpt.doc_id, j)
+        for f in self.x.findings:
+            for doc_id in dict.fromkeys(e.doc_id for e in f.excerpts):
+                add(doc_id, f, *f.involves)
+        for act in self.x.actions:
+            add(act.excerpt.doc_id, act, act.responsible)
+        for r in self.x.roles:
+            add(r.excerpt.doc_id, r, r.agent, r.organisation)
+        for fig in self.x.figures:
+            add(fig.excerpt.doc_id, fig)
+        out = {}
+        for doc_id, records in parts.items():
+            h = hashlib.sha256(salt)
+            for record in records:
+                h.update(record.encode())
+                h.update(b"\x1e")
+            kinds = sorted((k, self.agent_iri(k)) for k in agents[doc_id])
+            h.update(repr(kinds).encode())
+            out[doc_id] = h.hexdigest()[:32]
+        return out
 
     def reference_quads(self) -> Iterator[Quad]:
         g = REFERENCE

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
 ID = "https://w3id.org/childrens-services-kg/id/"
 
 
+@lru_cache(maxsize=1 << 16)  # keys and labels recur across a build's records
 def slug(label: str, limit: int = 80) -> str:
     """Lower-case ASCII words joined by '-', e.g. 'Director of People' -> 'director-of-people'."""
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")

@@ -28,6 +28,7 @@ from cskg.errors import CskgError, DocumentError, ValidationError
 from cskg.graph import derive
 from cskg.graph.build import Quad, QuadBuilder, finding_iri, ontology_quads, quads_digest
 from cskg.graph.html import render_page
+from cskg.graph.iri import named_graph
 from cskg.graph.store import STORE_DIR, create_store, update_store
 from cskg.graph.trig import term as trig_term
 from cskg.graph.trig import write_graphs
@@ -341,28 +342,88 @@ def extract_all(
             parts[i] = extract_document(docs[i], seeds)
     if new_cache is not None:
         new_cache.mkdir(parents=True, exist_ok=True)
-        for key, part in zip(keys, parts, strict=True):
-            (new_cache / f"{key}.pickle").write_bytes(pickle.dumps(part, protocol=5))
+        made = set(todo)
+        for i, (key, part) in enumerate(zip(keys, parts, strict=True)):
+            name = f"{key}.pickle"
+            if i in made or cache is None or not _link(cache / name, new_cache / name):
+                (new_cache / name).write_bytes(pickle.dumps(part, protocol=5))
     return merge([p for p in parts if p is not None])
 
 
+@dataclass
+class Reuse:
+    """Document graphs a build copies from the previous one instead of making them again:
+    their records are unchanged (:meth:`QuadBuilder.graph_inputs`)."""
+
+    graphs: dict[URIRef, tuple[str, int, str]] = field(default_factory=dict)  # block, quads, digest
+    documents: set[str] = field(default_factory=set)  # their document ids
+    tags: dict[URIRef, tuple[str, ...]] = field(default_factory=dict)  # of their statements
+
+
 def graph_quads(
-    x: Extraction, scheme: ThemeScheme | None = None
+    x: Extraction,
+    scheme: ThemeScheme | None = None,
+    reuse: Reuse | None = None,
+    builder: QuadBuilder | None = None,
 ) -> tuple[list[Quad], list[derive.Recurrence], dict[URIRef, tuple[str, ...]]]:
     """Every quad of the build, the recurrence facts derived from the findings, and the theme
-    ids tagged on each finding and action (by IRI), for the page."""
+    ids tagged on each finding and action (by IRI), for the page.
+
+    With ``reuse``, the graphs of those documents are left out (the previous build's copies
+    stand for them) and their statements' tags are taken from it.
+    """
     scheme = scheme or load_themes()
-    builder = QuadBuilder(x, scheme)
-    quads: list[Quad] = list(builder.document_quads())
+    builder = builder or QuadBuilder(x, scheme)
+    only = None
+    if reuse is not None and reuse.documents:
+        only = {d.id for d in x.documents} - reuse.documents
+    quads: list[Quad] = list(builder.document_quads(only))
+    if only is not None:
+        for s, themes in reuse.tags.items():  # type: ignore[union-attr]
+            builder.tags.setdefault(s, themes)
     quads.extend(builder.reference_quads())
     quads.extend(builder.theme_quads())
     onto = Graph().parse(ontology_path(), format="turtle")
     quads.extend(ontology_quads(onto))
-    tagged = [(finding_iri(f), f, builder.tags.get(finding_iri(f), ())) for f in x.findings]
+    iris = [finding_iri(f) for f in x.findings]
+    tagged = [(s, f, builder.tags.get(s, ())) for s, f in zip(iris, x.findings, strict=True)]
     council_of = {a.key: a.local_authority for a in x.assessments}
     recs = derive.recurrences(tagged, scheme, council_of)
     quads.extend(derive.recurrence_quads(recs, scheme))
     return quads, recs, builder.tags
+
+
+def _keep_graph_tags(
+    inputs: dict[str, str],
+    builder: QuadBuilder,
+    copied: Reuse,
+    cache: Path | None,
+    new_cache: Path,
+) -> None:
+    """Keep each document graph's tags in ``new_cache`` under the digest of its records, for
+    the next build to reuse the graph with (:meth:`Previous.reusable`)."""
+    import pickle
+
+    new_cache.mkdir(parents=True, exist_ok=True)
+    for doc_id, digest in inputs.items():
+        name = f"graph-{digest}.pickle"
+        reused = doc_id in copied.documents and cache is not None
+        if reused and _link(cache / name, new_cache / name):  # type: ignore[operator]
+            continue
+        tags = builder.graph_tags.get(named_graph(doc_id), {})
+        (new_cache / name).write_bytes(pickle.dumps(tags, protocol=5))
+
+
+def _link(src: Path, dst: Path) -> bool:
+    """``dst`` made a hard link to ``src`` (a cache entry, never written in place); False
+    when that cannot be done."""
+    try:
+        os.link(src, dst)
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _counts(x: Extraction, triples: int, scheme_size: int) -> dict[str, int]:
@@ -388,25 +449,30 @@ def _write_outputs(
     scheme: ThemeScheme,
     tags: dict[URIRef, tuple[str, ...]],
     previous: Previous | None = None,
+    copied: Reuse | None = None,
 ) -> dict[str, dict]:
     """Write graph.trig, the texts, the store and the page into ``stage``; returns, for each
     named graph, its digest, where its block lies in graph.trig and its number of quads.
 
     With ``previous`` (the build being replaced, made by the same cskg), a named graph whose
-    quads are unchanged is copied from its graph.trig and its store rather than made again.
+    quads are unchanged is copied from its graph.trig and its store rather than made again;
+    so is each graph of ``copied``, whose quads are not in ``quads``.
     """
     groups: dict[URIRef, list[Quad]] = {}
     for q in quads:
         groups.setdefault(q[3], []).append(q)
     digests = {g: quads_digest(qs) for g, qs in groups.items()}
     reuse = previous.blocks(digests) if previous else {}
+    for g, (block, count, digest) in (copied.graphs if copied else {}).items():
+        groups[g], digests[g], reuse[g] = [], digest, (block, count)
     with (stage / GRAPH_FILE).open("w", encoding="utf-8", newline="\n") as fh:
         blocks = write_graphs(groups, fh, reuse)
     changed = [g for g in groups if g not in reuse]
     # Oxigraph loads the store without holding the GIL: a thread does it while this one
     # writes the texts and renders the page
     loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cskg-store")
-    if previous and reuse and sum(len(groups[g]) for g in changed) < len(quads) // 2:
+    total = sum(b.quads for b in blocks.values())
+    if previous and reuse and sum(blocks[g].quads for g in changed) < total // 2:
         text = (stage / GRAPH_FILE).read_text(encoding="utf-8")
         changes = [
             (str(g), previous.block(g), text[blocks[g].start : blocks[g].end]) for g in changed
@@ -487,6 +553,46 @@ class Previous:
         if block.startswith(f"\n{trig_term(g)} {{\n") and block.endswith("\n}\n"):
             return block
         return ""  # the file is not what build.json says
+
+    def reusable(
+        self,
+        inputs: dict[str, str],
+        cache: Path | None,
+        marks: Path | None,
+        validate: bool,
+    ) -> Reuse:
+        """The document graphs whose records (``inputs``: digest by document id) are those
+        that made them last time, with their block, quads, digest and tags; when the build
+        validates, only those the previous build validated."""
+        import pickle
+
+        from cskg.graph.iri import named_graph
+        from cskg.graph.validate import document_graph_key
+
+        out = Reuse()
+        if cache is None:
+            return out
+        for doc_id, digest in inputs.items():
+            g = named_graph(doc_id)
+            info = self.graphs.get(str(g))
+            if not isinstance(info, dict) or info.get("inputs") != digest:
+                continue
+            count, sha = info.get("quads"), info.get("sha256")
+            if not isinstance(count, int) or not isinstance(sha, str):
+                continue
+            if validate and (marks is None or not (marks / document_graph_key(sha)).is_file()):
+                continue
+            try:
+                tags = pickle.loads((cache / f"graph-{digest}.pickle").read_bytes())
+            except Exception:  # noqa: BLE001 - a damaged cache entry is only a miss
+                continue
+            block = self.block(g)
+            if not block or not isinstance(tags, dict):
+                continue
+            out.graphs[g] = (block, count, sha)
+            out.documents.add(doc_id)
+            out.tags.update(tags)
+        return out
 
     def blocks(self, digests: dict[URIRef, str]) -> dict[URIRef, tuple[str, int]]:
         """The graph.trig block and quad count of every graph whose digest is unchanged."""
@@ -655,19 +761,30 @@ def build(
         stage = out.with_name(f".{out.name}.staging-{os.getpid()}-{secrets.token_hex(4)}")
         stage.mkdir()
         old_cache = out / CACHE_DIR if (out / CACHE_DIR).is_dir() else None
-        x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=stage / CACHE_DIR)
+        new_cache = stage / CACHE_DIR
+        x = extract_all(docs, manifest, progress, cache=old_cache, new_cache=new_cache)
         progress("building the graph")
-        quads, recs, tags = graph_quads(x, scheme)
+        previous = Previous.of(out, state["tool"])
+        old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
+        builder = QuadBuilder(x, scheme)
+        inputs = builder.graph_inputs(state["themes_sha256"].encode())
+        copied = previous.reusable(inputs, old_cache, old_marks, validate) if previous else Reuse()
+        quads, recs, tags = graph_quads(x, scheme, copied, builder)
+        _keep_graph_tags(inputs, builder, copied, old_cache, new_cache)
         checking = None
         if validate:
             # validation runs beside the writing of the outputs, on the other core; the staged
             # outputs are only swapped in once the graph is known to conform
             progress("validating against ontology/shapes.ttl")
-            old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
-            checking = Forked(validate_quads, quads, old_marks, stage / VALIDATED_DIR)
+            known = {g: sha for g, (_, _, sha) in copied.graphs.items()}
+            findings = [finding_iri(f) for f in x.findings] if known else []
+            checking = Forked(
+                validate_quads, quads, old_marks, stage / VALIDATED_DIR, known, findings
+            )
         progress("writing graph.trig, the query store and graph.html")
-        previous = Previous.of(out, state["tool"])
-        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous)
+        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous, copied)
+        for doc_id, digest in inputs.items():
+            graphs[str(named_graph(doc_id))]["inputs"] = digest
         count = sum(g["quads"] for g in graphs.values())
         if checking is not None:
             violations = checking.result()

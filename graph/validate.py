@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -183,15 +183,34 @@ def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
     return sorted(_run(triples, _shapes(), ""), key=lambda v: (v.focus, v.path, v.message))
 
 
+DOC_OPTS = {"drop_targets": (CSKG.Person, CSKG.Organisation, CSKG.LocalAuthority)}
+
+
+def _salt() -> bytes:
+    return hashlib.sha256(shapes_path().read_bytes()).digest()
+
+
+def document_graph_key(digest: str, salt: bytes | None = None) -> str:
+    """The marker of a document graph validated before, from its quads' digest
+    (:func:`cskg.graph.build.quads_digest`) and the shapes."""
+    salt = (salt if salt is not None else _salt()) + repr(sorted(DOC_OPTS.items())).encode()
+    return hashlib.sha256(salt + digest.encode()).hexdigest()[:32]
+
+
 def validate_quads(
     quads: Iterable[tuple],
     cache: Path | None = None,
     new_cache: Path | None = None,
+    known: Mapping[URIRef, str] | None = None,
+    findings: Iterable[URIRef] = (),
 ) -> list[Violation]:
     """Validate every named graph except the ontology, in pieces (see the module docstring).
 
     ``cache`` is the previous build's folder of validated-piece markers; ``new_cache``
-    receives a marker for every piece that conforms now.
+    receives a marker for every piece that conforms now. ``known`` gives document graphs
+    left out of ``quads`` because they are unchanged, by their quads' digest: each must
+    have a marker in ``cache``. ``findings`` are findings of those graphs (or any), for the
+    derived facts' check that a recurrence points at findings.
     """
     from cskg.graph import iri
 
@@ -201,8 +220,7 @@ def validate_quads(
     ontology = iri.named_graph("ontology")
     derived = iri.named_graph("derived")
     shared = {iri.named_graph(n) for n in SHARED}
-    salt = hashlib.sha256(shapes_path().read_bytes()).digest()
-    shared_classes = (CSKG.Person, CSKG.Organisation, CSKG.LocalAuthority)
+    salt = _salt()
 
     shared_quads = [q for g in sorted(shared, key=str) for q in graphs.get(g, [])]
     shared_triples = [(s, p, o) for s, p, o, _ in shared_quads]
@@ -212,8 +230,8 @@ def validate_quads(
         if g not in shared and g not in (ontology, derived)
         for s, p, o, _ in qs
         if p == RDF.type and o == CSKG.Finding
-    ]
-    doc_opts = {"drop_targets": shared_classes}
+    ] + [(s, RDF.type, CSKG.Finding) for s in findings]
+    doc_opts = DOC_OPTS
     pieces: list[tuple[str, list[tuple], list[tuple], dict]] = [
         ("reference and themes", shared_quads, [], {}),
         (
@@ -244,9 +262,12 @@ def validate_quads(
     # document graphs not validated before go in batches, the shared context once per batch
     batch: list[tuple[str, URIRef]] = []
     size = 0
-    doc_salt = salt + repr(sorted(doc_opts.items())).encode()
+    for g, digest in sorted((known or {}).items()):
+        key = document_graph_key(digest, salt)
+        if not marked(key):
+            raise ValueError(f"{g}: left out of the validation but never validated")
     for g in doc_graphs:
-        key = quads_digest(graphs[g], doc_salt)
+        key = document_graph_key(quads_digest(graphs[g]), salt)
         if marked(key):
             continue
         batch.append((key, g))

@@ -128,3 +128,45 @@ def test_an_action_opening_with_a_pronoun_takes_the_themes_of_the_sentence_befor
     g = _graph(_extraction(actions=[act]))
     got = {str(o).rsplit("/", 1)[1] for o in g.objects(action_iri(act), CSKG.addresses)}
     assert got == expected
+
+
+def _two_documents(finding_docs: tuple[str, ...]) -> Extraction:
+    from dataclasses import replace
+
+    from cskg.loaders.records import Finding
+
+    other = replace(_doc(), id="other", path="corpus/other.txt")
+    excerpts = tuple(
+        Excerpt(d, 0, 30, TEXT[0:30], "Summary") for d in finding_docs
+    )
+    finding = Finding(TEXT[0:30], "a-2023", 2023, "Strength", excerpts)
+    return replace(_extraction(_figures()), documents=(_doc(), other), findings=(finding,))
+
+
+def test_graph_inputs_change_only_for_the_graphs_a_record_goes_into():
+    from dataclasses import replace
+
+    scheme = load_themes()
+    base = QuadBuilder(_two_documents(("cabinet",)), scheme).graph_inputs()
+    assert set(base) == {"cabinet", "other"}
+    # a finding restated in the other document: both graphs hold it now
+    both = QuadBuilder(_two_documents(("cabinet", "other")), scheme).graph_inputs()
+    assert both["cabinet"] != base["cabinet"] and both["other"] != base["other"]
+    # a figure of the cabinet report changes: the other document's graph does not
+    x = _two_documents(("cabinet",))
+    fig = x.figures[0]
+    changed = replace(x, figures=(replace(fig, value=fig.value + 1), *x.figures[1:]))
+    moved = QuadBuilder(changed, scheme).graph_inputs()
+    assert moved["cabinet"] != base["cabinet"] and moved["other"] == base["other"]
+    # what else the quads depend on (the theme scheme) goes in as the salt
+    salted = QuadBuilder(x, scheme).graph_inputs(b"another scheme")
+    assert salted["cabinet"] != base["cabinet"] and salted["other"] != base["other"]
+
+
+def test_the_quads_of_some_documents_are_those_of_all_restricted_to_their_graphs():
+    x = _two_documents(("cabinet", "other"))
+    scheme = load_themes()
+    every = list(QuadBuilder(x, scheme).document_quads())
+    some = list(QuadBuilder(x, scheme).document_quads({"other"}))
+    assert some == [q for q in every if q[3] == iri.named_graph("other")]
+    assert some

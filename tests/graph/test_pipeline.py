@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -222,13 +224,49 @@ def test_rebuild_after_one_change_reuses_graphs_and_equals_a_full_build(
         + "\nThe Director of People must ensure that management oversight improves.\n",
         encoding="utf-8",
     )
+    made: list[set[str] | None] = []
+    real_quads = pipeline.QuadBuilder.document_quads
+
+    def recording(self, only=None):  # noqa: ANN001, ANN202
+        made.append(only)
+        return real_quads(self, only)
+
+    monkeypatch.setattr(pipeline.QuadBuilder, "document_quads", recording)
     build(copy, out)
+    # only the changed document's graph was made again; the others were copied
+    assert made[0] is not None and len(made[0]) == 1
     fresh = build(copy, tmp_path / "fresh").out
+    assert made[-1] is None  # a build into a new folder makes everything
     assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
     assert _all_quads(out) == _all_quads(fresh)
+    graphs = [json.loads((o / "build.json").read_text())["graphs"] for o in (out, fresh)]
+    assert graphs[0] == graphs[1]
+    assert sorted(os.listdir(out / "validated")) == sorted(os.listdir(fresh / "validated"))
+    assert sorted(os.listdir(out / "cache")) == sorted(os.listdir(fresh / "cache"))
     (changed,) = updates
     assert any(g.endswith("/graph/derived") for g in changed)  # the recurrences moved too
     assert len(changed) < 5  # the other documents' graphs were copied
+
+
+def test_a_changed_theme_scheme_remakes_every_document_graph(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    from cskg.ontology.themes import DEFAULT_PATH
+
+    out = tmp_path / "out"
+    build(corpus_dir, out)
+    before = (out / "graph.trig").read_bytes()
+    scheme = tmp_path / "themes.yaml"
+    text = DEFAULT_PATH.read_text(encoding="utf-8")
+    assert "      - management oversight\n" in text
+    # one phrase less: findings that only it tagged lose the theme, in every document
+    scheme.write_text(text.replace("      - management oversight\n", "", 1), encoding="utf-8")
+    build(corpus_dir, out, themes=scheme)
+    fresh = build(corpus_dir, tmp_path / "fresh", themes=scheme).out
+    assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+    assert (out / "graph.trig").read_bytes() != before  # the scheme did change the graph
 
 
 def test_a_build_json_that_does_not_match_its_trig_is_not_trusted(
