@@ -264,6 +264,8 @@ def _wanted(s: str) -> list[tuple[int, int]]:
     return out
 
 
+# extraction asks for a sentence's score up to three times (finding, intent, polarity)
+@lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
     c = cues()
