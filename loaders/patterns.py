@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["FOLDS_TO_ASCII", "Prefilter", "literal_starts", "lowered"]
+__all__ = [
+    "FOLDS_TO_ASCII",
+    "Gate",
+    "Prefilter",
+    "literal_starts",
+    "literal_starts_of_any",
+    "lowered",
+]
 
 
 def literal_starts(pattern: str) -> tuple[str, ...] | None:
@@ -55,6 +62,39 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted({x.lower() for x in found}))
 
 
+def literal_starts_of_any(patterns: Sequence[str]) -> tuple[str, ...] | None:
+    """:func:`literal_starts` of an alternation of ``patterns``: None when one has none."""
+    out: set[str] = set()
+    for p in patterns:
+        starts = literal_starts(p)
+        if starts is None:
+            return None
+        out.update(starts)
+    return tuple(sorted(out))
+
+
+def _trie(texts: Sequence[str]) -> str:
+    """A regular expression (case-sensitive) matching exactly ``texts``, the longest one where
+    several begin at the same place: one character is tried once, not once per text."""
+    root: dict = {}
+    for t in texts:
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a text ends here: going on is optional (greedy, so longest first)
+            body = f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
 # the only characters outside ASCII that match an ASCII letter under re.IGNORECASE
 # (İ ı ſ and the Kelvin sign; tests/loaders/test_findings.py checks the list)
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -69,18 +109,29 @@ def lowered(s: str) -> str | None:
 
 
 class Prefilter:
-    """Which of a list of patterns could match a text, by their literal starts."""
+    """Which of a list of patterns could match a text, by their literal starts.
+
+    The starts are found in one pass: a regular expression of all of them as a trie finds,
+    at each place where some start occurs, the longest one there; the starts occurring there
+    are exactly that one and those of its prefixes that are starts too.
+    """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
-        self._by_start: dict[str, list[int]] = {}
+        by_start: dict[str, set[int]] = {}
         self._always: list[int] = []
         for i, p in enumerate(patterns):
             starts = literal_starts(p.pattern)
             if starts is None:
                 self._always.append(i)
             for x in starts or ():
-                self._by_start.setdefault(x, []).append(i)
+                by_start.setdefault(x, set()).add(i)
         self._all = list(range(len(patterns)))
+        # each start with the patterns of every start that is a prefix of it
+        self._with_prefixes = {
+            x: frozenset(i for y, ids in by_start.items() if x.startswith(y) for i in ids)
+            for x in by_start
+        }
+        self._starts = re.compile(_trie(sorted(by_start))) if by_start else None
 
     def candidates(self, low: str | None) -> list[int]:
         """Indices, in order, of the patterns that could match the text whose
@@ -88,7 +139,32 @@ class Prefilter:
         if low is None:
             return self._all
         found = set(self._always)
-        for x, ids in self._by_start.items():
-            if x in low:
-                found.update(ids)
+        rx = self._starts
+        m = rx.search(low) if rx is not None else None
+        while m is not None:
+            found |= self._with_prefixes[m.group()]
+            m = rx.search(low, m.start() + 1)  # type: ignore[union-attr]
         return sorted(found)
+
+
+class Gate:
+    """Could a pattern match a text at all? No when none of its literal starts occurs in it.
+
+    A necessary condition only, like :class:`Prefilter`: a text that passes still needs the
+    pattern run.
+    """
+
+    def __init__(self, starts: Sequence[str] | None) -> None:
+        # a start that contains another is implied by it
+        kept = sorted({x for x in starts or () if not any(y != x and y in x for y in starts)})
+        self._rx = re.compile(_trie(kept)) if starts else None
+
+    @classmethod
+    def of(cls, patterns: Sequence[str]) -> Gate:
+        """The gate of an alternation of ``patterns``."""
+        return cls(literal_starts_of_any(patterns))
+
+    def may_match(self, low: str | None) -> bool:
+        """False only when the pattern cannot match the text whose :func:`lowered` form is
+        ``low`` (None: unknown, so True)."""
+        return low is None or self._rx is None or self._rx.search(low) is not None

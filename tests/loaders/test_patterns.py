@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cskg.loaders import actors, assessments, findings
 from cskg.loaders.assessments import find_kinds
 from cskg.loaders.findings import cues, score
-from cskg.loaders.patterns import FOLDS_TO_ASCII, literal_starts
+from cskg.loaders.patterns import FOLDS_TO_ASCII, Gate, Prefilter, literal_starts, lowered
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -56,7 +56,8 @@ def _without_prefilter(module, fn, s):  # noqa: ANN001, ANN202
 
 
 def _score_without_prefilter(s: str) -> tuple[float, float]:
-    return _without_prefilter(findings, score, s)
+    # score keeps its results per sentence: run it afresh, every pattern running
+    return _without_prefilter(findings, score.__wrapped__, s)
 
 
 def _kinds(found: list) -> list[tuple[str, int, int]]:
@@ -101,3 +102,49 @@ def test_prefilter_never_changes_a_score(parts: list[str]) -> None:
     s = " ".join(parts)
     assert score(s) == _score_without_prefilter(s)
     assert _kinds(find_kinds(s)) == _kinds(_without_prefilter(assessments, find_kinds, s))
+
+
+def _naive_candidates(patterns: list[re.Pattern[str]], low: str) -> list[int]:
+    out = []
+    for i, p in enumerate(patterns):
+        starts = literal_starts(p.pattern)
+        if starts is None or any(x in low for x in starts):
+            out.append(i)
+    return out
+
+
+PREFILTER_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in [
+        r"\bnot\b", r"\bnot all\b", r"\bnot yet\b", r"\bno\b", r"\bnote", r"\bnoted\b",
+        r"\b(?:too|to) (?:many|much)\b", r"\bto\b", r"\w+ly", r"\bdelays?\b", r"\bde", r"lay",
+    ]
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["not", "no", "note", "all", "yet", "too", "to", "many", "delay", "de"])
+        | st.text(alphabet="notalydem ", max_size=5),
+        max_size=12,
+    )
+)
+def test_prefilter_finds_every_start_even_overlapping(parts: list[str]) -> None:
+    # starts that overlap, nest ("not", "not all") and share prefixes ("no", "not", "note")
+    low = "".join(parts)
+    f = Prefilter(PREFILTER_PATTERNS)
+    assert f.candidates(low) == _naive_candidates(PREFILTER_PATTERNS, low)
+    starts = [x for p in PREFILTER_PATTERNS for x in literal_starts(p.pattern) or ()]
+    assert Gate(starts).may_match(low) == any(x in low for x in starts)
+
+
+def test_prefilter_agrees_with_substring_tests_on_the_embedded_corpus() -> None:
+    c = cues()
+    for cue_set in (c.weakness, c.strength):
+        patterns = [cue.pattern for cue in cue_set.cues]
+        f = Prefilter(patterns)
+        for s in _sentences():
+            low = lowered(s)
+            assert low is not None
+            assert f.candidates(low) == _naive_candidates(patterns, low), s
