@@ -490,7 +490,7 @@ def _finding(
         return  # a title in capitals
     if b.kind == "paragraph" and display[-1] not in ".!?;:)'\"’”" and len(words) < 12:
         return  # a caption, a name and title, an address line: no statement
-    if c.procedural_sentences.search(display) or display.endswith(":"):
+    if c.procedural.search(display) or display.endswith(":"):
         return
     weak, strong = score(display)
     if not (weak or strong) and is_intent(display):

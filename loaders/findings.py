@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
-from cskg.loaders.patterns import Prefilter, lowered
+from cskg.loaders.patterns import AnyOf, Gate, Prefilter, lowered
 
 __all__ = [
     "LEAN",
@@ -97,6 +97,9 @@ class Cues:
     problem: re.Pattern[str]
     remedied: re.Pattern[str]
     remedy_done: re.Pattern[str]
+    # the same, faster where only whether they match somewhere is wanted
+    procedural: AnyOf  # procedural_sentences
+    narrative_gate: Gate  # no narrative where it says no
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +134,8 @@ def cues() -> Cues:
         problem=re.compile(d["problem"], re.IGNORECASE),
         remedied=re.compile(d["remedied"], re.IGNORECASE),
         remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
+        procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
+        narrative_gate=Gate.of(d["narrative"]),
     )
 
 
@@ -213,10 +218,13 @@ _CLAUSE_END = re.compile(r";|\b(?:but|however)\b", re.I)
 
 def _narrative_spans(s: str) -> list[tuple[int, int]]:
     """The clauses of ``s`` that narrate events or suppose ("..., but has now improved": no)."""
+    c = cues()
+    if not c.narrative_gate.may_match(lowered(s)):
+        return []
     bounds = [0, *(m.start() for m in _CLAUSE_END.finditer(s)), len(s)]
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        if cues().narrative.search(s, a, b):
+        if c.narrative.search(s, a, b):
             out.append((a, b))
     return out
 

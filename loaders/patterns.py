@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 __all__ = [
     "FOLDS_TO_ASCII",
+    "AnyOf",
     "Gate",
     "Prefilter",
+    "literal_parts",
     "literal_starts",
     "literal_starts_of_any",
     "lowered",
@@ -60,6 +62,89 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     if not found or len(found) > 64 or any(len(x) < 2 or not x.isascii() for x in found):
         return None
     return tuple(sorted({x.lower() for x in found}))
+
+
+def literal_parts(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII texts one of which every match of ``pattern`` contains somewhere.
+
+    Like :func:`literal_starts`, but any run of literal characters that every match has will
+    do, not only the one it starts with ("concerns? (?:was|were)" after an optional opening
+    gives "concern"); of the runs found, the one whose shortest text is longest. None when no
+    run of at least two known characters is found.
+    """
+    from re import _constants as c
+    from re import _parser
+
+    def full(items: object) -> list[str] | None:
+        """The texts ``items`` match when they are literal characters only (and zero-width)."""
+        out = [""]
+        for op, av in items:  # type: ignore[attr-defined]
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.LITERAL:
+                out = [o + chr(av) for o in out]
+            elif op in (c.SUBPATTERN, c.BRANCH):
+                alts = [full(av[3])] if op is c.SUBPATTERN else [full(a) for a in av[1]]
+                if any(a is None for a in alts):
+                    return None
+                out = [o + x for o in out for a in alts for x in a]  # type: ignore[union-attr]
+            else:
+                return None
+            if len(out) > 64:
+                return None
+        return out
+
+    def valid(texts: list[str] | None) -> bool:
+        return bool(texts) and len(texts) <= 64 and all(  # type: ignore[arg-type]
+            len(x) >= 2 and x.isascii() for x in texts  # type: ignore[union-attr]
+        )
+
+    def parts(items: object) -> list[str] | None:
+        best: list[str] | None = None
+
+        def consider(texts: list[str] | None) -> None:
+            nonlocal best
+            if valid(texts) and (
+                best is None or min(map(len, texts)) > min(map(len, best))  # type: ignore[arg-type]
+            ):
+                best = texts
+
+        run = [""]
+        for op, av in items:  # type: ignore[attr-defined]
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero-width: the characters either side are adjacent
+            if op is c.LITERAL:
+                run = [o + chr(av) for o in run]
+                continue
+            if op in (c.SUBPATTERN, c.BRANCH):
+                body = [av[3]] if op is c.SUBPATTERN else list(av[1])
+                texts = [full(b) for b in body]
+                if all(t is not None for t in texts):
+                    longer = [o + x for o in run for t in texts for x in t]  # type: ignore[union-attr]
+                    if len(longer) <= 64:
+                        run = longer
+                        continue
+                    consider(run)
+                    run = [""]
+                    continue
+                consider(run)
+                run = [""]
+                sub = [parts(b) for b in body]  # every match contains a part of its branch
+                if all(x is not None for x in sub):
+                    consider(sorted({x for t in sub for x in t}))  # type: ignore[union-attr]
+                continue
+            consider(run)
+            run = [""]
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                consider(parts(av[2]))  # a repeat at least once contains its body
+        consider(run)
+        return best
+
+    try:
+        found = parts(_parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - a parser that changed: no shortcut, never a wrong one
+        return None
+    return tuple(sorted({x.lower() for x in found})) if found else None
 
 
 def literal_starts_of_any(patterns: Sequence[str]) -> tuple[str, ...] | None:
@@ -161,10 +246,67 @@ class Gate:
 
     @classmethod
     def of(cls, patterns: Sequence[str]) -> Gate:
-        """The gate of an alternation of ``patterns``."""
-        return cls(literal_starts_of_any(patterns))
+        """The gate of an alternation of ``patterns``: one of each one's :func:`literal_parts`
+        must occur."""
+        parts: set[str] = set()
+        for p in patterns:
+            found = literal_parts(p)
+            if found is None:
+                return cls(None)
+            parts.update(found)
+        return cls(sorted(parts))
 
     def may_match(self, low: str | None) -> bool:
         """False only when the pattern cannot match the text whose :func:`lowered` form is
         ``low`` (None: unknown, so True)."""
         return low is None or self._rx is None or self._rx.search(low) is not None
+
+
+def _anchored(pattern: str, flags: int) -> bool:
+    """Can ``pattern`` match only at the start of the text searched (``^``, not multiline)?"""
+    from re import _constants as c
+    from re import _parser
+
+    def starts_anchored(items: object) -> bool:
+        for op, av in items:  # type: ignore[attr-defined]
+            if op is c.AT:
+                return av is c.AT_BEGINNING or av is c.AT_BEGINNING_STRING
+            if op is c.SUBPATTERN:
+                return not av[1] & re.MULTILINE and starts_anchored(av[3])
+            if op is c.BRANCH:
+                return all(starts_anchored(a) for a in av[1])
+            return False
+        return False
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a parser that changed: not known to be anchored
+        return False
+    if (flags | parsed.state.flags) & re.MULTILINE:
+        return False
+    return starts_anchored(parsed)
+
+
+class AnyOf:
+    """Does any of a list of patterns match somewhere in a text? As ``bool(re.search(...))``
+    on their alternation, faster: the patterns anchored at the text's start are tried there
+    only, and the others only when one of their literal starts occurs in the text."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
+        anchored = [p for p in patterns if _anchored(p, flags)]
+        rest = [p for p in patterns if p not in anchored]
+        self._anchored = _alternation(anchored, flags)
+        self._rest = _alternation(rest, flags)
+        self._gate = Gate.of(rest)
+
+    def search(self, s: str) -> bool:
+        """Whether some pattern matches somewhere in ``s``."""
+        if self._anchored is not None and self._anchored.match(s):
+            return True
+        if self._rest is None:
+            return False
+        return self._gate.may_match(lowered(s)) and self._rest.search(s) is not None
+
+
+def _alternation(patterns: Sequence[str], flags: int) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None

@@ -17,17 +17,19 @@ from pathlib import Path
 
 import yaml
 
+from cskg.loaders.patterns import AnyOf
+
 __all__ = ["Block", "clean", "segment", "sentences"]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
     """Compiled furniture patterns from cues.yaml: (line furniture, reset, heading blacklist)."""
     data = yaml.safe_load(_CUES.read_text(encoding="utf-8"))
     seg = data["segment"]
-    line = re.compile("|".join(f"(?:{p})" for p in seg["furniture"]), re.IGNORECASE)
+    line = AnyOf(seg["furniture"], re.IGNORECASE)
     reset = re.compile("|".join(f"(?:{p})" for p in seg["reset"]), re.IGNORECASE)
     not_heading = re.compile("|".join(f"(?:{p})" for p in seg["not_heading"]), re.IGNORECASE)
     return line, reset, not_heading

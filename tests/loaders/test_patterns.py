@@ -148,3 +148,56 @@ def test_prefilter_agrees_with_substring_tests_on_the_embedded_corpus() -> None:
             low = lowered(s)
             assert low is not None
             assert f.candidates(low) == _naive_candidates(patterns, low), s
+
+
+def test_literal_parts_of_common_pattern_shapes() -> None:
+    from cskg.loaders.patterns import literal_parts
+
+    assert literal_parts(r"\bdelays?\b") == ("delay",)
+    # an optional or repeated opening is passed over: the run every match has
+    assert literal_parts(r"(?:^\W*|[–—-] )concerns? (?:was|were)") == ("concern",)
+    assert literal_parts(r"^\W*improve\b") == ("improve",)
+    assert literal_parts(r"\b(?:a|an) gap") == ("a gap", "an gap")
+    assert literal_parts(r"x{2,}yy") == ("yy",)
+    assert literal_parts(r"(?:abc){2}") == ("abc",)
+    assert literal_parts(r"(?:abc)?") is None
+    assert literal_parts(r"\w+ \d") is None
+    assert literal_parts("(") is None
+
+
+def _cue_lists() -> dict[str, list[str]]:
+    from cskg import yamlio
+
+    d = yamlio.safe_load(findings._CUES.read_text(encoding="utf-8"))
+    return {"procedural_sentences": d["procedural_sentences"], **d["segment"]}
+
+
+def test_any_of_is_search_of_the_alternation_on_the_embedded_corpus() -> None:
+    from cskg.loaders.patterns import AnyOf
+
+    texts = _sentences() + [
+        line.strip() for p in sorted(CORPUS.glob("*.txt")) for line in p.read_text().splitlines()
+    ]
+    for patterns in _cue_lists().values():
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        fast = AnyOf(patterns, re.IGNORECASE)
+        for s in texts:
+            assert fast.search(s) == bool(plain.search(s)), s
+
+
+PROCEDURAL_WORDS = [
+    "The", "committee", "noted", "Members", "asked", "concern", "was", "raised", " – ",
+    "in response to", "a query", "page 3", "crown copyright", "Tel: ", "ME4 4TR", "psi@",
+    "İ", "ſ", "\u212a", "took place in", "May", "2023", "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PROCEDURAL_WORDS) | st.text(max_size=4), max_size=10))
+def test_any_of_never_differs_from_search(parts: list[str]) -> None:
+    from cskg.loaders.patterns import AnyOf
+
+    s = " ".join(parts)
+    for patterns in _cue_lists().values():
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        assert AnyOf(patterns, re.IGNORECASE).search(s) == bool(plain.search(s)), s
