@@ -153,7 +153,7 @@ def is_action(sentence: str, in_action_section: bool) -> bool:
     """
     c = cues()
     s = sentence.strip()
-    if not s or c.not_action.search(s):
+    if not s or c.not_action_any.search(s):
         return False
     if _CANNOT_KNOW.search(s) or _HABITUAL.search(s) or _NEGATED.match(s):
         return False

@@ -170,8 +170,14 @@ _DATE_RE = re.compile(
 )
 
 
+# the start of every year _DATE_RE matches: text without one has no date
+_YEAR_START = re.compile(r"19[89]|20[0-4]")
+
+
 def find_dates(text: str) -> list[DateRef]:
     """Dates in ``text``: "July 2019", "15 July 2019", "20 – 22 March 2018", "2015"."""
+    if _YEAR_START.search(text) is None:
+        return []
     out = []
     for m in _DATE_RE.finditer(text):
         if m.start("y") > 0 and text[m.start("y") - 1] in "/-–" and not m.group("m"):

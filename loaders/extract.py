@@ -333,7 +333,7 @@ def _involves(s: str, st: _State) -> tuple[str, ...]:
         holder = st.holders.get(p.key)
         keys.add(holder or f"post:{p.key}")
     for name, k in st.people.items():
-        if len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", s):
+        if len(name) > 3 and name in s and re.search(rf"\b{re.escape(name)}\b", s):
             keys.add(k)
     return tuple(sorted(keys))
 

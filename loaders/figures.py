@@ -59,6 +59,7 @@ _CASES = re.compile(
     re.IGNORECASE,
 )
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+_DIGIT = re.compile(r"\d")  # the digits _NUMBER's \d matches
 # 2019, and the financial or academic years 2019/20, 2019/2020 and 2019-20: the year they start
 _YEAR = re.compile(
     r"(?<![\d£.,])(?P<y>(?:19|20)\d{2})(?:\s*/\s*(?:(?:19|20)\d{2}|\d{2})|-\d{2})?\b"
@@ -314,6 +315,8 @@ def _value(n: str) -> float:
 def figures_in(sentence: str, offset: int) -> list[FigureHit]:
     """Figures in one sentence; offsets are shifted by ``offset`` into the document."""
     s = sentence
+    if _DIGIT.search(s) is None:
+        return []  # every figure has a number
     spans: list[tuple[str, float, int, int, str | None]] = []  # unit, value, start, end, noun
     for m in _MONEY.finditer(s):
         mult = _MULT.get((m.group("mult") or "").lower(), 1.0)
@@ -324,13 +327,13 @@ def figures_in(sentence: str, offset: int) -> list[FigureHit]:
         if any(a <= m.start() < b for _, _, a, b, _ in spans) or _YEARLIKE.fullmatch(m["n"]):
             continue  # "in 2014 looked after children…": a year, not a count
         spans.append(("count", _value(m.group("n")), m.start(), m.end(), m.group("what")))
+    if not spans:
+        return []
     spans.sort(key=lambda t: (t[2], t[3]))
     taken = [(a, b) for _, _, a, b, _ in spans]
     years = _years(s, taken)
     clause_bounds = _bounds(_CLAUSE_END, s)
     sentence_bounds = _bounds(_SENTENCE_END, s)
-    if not spans:
-        return []
     measures = _Measures(s)
     out: list[FigureHit] = []
     for unit, value, a, b, noun in spans:

@@ -99,6 +99,7 @@ class Cues:
     remedy_done: re.Pattern[str]
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
+    not_action_any: AnyOf  # not_action
     narrative_gate: Gate  # no narrative where it says no
 
 
@@ -135,6 +136,7 @@ def cues() -> Cues:
         remedied=re.compile(d["remedied"], re.IGNORECASE),
         remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
+        not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
     )
 

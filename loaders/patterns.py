@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = [
     "FOLDS_TO_ASCII",
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def literal_starts(pattern: str) -> tuple[str, ...] | None:
     """Lower-case ASCII texts one of which every match of ``pattern`` begins with.
 
@@ -213,7 +215,7 @@ class Prefilter:
         self._all = list(range(len(patterns)))
         # each start with the patterns of every start that is a prefix of it
         self._with_prefixes = {
-            x: frozenset(i for y, ids in by_start.items() if x.startswith(y) for i in ids)
+            x: frozenset(i for k in range(2, len(x) + 1) for i in by_start.get(x[:k], ()))
             for x in by_start
         }
         self._starts = re.compile(_trie(sorted(by_start))) if by_start else None

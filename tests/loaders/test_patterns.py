@@ -169,7 +169,8 @@ def _cue_lists() -> dict[str, list[str]]:
     from cskg import yamlio
 
     d = yamlio.safe_load(findings._CUES.read_text(encoding="utf-8"))
-    return {"procedural_sentences": d["procedural_sentences"], **d["segment"]}
+    lists = ("procedural_sentences", "not_action")
+    return {**{k: d[k] for k in lists}, **d["segment"]}
 
 
 def test_any_of_is_search_of_the_alternation_on_the_embedded_corpus() -> None:
