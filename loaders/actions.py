@@ -133,11 +133,13 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 
+_OPENING = re.compile(r"^[\W_]+")
+
 
 def _imperative(s: str) -> bool:
     """Whether ``s`` opens, after any timescale, with an imperative verb and its object."""
     m = _TIMESCALE.match(s)
-    rest = s[m.end() :] if m else re.sub(r"^[\W_]+", "", s)  # bullets, quotes, emphasis
+    rest = s[m.end() :] if m else _OPENING.sub("", s)  # bullets, quotes, emphasis
     if not m and not rest[:1].isupper():
         return False  # "… help young people to: develop their skills": an item of a description
     verb = cues().imperative.match(rest)

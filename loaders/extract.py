@@ -54,11 +54,16 @@ __all__ = ["content_words", "extract_document", "merge", "normalise", "restated"
 _MAX_FINDING = 1200  # characters: a longer "sentence" is a run-on table or list, not a statement
 _ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I)
 
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+
 
 def normalise(s: str) -> str:
     """Text as compared for duplicates: case, quotes, whitespace and end punctuation folded."""
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", s).strip(" .;:").lower()
+    return _SPACES.sub(" ", s).strip(" .;:").lower()
 
 
 def _excerpt(doc: Document, start: int, end: int, section: str) -> Excerpt:
@@ -414,7 +419,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             lead = None
             continue
         is_item = b.kind in ("bullet", "numbered")
-        has_digits = bool(re.search(r"\d", b.marker))
+        has_digits = bool(_DIGIT.search(b.marker))
         if lead is not None and (not is_item or (lead.digits and has_digits)):
             lead = None
         ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
@@ -464,7 +469,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
 
 
 def _doc_date(doc: Document) -> tuple[int, int] | None:
-    m = re.match(r"(\d{4})-(\d{2})", doc.date)
+    m = _YEAR_MONTH.match(doc.date)
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
@@ -485,7 +490,7 @@ def _finding(
     words = display.split()
     if len(words) < 3 or len(display) > _MAX_FINDING or display.endswith("?"):
         return
-    letters = re.sub(r"[^A-Za-z]", "", display)
+    letters = _NOT_LETTER.sub("", display)
     if letters.isupper():
         return  # a title in capitals
     if b.kind == "paragraph" and display[-1] not in ".!?;:)'\"’”" and len(words) < 12:

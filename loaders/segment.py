@@ -72,6 +72,18 @@ _DATE_ONLY = re.compile(
 _TERMINAL = ".!;,"
 
 
+# patterns of the hot paths below, compiled once
+_PUA_CHAR = re.compile(f"[{_PUA}]")
+_MD_HASHES = re.compile(r"(?m)^\s*#{1,6}\s+")
+_SPACES = re.compile(r"\s+")
+_CELL_SEP = re.compile(r"\t|\s\|\s|^\||\|$")
+_TABLE_RULE = re.compile(r"[\s|:\-+\t=]*-{3,}[\s|:\-+\t=]*")
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", re.IGNORECASE)
+_TOC_PAGE = re.compile(r"\S\t+\d{1,3}$")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_NEXT_CHAR = re.compile(r"[\s\u00a0]+([^\s\u00a0])")
+
 # A PDF page break inside a paragraph, with the next page's running header and page number:
 # up to the line that continues the paragraph in lower case (see ``_continues``)
 _PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
@@ -81,14 +93,14 @@ def clean(s: str) -> str:
     """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header
     inside a paragraph, symbol-font bullets; fold whitespace."""
     s = _PAGE_TURN.sub(" ", s)
-    s = re.sub(f"[{_PUA}]", " ", s)
+    s = _PUA_CHAR.sub(" ", s)
     s = _MD_LINK.sub(r"\1", s)
     s = _ANGLE_URL.sub(r"\1", s)
     s = _TAG.sub(" ", s)
     s = s.replace("**", "").replace("*", "")
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\f", " ")
-    s = re.sub(r"(?m)^\s*#{1,6}\s+", "", s)
-    s = re.sub(r"\s+", " ", s)
+    s = _MD_HASHES.sub("", s)
+    s = _SPACES.sub(" ", s)
     return s.strip()
 
 
@@ -137,12 +149,12 @@ def _running_furniture(lines: list[_Line]) -> set[str]:
 
 
 def _is_table(line: str) -> bool:
-    cells = [c for c in re.split(r"\t|\s\|\s|^\||\|$", line) if c.strip()]
+    cells = [c for c in _CELL_SEP.split(line) if c.strip()]
     return ("\t" in line and len(cells) >= 2) or (line.startswith("|") and line.count("|") >= 2)
 
 
 def _is_table_rule(line: str) -> bool:
-    return bool(re.fullmatch(r"[\s|:\-+\t=]*-{3,}[\s|:\-+\t=]*", line))
+    return bool(_TABLE_RULE.fullmatch(line))
 
 
 @dataclass
@@ -201,11 +213,11 @@ def _classify(text: str, lines: list[_Line]) -> list[tuple[str, int, str]]:
         elif reset_re.search(t):
             out.append(("reset", ln.start, ""))
         elif (
-            re.sub(r"\d+", "#", t) in running
-            or re.fullmatch(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", t, re.IGNORECASE)
+            _DIGITS.sub("#", t) in running
+            or _PAGE_NUMBER.fullmatch(t)
             or line_furn.search(t)
             or _is_table_rule(t)
-            or re.search(r"\S\t+\d{1,3}$", t)  # table of contents: title, tab, page number
+            or _TOC_PAGE.search(t)  # table of contents: title, tab, page number
         ):
             out.append(("furniture", ln.start, ""))
         elif _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
@@ -565,11 +577,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = m.end()
         if text[m.start()] == ".":
             # only the last word matters: look back a bounded window, not the whole sentence
-            word = re.search(r"([A-Za-z.]+)$", text[max(s, m.start() - 40) : m.start()])
+            word = _LAST_WORD.search(text[max(s, m.start() - 40) : m.start()])
             w = word.group(1).lower() if word else ""
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                 continue  # "e.g." "Dr." "No." or an initial: not a sentence end
-        nxt = re.match(r"[\s\u00a0]+([^\s\u00a0])", text[stop:end])
+        nxt = _NEXT_CHAR.match(text[stop:end])
         if not nxt:
             continue
         ch = nxt.group(1)
