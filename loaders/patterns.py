@@ -23,6 +23,7 @@ __all__ = [
     "literal_starts",
     "literal_starts_of_any",
     "lowered",
+    "trie",
 ]
 
 
@@ -160,7 +161,7 @@ def literal_starts_of_any(patterns: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
-def _trie(texts: Sequence[str]) -> str:
+def trie(texts: Sequence[str]) -> str:
     """A regular expression (case-sensitive) matching exactly ``texts``, the longest one where
     several begin at the same place: one character is tried once, not once per text."""
     root: dict = {}
@@ -218,7 +219,7 @@ class Prefilter:
             x: frozenset(i for k in range(2, len(x) + 1) for i in by_start.get(x[:k], ()))
             for x in by_start
         }
-        self._starts = re.compile(_trie(sorted(by_start))) if by_start else None
+        self._starts = re.compile(trie(sorted(by_start))) if by_start else None
 
     def candidates(self, low: str | None) -> list[int]:
         """Indices, in order, of the patterns that could match the text whose
@@ -244,7 +245,7 @@ class Gate:
     def __init__(self, starts: Sequence[str] | None) -> None:
         # a start that contains another is implied by it
         kept = sorted({x for x in starts or () if not any(y != x and y in x for y in starts)})
-        self._rx = re.compile(_trie(kept)) if starts else None
+        self._rx = re.compile(trie(kept)) if starts else None
 
     @classmethod
     def of(cls, patterns: Sequence[str]) -> Gate:

@@ -7,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cskg.errors import CskgError
 from cskg.loaders.gazetteer import LocalAuthority, find_council, load_local_authorities
@@ -164,3 +166,33 @@ def test_load_rejects_unknown_fields(tmp_path: Path) -> None:
     with pytest.raises(CskgError) as err:
         load_local_authorities(path)
     assert str(err.value) == f"{path}: entry 1 (Kent): unknown field 'gsss'"
+
+
+def _names_sample() -> list[str]:
+    from cskg.loaders.gazetteer import _matcher
+
+    return sorted(_matcher(load_local_authorities()).names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_names_sample()).map(
+                lambda n: n.title() if len(n) % 2 else n.upper()
+            ),
+            st.sampled_from([" ", ", ", "-", "'s ", ". ", "shire ", "North ", "x", "\n"]),
+            st.text(alphabet="abcNSTWYorkhire -'\u0130\u212a", max_size=8),
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_the_council_trie_matches_as_the_longest_first_alternation(text: str) -> None:
+    from cskg.loaders.gazetteer import _matcher
+
+    matcher = _matcher(load_local_authorities())
+    names = sorted(matcher.names, key=lambda v: (-len(v), v))
+    plain = re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in names)})\b", re.IGNORECASE)
+    assert [m.span() for m in matcher.pattern.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
