@@ -376,7 +376,8 @@ def graph_quads(
     builder = builder or QuadBuilder(x, scheme)
     only = None
     if reuse is not None and reuse.documents:
-        only = {d.id for d in x.documents} - reuse.documents
+        graphs = {d.id for d in x.documents} | {i for a in x.assessments for i in a.reported_in}
+        only = graphs - reuse.documents
     quads: list[Quad] = list(builder.document_quads(only))
     if only is not None:
         for s, themes in reuse.tags.items():  # type: ignore[union-attr]
@@ -566,7 +567,6 @@ class Previous:
         validates, only those the previous build validated."""
         import pickle
 
-        from cskg.graph.iri import named_graph
         from cskg.graph.validate import document_graph_key
 
         out = Reuse()
