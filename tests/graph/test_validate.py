@@ -170,3 +170,45 @@ def test_parallel_validation_reports_what_one_process_does(
     monkeypatch.setattr(v, "PARALLEL_TRIPLES", 0)
     assert len(alone) > 20
     assert validate_quads(quads) == alone
+
+
+def _memory_state(g: Graph) -> dict:
+    store = g.store
+    names = ("spo", "pos", "osp", "tripleContexts", "contextTriples", "defaultContexts")
+    return {n: getattr(store, f"_Memory__{n}") for n in names}
+
+
+def test_data_graph_fills_the_store_as_graph_add_does(small: Path) -> None:
+    # data_graph fills rdflib's Memory store directly: every index and the record of the
+    # graph's context must be what Graph.add makes (a release of rdflib that changes its
+    # store fails here); triples repeated, as the shared context is in every batch
+    from cskg.graph.validate import data_graph
+
+    store = ox.Store.read_only(str(small / "store"))
+    triples = sorted({_rdflib(q) for q in store.quads_for_pattern(None, None, None, None)})[:3000]
+    triples += triples[:100]
+    made, added = data_graph(triples), Graph()
+    for t in triples:
+        added.add(t)
+    assert len(made) == len(added) == len(set(triples))
+    key = f"{type(added.identifier).__name__}:{added.identifier}"
+    mine = _memory_state(made)
+    theirs = _memory_state(added)
+    for n in ("spo", "pos", "osp", "tripleContexts"):
+        assert mine[n] == theirs[n], n
+    ctx = f"{type(made.identifier).__name__}:{made.identifier}"
+    assert mine["contextTriples"][None] == theirs["contextTriples"][None]
+    assert mine["contextTriples"][ctx] == theirs["contextTriples"][key]
+    assert mine["defaultContexts"] == {ctx: False, None: False}
+    assert theirs["defaultContexts"] == {key: False, None: False}
+    assert list(made.store.contexts()) == [made]
+    s, p, o = triples[0]
+    assert set(made.triples((s, None, None))) == set(added.triples((s, None, None)))
+    assert set(made.triples((None, p, o))) == set(added.triples((None, p, o)))
+    assert len(data_graph([])) == 0
+
+
+def _rdflib(q: ox.Quad) -> tuple:
+    from cskg.graph.pipeline import _to_rdflib
+
+    return (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object))
