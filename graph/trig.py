@@ -55,8 +55,11 @@ def term(t: URIRef | Literal) -> str:
     return "<" + text.replace(">", "%3E").replace(" ", "%20") + ">"
 
 
+_TYPE = RDF.type  # looked up once: a DefinedNamespace attribute costs a call each time
+
+
 def _order(p: URIRef) -> tuple[int, str]:
-    return (0 if p == RDF.type else 1, str(p))
+    return (0 if p == _TYPE else 1, str(p))
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def _block(
         for p in sorted(preds, key=_order):
             objs = sorted(preds[p])
             count += len(objs)
-            lines.append(f"    {'a' if p == RDF.type else name(p)} " + " ,\n        ".join(objs))
+            lines.append(f"    {'a' if p == _TYPE else name(p)} " + " ,\n        ".join(objs))
         parts.append(f"  {name(s)}\n" + " ;\n".join(lines) + " .\n")
     parts.append("}\n")
     return "".join(parts), count

@@ -279,13 +279,14 @@ def validate_quads(
 
     shared_quads = [q for g in sorted(shared, key=str) for q in graphs.get(g, [])]
     shared_triples = [(s, p, o) for s, p, o, _ in shared_quads]
+    a, finding = RDF.type, CSKG.Finding  # looked up once, not per quad
     finding_types = [
         (s, p, o)
         for g, qs in graphs.items()
         if g not in shared and g not in (ontology, derived)
         for s, p, o, _ in qs
-        if p == RDF.type and o == CSKG.Finding
-    ] + [(s, RDF.type, CSKG.Finding) for s in findings]
+        if p == a and o == finding
+    ] + [(s, a, finding) for s in findings]
     doc_opts = DOC_OPTS
     pieces: list[tuple[str, list[tuple], list[tuple], dict]] = [
         ("reference and themes", shared_quads, [], {}),
