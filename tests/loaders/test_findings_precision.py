@@ -304,6 +304,55 @@ def test_other_councils_cues(sentence, expected):
     assert polarity(sentence) == expected
 
 
+# Gaps, limits and things not done, in other councils' reports (as read from the PDFs)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Norfolk 2018; Kent 2017
+        ("Overall, the systems for drawing out the views of children and young people, in order"
+         " to further improve their services, are underdeveloped.", "Weakness"),
+        ("Strategic links between the MSCB and other partnership groups such as the H&WB and"
+         " the MAP are underdeveloped.", "Weakness"),
+        # Middlesbrough 2016: limited as a finding
+        ("Quality assurance is also limited.", "Weakness"),
+        ("However, some of the changes that leaders have introduced are still relatively new"
+         " and, because of this, their impact is limited.", "Weakness"),
+        ("There is now a performance data set, but limited analysis of this within the MSCB.",
+         "Weakness"),
+        # Blackpool 2019: a restriction, not a finding; Salford 2015: an amount
+        ("The interview is limited to an account from the child.", "Neutral"),
+        ("Bed and breakfast is now considered only in emergencies for a very limited period"
+         " of time.", "Neutral"),
+        # Blackpool 2019: not done
+        ("The needs of older children who have been living in neglectful situations are not"
+         " accurately evaluated.", "Weakness"),
+        ("This work has not been completed, so impact is not evident.", "Weakness"),
+        # Kent 2017; Harrow 2020: not received, not had
+        ("For example, the board does not receive data relating to the conversion rates from"
+         " strategy meetings, child protection enquiries, conferences and plans, or the rate"
+         " of repeat child protection plans.", "Weakness"),
+        ("Some young people do not have an up-to-date pathway plan.", "Weakness"),
+        ("Children and families do not have to wait for the outcome of an assessment before"
+         " receiving help from other services that they may need.", "Neutral"),
+        # Norfolk 2018: a missed opportunity; gaps found, not the attainment gap
+        ("However, the tool used to track pre-proceedings processes does not record outcomes"
+         " other than whether proceedings are issued, and this is a missed opportunity for"
+         " managers to understand any patterns.", "Weakness"),
+        ("There are gaps in services for adult perpetrators as there are currently no"
+         " perpetrator programmes other than those mandated by the court.", "Weakness"),
+        ("Managers recognise that this is a gap.", "Weakness"),
+    ],
+)
+def test_other_councils_gaps_and_limits(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_the_attainment_gap_is_no_gap_found():
+    # the attainment gap narrows or widens: the word is no weakness of its own
+    assert score("The gap in attainment between children looked after and their peers is"
+                 " narrowing.")[0] == 0
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
