@@ -347,6 +347,43 @@ def test_other_councils_gaps_and_limits(sentence, expected):
     assert polarity(sentence) == expected
 
 
+# Other councils' plain words of praise and of fault (as read from the PDFs)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Shropshire 2017; Cambridgeshire 2019; Norfolk 2018; Reading 2019
+        ("Contact supervisors are not specifically trained in supervision.", "Weakness"),
+        ("Most pathway plans do not help with this.", "Weakness"),
+        ("Nonetheless, inspectors saw examples where young people were transferred too rapidly"
+         " to the leaving care team, without adequate preparation.", "Weakness"),
+        ("However, some foster carer records are incomplete or inaccurate.", "Weakness"),
+        # North Lincolnshire 2017; Newham 2022; Camden 2025; Sutton 2025; Islington 2025
+        ("Specialist therapeutic interventions are readily available from commissioned services"
+         " to complement that support to meet more complex needs.", "Strength"),
+        ("Matching for children is carefully considered.", "Strength"),
+        ("UAS children in Camden receive exceptional support.", "Strength"),
+        ("Staff told inspectors that they enjoy working in Sutton.", "Strength"),
+        ("The House project and Next Steps groups have made a real difference to young"
+         " people’s lives.", "Strength"),
+        # Shropshire 2017; Norfolk 2018
+        ("The chair of the adoption panel is experienced, knowledgeable and child centred.",
+         "Strength"),
+        ("The local authority has taken determined action to improve educational outcomes for"
+         " children looked after.", "Strength"),
+    ],
+)
+def test_other_councils_plain_words(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_a_difference_still_to_make_is_no_strength():
+    # Medway 2019 (the commissioner): an aim, "to make a real difference", praises nothing
+    assert polarity(
+        "It is not possible therefore to judge how quickly and effectively these priorities will"
+        " be acted on to make a real difference."
+    ) == "Weakness"
+
+
 def test_the_attainment_gap_is_no_gap_found():
     # the attainment gap narrows or widens: the word is no weakness of its own
     assert score("The gap in attainment between children looked after and their peers is"
