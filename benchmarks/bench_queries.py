@@ -140,6 +140,12 @@ def best(times: list[float | None], limit: float) -> tuple[float, bool] | None:
     return min(known, key=lambda k: (k[0], k[1])) if known else None
 
 
+def _difference(ours: set[Any], theirs: set[Any]) -> list[str]:
+    """One row only the reference has and one only the other result has, to show a mismatch."""
+    only = [("only in oxigraph current", ours - theirs), ("only here", theirs - ours)]
+    return [f"{what} ({len(rows)} rows), e.g. {dict(min(rows))}" for what, rows in only if rows]
+
+
 def _ratio(rdf: tuple[float, bool] | None, ox_s: float) -> tuple[float | None, str]:
     if rdf is None:
         return None, "—"
@@ -192,7 +198,8 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     same_now, same_old, fair = [], [], []
     runs_rdflib = stopped = 0
-    mismatches: list[str] = []
+    mismatches: list[str] = []  # lines to print; ``differing`` counts the queries
+    differing = 0
     for q in list_queries():
         forms = query_forms(q)
         ox_times: list[float] = []
@@ -215,9 +222,13 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
         reference = rows[0][1]
         differ = [f"{k} {len(r)} rows" for k, r in rows[1:] if r != reference]
         if differ:
+            differing += 1
             mismatches.append(
                 f"{q.name}: against oxigraph current ({len(reference)} rows): " + ", ".join(differ)
             )
+            mismatches += [
+                f"  {k}: {example}" for k, r in rows[1:] for example in _difference(reference, r)
+            ]
             same = f"**NO** ({'; '.join(differ)})"
         elif len(rows) == 1:
             same = "—"  # nothing finished to compare with
@@ -273,7 +284,7 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
               "results):")
         for line in mismatches:
             print(f"!!! {line}")
-    return len(mismatches)
+    return differing
 
 
 def build(corpus: Path, out: Path) -> Path:

@@ -79,3 +79,13 @@ def test_best_of_forms() -> None:
     assert bench.best([-1.0], 30) is None
     assert bench._median([(10.0, False), (40.0, True), (20.0, False)]) == "at least 20×"
     assert bench._median([(10.0, False), (20.0, False)]) == "15×"
+
+
+def test_a_difference_is_shown_by_example() -> None:
+    ours = {(("x", "Literal 1"),), (("x", "Literal 2"),)}
+    theirs = {(("x", "Literal 1"),), (("x", "Literal 2"), ("y", "Literal "))}
+    assert bench._difference(ours, theirs) == [
+        "only in oxigraph current (1 rows), e.g. {'x': 'Literal 2'}",
+        "only here (1 rows), e.g. {'x': 'Literal 2', 'y': 'Literal '}",
+    ]
+    assert bench._difference(ours, set(ours)) == []
