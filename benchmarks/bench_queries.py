@@ -257,7 +257,9 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
         if rdf_best is not None and fair_ratio[0] is not None:
             fair.append((fair_ratio[0], rdf_best[1]))
             rdf_cell = _ms(None if rdf_best[1] else rdf_best[0], limit)
-            if multi:
+            if multi and rdf_best[1]:
+                rdf_cell += " (no form finished)"
+            elif multi:
                 rdf_cell += f" ({forms[[best([t], limit) for t in rdf_times].index(rdf_best)][0]})"
         print(
             f"| {q.name} | {len(reference)} "
