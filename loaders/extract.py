@@ -10,11 +10,14 @@ arrive in.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from .actions import due_date, is_action, responsible
 from .actors import Gazetteer, find_people, gazetteer, person_key
@@ -691,17 +694,31 @@ def _primary_key(f: Finding, docs: dict[str, Document]) -> tuple:
     return (restating, -len(content_words(f.text)), [_ex_key(e) for e in f.excerpts])
 
 
+def _overlap_prefix(n: int) -> int:
+    """Among how many of its first words a set of ``n`` words shares one with any set it
+    restates by overlap, when every set's words are in one order.
+
+    :func:`_restated`'s overlap test, ``common >= _RESTATED_OVERLAP * len(union)``, implies
+    ``common >= ceil(_RESTATED_OVERLAP * n)`` (the union has at least ``n`` words, and the
+    float product does not shrink as it grows). All shared words but the first come after it,
+    so the first lies among the first ``n - common + 1``, at most ``n - ceil(...) + 1``.
+    """
+    return n - math.ceil(_RESTATED_OVERLAP * n) + 1
+
+
 def _restatement_groups(groups: list[list[Finding]]) -> list[list[Finding]]:
     """Join groups of one assessment whose findings restate each other across documents.
 
     Two groups are joined when they come from different documents, have the same polarity and
     :func:`restated` holds; joins are transitive. The result does not depend on input order.
+
+    Not every pair of an assessment's groups is compared, only those that could restate each
+    other: the same assessment, polarity and negation words, and, with each one's words put
+    rarest first, either a word in common among the first :func:`_overlap_prefix` of each (as
+    any two overlapping enough have) or the rarest word of one, long enough to be contained,
+    among the other's words (as any statement containing it has).
     """
-    reps = [g[0] for g in groups]
-    words = [content_words(f.text) for f in reps]
-    sets = [set(w) for w in words]
-    docs = [{e.doc_id for f in g for e in f.excerpts} for g in groups]
-    pols = [_pick([f.polarity for f in g]) for g in groups]
+    words = [content_words(g[0].text) for g in groups]
     parent = list(range(len(groups)))
 
     def root(i: int) -> int:
@@ -710,16 +727,44 @@ def _restatement_groups(groups: list[list[Finding]]) -> list[list[Finding]]:
             i = parent[i]
         return i
 
-    by_assessment: dict[str, list[int]] = {}
-    for i, f in enumerate(reps):
-        by_assessment.setdefault(f.assessment, []).append(i)
-    for idx in by_assessment.values():
-        for n, i in enumerate(idx):
-            for j in idx[n + 1 :]:
-                if docs[i] & docs[j] or pols[i] != pols[j]:
+    buckets: dict[tuple, list[int]] = {}
+    for i, g in enumerate(groups):
+        if words[i]:  # no content words: never restated
+            pol = (g[0].polarity or "") if len(g) == 1 else _pick([f.polarity for f in g])
+            negations = _NEGATIONS.intersection(words[i])
+            key = (g[0].assessment, pol, tuple(sorted(negations)) if negations else ())
+            buckets.setdefault(key, []).append(i)
+    for idx in buckets.values():
+        if len(idx) < 2:
+            continue
+        docs = {i: {e.doc_id for f in groups[i] for e in f.excerpts} for i in idx}
+        if len(set().union(*docs.values())) < 2:
+            continue  # all from one document
+        sets = {i: set(words[i]) for i in idx}
+        # one order of the bucket's words, rarest first (any total order would be correct)
+        freq = Counter(chain.from_iterable(sets.values()))
+        rank = {w: n for n, (w, _) in enumerate(sorted(freq.items(), key=itemgetter(1)))}
+        order = {i: sorted(sets[i], key=rank.__getitem__) for i in idx}
+        by_rarest: dict[str, list[int]] = {}  # rarest word -> groups long enough to be contained
+        for i in idx:
+            if len(words[i]) >= _RESTATED_MIN_WORDS:
+                by_rarest.setdefault(order[i][0], []).append(i)
+        rarest = set(by_rarest)
+        by_prefix: dict[str, list[int]] = {}  # word -> earlier groups with it in their prefix
+        for i in idx:  # ascending: an overlapping pair is met when its later group is reached
+            prefix = order[i][: _overlap_prefix(len(order[i]))]
+            cands = {j for w in prefix for j in by_prefix.get(w, ())}
+            for w in prefix:
+                by_prefix.setdefault(w, []).append(i)
+            for w in sets[i] & rarest:  # groups that may lie within i, earlier or later
+                cands.update(by_rarest[w])
+            cands.discard(i)
+            for j in sorted(cands) if cands else ():
+                if root(i) == root(j) or docs[i] & docs[j]:
                     continue
-                if _restated(words[i], sets[i], words[j], sets[j]):
-                    parent[root(i)] = root(j)
+                lo, hi = min(i, j), max(i, j)
+                if _restated(words[lo], sets[lo], words[hi], sets[hi]):
+                    parent[root(j)] = root(i)
     joined: dict[int, list[Finding]] = {}
     for i, g in enumerate(groups):
         joined.setdefault(root(i), []).extend(g)

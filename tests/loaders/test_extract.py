@@ -6,11 +6,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.extract import extract_document, merge, restated
-from cskg.loaders.records import Assessment, Document, Extraction
+from cskg.loaders.extract import (
+    _overlap_prefix,
+    _pick,
+    _restated,
+    _restatement_groups,
+    content_words,
+    extract_document,
+    merge,
+    restated,
+)
+from cskg.loaders.records import Assessment, Document, Excerpt, Extraction, Finding
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -253,6 +262,110 @@ def test_restatement_needs_the_same_assessment_and_polarity():
     x = merge([extract_document(d, seeds) for d in docs])
     hits = [f for f in x.findings if f.text.startswith("Variability remains")]
     assert len(hits) == 2
+
+
+def _restatement_groups_all_pairs(groups):
+    """The reference: :func:`_restatement_groups` comparing every pair of an assessment's."""
+    reps = [g[0] for g in groups]
+    words = [content_words(f.text) for f in reps]
+    sets = [set(w) for w in words]
+    docs = [{e.doc_id for f in g for e in f.excerpts} for g in groups]
+    pols = [_pick([f.polarity for f in g]) for g in groups]
+    parent = list(range(len(groups)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_assessment = {}
+    for i, f in enumerate(reps):
+        by_assessment.setdefault(f.assessment, []).append(i)
+    for idx in by_assessment.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1 :]:
+                if docs[i] & docs[j] or pols[i] != pols[j]:
+                    continue
+                if _restated(words[i], sets[i], words[j], sets[j]):
+                    parent[root(i)] = root(j)
+    joined = {}
+    for i, g in enumerate(groups):
+        joined.setdefault(root(i), []).extend(g)
+    return list(joined.values())
+
+
+# a small vocabulary, so that overlaps and contained statements are frequent: content words,
+# endings that fold ("receive", "received"), negations, function words and a lone letter
+_WORDS = ("leaders", "know", "practice", "quality", "children", "care", "plans", "timely",
+          "receive", "received", "2019", "not", "no", "without", "the", "of", "x")
+
+
+@st.composite
+def _finding_groups(draw):
+    """Groups of findings as merge makes them: two assessments, a few documents and polarities,
+    each group's text one of a few sentences with words dropped, inserted or replaced."""
+    sentences = draw(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20),
+                              min_size=1, max_size=3))
+    # drop a run of words (a contained statement), or insert or replace one word
+    edit = st.tuples(st.sampled_from(("drop", "insert", "replace")), st.integers(0, 16),
+                     st.integers(1, 6), st.sampled_from(_WORDS))
+    groups = []
+    for _ in range(draw(st.integers(0, 14))):
+        words = list(draw(st.sampled_from(sentences)))
+        for how, at, run, word in draw(st.lists(edit, max_size=3)):
+            at = min(at, len(words))
+            if how == "drop":
+                del words[at : at + run]
+            elif how == "insert":
+                words.insert(at, word)
+            else:
+                words[at : at + 1] = [word]
+        text = " ".join(words) + "."
+        assessment = draw(st.sampled_from(("a1", "a2")))
+        groups.append([
+            Finding(text, assessment, 2019, draw(st.sampled_from(("Strength", "Weakness", ""))),
+                    tuple(Excerpt(d, 0, 1, "x") for d in draw(st.lists(
+                        st.sampled_from(("d1", "d2", "d3", "d4")), min_size=1, max_size=2))))
+            for _ in range(draw(st.integers(1, 2)))
+        ])
+    return groups
+
+
+def _partition(groups):
+    return sorted(sorted(map(repr, g)) for g in groups)
+
+
+def _group(text, doc, polarity="Weakness", assessment="a1"):
+    return [Finding(text, assessment, 2019, polarity, (Excerpt(doc, 0, 1, "x"),))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_finding_groups(), st.randoms(use_true_random=False))
+# the same negations, in other places: a restatement
+@example([_group("Not all leaders know practice quality.", "d1"),
+          _group("All leaders do not know practice quality.", "d2"),
+          _group("All leaders know practice quality.", "d3")], random.Random(0))
+def test_restatement_groups_are_those_of_comparing_every_pair(groups, rnd):
+    joined = _restatement_groups(groups)
+    assert joined == _restatement_groups_all_pairs(groups)
+    assert _partition(_restatement_groups(rnd.sample(groups, len(groups)))) == _partition(joined)
+
+
+def test_statements_restating_by_overlap_share_a_word_among_their_rarest():
+    """The bound _restatement_groups relies on, at its worst: when the words only one of two
+    statements has ("a…", "b…") come before all the words they share ("s…"), two statements
+    restating each other by overlap (shared words in another order, so neither lies within
+    the other) still share a word among the first _overlap_prefix words of each."""
+    for common in range(1, 101):
+        shared = [f"s{k}" for k in range(common)]
+        for a in range(21):
+            for b in range(21):
+                x = tuple(shared + [f"a{k}" for k in range(a)])
+                y = tuple(shared[::-1] + [f"b{k}" for k in range(b)])
+                if _restated(x, set(x), y, set(y)):
+                    # the first shared word comes after the a (b) words only one has
+                    assert a < _overlap_prefix(common + a) and b < _overlap_prefix(common + b)
 
 
 @pytest.mark.parametrize(
