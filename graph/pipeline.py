@@ -385,7 +385,9 @@ def graph_quads(
     quads.extend(builder.reference_quads())
     quads.extend(builder.theme_quads())
     onto = Graph().parse(ontology_path(), format="turtle")
-    quads.extend(ontology_quads(onto))
+    # in a fixed order: a Graph's order varies from run to run, and the graph's digest (which
+    # decides whether a rebuild can keep it) is of its quads in order
+    quads.extend(ontology_quads(sorted(onto, key=lambda t: tuple(x.n3() for x in t))))
     iris = [finding_iri(f) for f in x.findings]
     tagged = [(s, f, builder.tags.get(s, ())) for s, f in zip(iris, x.findings, strict=True)]
     council_of = {a.key: a.local_authority for a in x.assessments}

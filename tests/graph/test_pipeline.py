@@ -83,6 +83,29 @@ def test_two_builds_are_byte_identical(built: Path, corpus_dir: Path, tmp_path: 
     assert (again / "graph.html").read_bytes() == (built / "graph.html").read_bytes()
 
 
+def test_graph_digests_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    # a rebuild keeps a named graph whose digest is unchanged: each digest must be the same in
+    # every process (Python salts its string hashes per process, and rdflib's graphs iterate
+    # in hash order; the ontology graph's digest used to differ from build to build)
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "corpus" / "003_7830cd6119b21209.txt", corpus)
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        code = "import sys; from pathlib import Path; from cskg.graph.pipeline import build; "
+        code += "build(Path(sys.argv[1]), Path(sys.argv[2]), validate=False)"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], env=env, check=True)
+        graphs = json.loads((out / "build.json").read_text(encoding="utf-8"))["graphs"]
+        digests.append({g: v["sha256"] for g, v in graphs.items()})
+    assert digests[0] == digests[1]
+    assert any(g.endswith("/graph/ontology") for g in digests[0])
+
+
 def test_build_is_up_to_date_until_the_corpus_changes(
     built: Path, corpus_dir: Path, tmp_path: Path
 ) -> None:
