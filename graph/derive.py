@@ -109,26 +109,32 @@ def recurrences(
 def recurrence_quads(items: list[Recurrence], scheme: ThemeScheme) -> Iterator[Quad]:
     """The derived named graph."""
     g = DERIVED
+    # each term looked up once, not once per quad (a namespace attribute is a call)
+    a, label_p, recurrence = RDF.type, RDFS.label, CSKG.Recurrence
+    of_theme, local_authority, weak_year = CSKG.ofTheme, CSKG.localAuthority, CSKG.weakYear
+    strong_year, first_year, last_year = CSKG.strongYear, CSKG.firstYear, CSKG.lastYear
+    weak_count, latest_year, latest_state = CSKG.weakYearCount, CSKG.latestYear, CSKG.latestState
+    evidence, integer = CSKG.evidence, XSD.integer
     for r in items:
         s = iri.iri("recurrence", iri.slug(r.council or "all"), iri.slug(r.theme))
         label = scheme.get(r.theme).pref_label
         where = f" in {r.council}" if r.council else ""
-        yield s, RDF.type, CSKG.Recurrence, g
-        yield s, RDFS.label, Literal(f"Recurrence of {label}{where}"), g
-        yield s, CSKG.ofTheme, iri.theme(r.theme), g
+        yield s, a, recurrence, g
+        yield s, label_p, Literal(f"Recurrence of {label}{where}"), g
+        yield s, of_theme, iri.theme(r.theme), g
         if r.council:
-            yield s, CSKG.localAuthority, iri.local_authority(r.council), g
+            yield s, local_authority, iri.local_authority(r.council), g
         for y in r.weak_years:
-            yield s, CSKG.weakYear, Literal(y, datatype=XSD.integer), g
+            yield s, weak_year, Literal(y, datatype=integer), g
         for y in r.strong_years:
-            yield s, CSKG.strongYear, Literal(y, datatype=XSD.integer), g
+            yield s, strong_year, Literal(y, datatype=integer), g
         if r.first_year is not None:
-            yield s, CSKG.firstYear, Literal(r.first_year, datatype=XSD.integer), g
+            yield s, first_year, Literal(r.first_year, datatype=integer), g
         if r.last_year is not None:
-            yield s, CSKG.lastYear, Literal(r.last_year, datatype=XSD.integer), g
-        yield s, CSKG.weakYearCount, Literal(len(r.weak_years), datatype=XSD.integer), g
-        yield s, CSKG.latestYear, Literal(r.latest_year, datatype=XSD.integer), g
+            yield s, last_year, Literal(r.last_year, datatype=integer), g
+        yield s, weak_count, Literal(len(r.weak_years), datatype=integer), g
+        yield s, latest_year, Literal(r.latest_year, datatype=integer), g
         if r.state:
-            yield s, CSKG.latestState, STATES[r.state], g
+            yield s, latest_state, STATES[r.state], g
         for f in r.evidence:
-            yield s, CSKG.evidence, f, g
+            yield s, evidence, f, g
