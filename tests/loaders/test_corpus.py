@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cskg.errors import DocumentError, ManifestError
 from cskg.loaders.corpus import (
@@ -269,9 +271,61 @@ def test_an_unlisted_report_of_another_council_keeps_its_own_council(tmp_path: P
     # names no council takes the manifest's
     root = _manifest(tmp_path / "c", "council: Medway\ndocuments: []\n")
     shutil.copy(ROOT / "tests" / "fixtures" / "other_council" / "newham-ilacs-2019.txt", root)
-    (root / "note.txt").write_text("Minutes of the meeting held on 3 March 2020.\n",
-                                   encoding="utf-8")
+    (root / "note.txt").write_text(
+        "Minutes of the meeting held on 3 March 2020.\n", encoding="utf-8"
+    )
     _manifest_, specs, warnings = plan(root)
     assert len(warnings) == 2
     councils = {s.file: load_document(root, s).council for s in specs}
     assert councils == {"newham-ilacs-2019.txt": "Newham", "note.txt": "Medway"}
+
+
+def _pure_python_manifest_loader() -> type:
+    import yaml
+
+    from cskg.loaders import corpus
+
+    class Pure(yaml.SafeLoader):
+        pass
+
+    Pure.yaml_implicit_resolvers = corpus._ManifestLoader.yaml_implicit_resolvers
+    return Pure
+
+
+_scalars = st.one_of(
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["2023-02-30", "1:20", "~", "yes", "0x1f", "1e3"]),
+)
+_data = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(data=_data, flow=st.booleans())
+def test_manifest_yaml_reads_as_pyyamls_own_safe_loader(data: object, flow: bool) -> None:
+    # the manifest loader parses with libyaml and composes with PyYAML: the same data as
+    # PyYAML's pure-Python safe loader with the same resolvers (dates left as text)
+    import yaml
+
+    from cskg.loaders import corpus
+
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    expected = yaml.load(text, Loader=_pure_python_manifest_loader())  # noqa: S506 - a SafeLoader
+    assert yaml.load(text, Loader=corpus._ManifestLoader) == expected  # noqa: S506
+
+
+def test_the_embedded_manifest_reads_as_pyyamls_own_safe_loader() -> None:
+    import yaml
+
+    from cskg.loaders import corpus
+
+    text = (Path(__file__).resolve().parents[2] / "corpus" / "manifest.yaml").read_text()
+    expected = yaml.load(text, Loader=_pure_python_manifest_loader())  # noqa: S506
+    assert yaml.load(text, Loader=corpus._ManifestLoader) == expected  # noqa: S506
