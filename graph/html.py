@@ -654,8 +654,7 @@ def network_model(data: dict[str, Any]):  # noqa: ANN201 - pyvis is imported laz
             if n["group"] in ("theme", "note")
             else None,
         )
-    g.add_edges_from(edges)
-    pos = layout(g)
+    pos = layout(g)  # positions come from the nodes and their attributes alone: no edges
 
     # directed: pyvis looks for an existing reverse edge on every add_edge of an undirected
     # network (quadratic); our edges are unique, and their direction is meaningful
