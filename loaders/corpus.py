@@ -46,11 +46,11 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_MANIFEST_BYTES = 10_000_000  # a manifest of thousands of documents is well under 1 MB
 
 
-if hasattr(yaml, "CParser"):  # PyYAML built with libyaml
+if getattr(yaml, "__with_libyaml__", False):  # PyYAML built with libyaml (yaml.cyaml)
 
     class _Base(
         yaml.composer.Composer,
-        yaml.CParser,
+        yaml.cyaml.CParser,
         yaml.constructor.SafeConstructor,
         yaml.resolver.Resolver,
     ):
@@ -60,7 +60,7 @@ if hasattr(yaml, "CParser"):  # PyYAML built with libyaml
         RecursionError, reported as such."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
@@ -83,6 +83,28 @@ _ManifestLoader.yaml_implicit_resolvers = {
 }
 
 
+class _PureManifestLoader(yaml.SafeLoader):
+    """PyYAML's own parser, for its error messages (libyaml words and places some otherwise)."""
+
+
+_PureManifestLoader.yaml_implicit_resolvers = _ManifestLoader.yaml_implicit_resolvers
+
+
+def _load_yaml(text: str) -> Any:
+    """The manifest's data; a syntax error is raised as PyYAML's pure-Python parser words it,
+    so the message is the same with or without libyaml."""
+    try:
+        return yaml.load(text, Loader=_ManifestLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as fast:
+        if issubclass(_Base, yaml.SafeLoader):  # no libyaml: this was PyYAML's own parser
+            raise
+        try:
+            yaml.load(text, Loader=_PureManifestLoader)  # noqa: S506 - a SafeLoader
+        except yaml.YAMLError as err:
+            raise err from None
+        raise fast from None
+
+
 @dataclass(frozen=True)
 class DocumentSpec:
     """What the manifest (or inference) says of one file, before its text is read."""
@@ -98,6 +120,11 @@ class DocumentSpec:
     # for a file the manifest does not list: the manifest's council, used only when the
     # file's own text names none (a report of another council dropped in keeps its own)
     fallback_council: str = ""
+
+    @property
+    def described(self) -> bool:
+        """True when the manifest gives every field its text could suggest: nothing to infer."""
+        return all((self.title, self.doc_type, self.date, self.publisher, self.council))
 
 
 @dataclass(frozen=True)
@@ -185,7 +212,7 @@ def load_manifest(root: Path) -> Manifest:
         if size > MAX_MANIFEST_BYTES:
             raise ManifestError(f"{where}: is {size:,} bytes; a manifest is a short YAML file")
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_ManifestLoader)  # a SafeLoader: no arbitrary objects
+        data = _load_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         pos = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -295,7 +322,10 @@ def load_document(root: Path, spec: DocumentSpec, require_date: bool = False) ->
     """
     path = root / spec.file
     source = read_document(path)
-    guess = infer.describe(source.text, path.name)
+    if spec.described:  # inference would be overridden field by field: skip it
+        guess = infer.Guess(spec.title, spec.doc_type, spec.date, spec.publisher, spec.council)
+    else:
+        guess = infer.describe(source.text, path.name)
     if require_date and not (spec.date or guess.date):
         # every document needs a date (ontology/shapes.ttl); say so here, naming the file,
         # rather than as a SHACL violation of the whole build

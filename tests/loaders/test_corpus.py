@@ -247,6 +247,21 @@ def test_load_document_takes_the_manifest_over_inference(tmp_path: Path) -> None
     assert doc.text == CABINET.read_text(encoding="utf-8")
 
 
+def test_a_fully_described_document_is_taken_as_the_manifest_says(tmp_path: Path) -> None:
+    # every field given: its text is not searched for them (a rebuild of 500 such documents
+    # spent most of its reading there)
+    shutil.copy(CABINET, tmp_path / "c.txt")
+    fields = dict(title="T", doc_type="minutes", date="2020-01-02", publisher="P", council="Kent")
+    spec = DocumentSpec(id="c", file="c.txt", **fields)
+    assert spec.described
+    doc = load_document(tmp_path, spec)
+    assert (doc.title, doc.doc_type, doc.date, doc.publisher, doc.council) == tuple(
+        fields.values()
+    )
+    for key in fields:
+        assert not DocumentSpec(id="c", file="c.txt", **{**fields, key: ""}).described
+
+
 def test_load_document_infers_what_the_manifest_leaves_out(tmp_path: Path) -> None:
     shutil.copy(CABINET, tmp_path / "c.txt")
     doc = load_document(tmp_path, DocumentSpec(id="c", file="c.txt"), require_date=True)
@@ -319,6 +334,19 @@ def test_manifest_yaml_reads_as_pyyamls_own_safe_loader(data: object, flow: bool
     text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
     expected = yaml.load(text, Loader=_pure_python_manifest_loader())  # noqa: S506 - a SafeLoader
     assert yaml.load(text, Loader=corpus._ManifestLoader) == expected  # noqa: S506
+
+
+def test_manifest_loader_parses_with_libyaml_where_pyyaml_has_it() -> None:
+    # the pure-Python parser is five times slower on a manifest of 500 documents; it is used
+    # only by a PyYAML built without libyaml
+    import yaml
+
+    from cskg.loaders import corpus
+
+    if not yaml.__with_libyaml__:
+        pytest.skip("this PyYAML is built without libyaml")
+    assert issubclass(corpus._ManifestLoader, yaml.cyaml.CParser)
+    assert not issubclass(corpus._ManifestLoader, yaml.parser.Parser)
 
 
 def test_the_embedded_manifest_reads_as_pyyamls_own_safe_loader() -> None:
