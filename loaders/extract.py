@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
@@ -57,7 +57,6 @@ __all__ = ["content_words", "extract_document", "merge", "normalise", "restated"
 _MAX_FINDING = 1200  # characters: a longer "sentence" is a run-on table or list, not a statement
 _ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I)
 
-_SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _NOT_LETTER = re.compile(r"[^A-Za-z]")
@@ -66,7 +65,8 @@ _NOT_LETTER = re.compile(r"[^A-Za-z]")
 def normalise(s: str) -> str:
     """Text as compared for duplicates: case, quotes, whitespace and end punctuation folded."""
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return _SPACES.sub(" ", s).strip(" .;:").lower()
+    # split() splits at exactly the characters ``\s`` matches, three times faster
+    return " ".join(s.split()).strip(" .;:").lower()
 
 
 def _excerpt(doc: Document, start: int, end: int, section: str) -> Excerpt:
@@ -597,7 +597,7 @@ def _ex_key(x: Excerpt) -> tuple:
     return (x.doc_id, x.start, x.end)
 
 
-def _sorted(x: Extraction) -> Extraction:
+def _sorted(x: Extraction, norm: Callable[[str], str] = normalise) -> Extraction:
     return Extraction(
         documents=tuple(sorted(x.documents, key=lambda d: d.id)),
         assessments=tuple(sorted(x.assessments, key=lambda a: a.key)),
@@ -607,7 +607,7 @@ def _sorted(x: Extraction) -> Extraction:
         findings=tuple(
             sorted(
                 x.findings,
-                key=lambda f: (f.assessment, normalise(f.text), [_ex_key(e) for e in f.excerpts]),
+                key=lambda f: (f.assessment, norm(f.text), [_ex_key(e) for e in f.excerpts]),
             )
         ),
         agents=tuple(sorted(x.agents, key=lambda a: a.key)),
@@ -783,6 +783,14 @@ def _pick(values: list[str]) -> str:
 def merge(parts: Sequence[Extraction]) -> Extraction:
     """Join per-document extractions; the result does not depend on the order of ``parts``."""
     docs = {d.id: d for p in parts for d in p.documents}
+    normal: dict[str, str] = {}  # each finding's text is compared twice: normalised once
+
+    def norm(text: str) -> str:
+        got = normal.get(text)
+        if got is None:
+            got = normal[text] = normalise(text)
+        return got
+
     # assessments
     by_key: dict[str, list[Assessment]] = {}
     for p in parts:
@@ -851,7 +859,7 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     fgroups: dict[tuple[str, str], list[Finding]] = {}
     for p in parts:
         for f in p.findings:
-            fgroups.setdefault((f.assessment, normalise(f.text)), []).append(f)
+            fgroups.setdefault((f.assessment, norm(f.text)), []).append(f)
     # restatements: a report's near-verbatim copy of an inspection's sentence is that finding
     exact = [
         sorted(g, key=lambda f: [_ex_key(e) for e in f.excerpts])
@@ -912,5 +920,6 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
             actions=tuple(actions.values()),
             figures=tuple(figures.values()),
             warnings=tuple(w for p in parts for w in p.warnings),
-        )
+        ),
+        norm,
     )

@@ -548,3 +548,17 @@ def test_pdf_text_headings_give_findings_their_sections():
     assert opening.excerpts[0].section == "Overall effectiveness Inadequate"
     assert opening.polarity == "Weakness"
     assert {f.excerpts[0].section for f in x.findings} >= {"What needs to improve"}
+
+
+_SPACES_AND_ENDS = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000.;:ab’‘“”A"
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES_AND_ENDS), max_size=30))
+@example(" a .\n")
+def test_normalise_folds_whitespace_as_the_regular_expression_did(s: str) -> None:
+    import re
+
+    from cskg.loaders.extract import normalise
+
+    folded = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    assert normalise(s) == re.sub(r"\s+", " ", folded).strip(" .;:").lower()
