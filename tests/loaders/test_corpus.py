@@ -251,13 +251,13 @@ def test_a_fully_described_document_is_taken_as_the_manifest_says(tmp_path: Path
     # every field given: its text is not searched for them (a rebuild of 500 such documents
     # spent most of its reading there)
     shutil.copy(CABINET, tmp_path / "c.txt")
-    fields = dict(title="T", doc_type="minutes", date="2020-01-02", publisher="P", council="Kent")
+    fields = {"title": "T", "doc_type": "minutes", "date": "2020-01-02"}
+    fields |= {"publisher": "P", "council": "Kent"}
     spec = DocumentSpec(id="c", file="c.txt", **fields)
     assert spec.described
     doc = load_document(tmp_path, spec)
-    assert (doc.title, doc.doc_type, doc.date, doc.publisher, doc.council) == tuple(
-        fields.values()
-    )
+    got = (doc.title, doc.doc_type, doc.date, doc.publisher, doc.council)
+    assert got == tuple(fields.values())
     for key in fields:
         assert not DocumentSpec(id="c", file="c.txt", **{**fields, key: ""}).described
 
