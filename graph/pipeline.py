@@ -376,17 +376,23 @@ class Reuse:
     tags: dict[URIRef, tuple[str, ...]] = field(default_factory=dict)  # of their statements
 
 
+Tagged = Callable[[list[derive.Recurrence], dict[URIRef, tuple[str, ...]]], None]
+
+
 def graph_quads(
     x: Extraction,
     scheme: ThemeScheme | None = None,
     reuse: Reuse | None = None,
     builder: QuadBuilder | None = None,
+    tagged: Tagged | None = None,
 ) -> tuple[list[Quad], list[derive.Recurrence], dict[URIRef, tuple[str, ...]]]:
     """Every quad of the build, the recurrence facts derived from the findings, and the theme
     ids tagged on each finding and action (by IRI), for the page.
 
     With ``reuse``, the graphs of those documents are left out (the previous build's copies
-    stand for them) and their statements' tags are taken from it.
+    stand for them) and their statements' tags are taken from it. ``tagged`` is called with
+    the recurrences and tags as soon as they are known, before the rest of the quads are made
+    (the build starts the page then).
     """
     scheme = scheme or load_themes()
     builder = builder or QuadBuilder(x, scheme)
@@ -398,16 +404,19 @@ def graph_quads(
     if only is not None:
         for s, themes in reuse.tags.items():  # type: ignore[union-attr]
             builder.tags.setdefault(s, themes)
+    # the tags are all set by the document graphs: the recurrences follow from them alone
+    iris = [finding_iri(f) for f in x.findings]
+    by_finding = [(s, f, builder.tags.get(s, ())) for s, f in zip(iris, x.findings, strict=True)]
+    council_of = {a.key: a.local_authority for a in x.assessments}
+    recs = derive.recurrences(by_finding, scheme, council_of)
+    if tagged is not None:
+        tagged(recs, builder.tags)
     quads.extend(builder.reference_quads())
     quads.extend(builder.theme_quads())
     onto = Graph().parse(ontology_path(), format="turtle")
     # in a fixed order: a Graph's order varies from run to run, and the graph's digest (which
     # decides whether a rebuild can keep it) is of its quads in order
     quads.extend(ontology_quads(sorted(onto, key=lambda t: tuple(x.n3() for x in t))))
-    iris = [finding_iri(f) for f in x.findings]
-    tagged = [(s, f, builder.tags.get(s, ())) for s, f in zip(iris, x.findings, strict=True)]
-    council_of = {a.key: a.local_authority for a in x.assessments}
-    recs = derive.recurrences(tagged, scheme, council_of)
     quads.extend(derive.recurrence_quads(recs, scheme))
     return quads, recs, builder.tags
 
@@ -469,9 +478,12 @@ def _write_outputs(
     tags: dict[URIRef, tuple[str, ...]],
     previous: Previous | None = None,
     copied: Reuse | None = None,
+    page: Forked[None] | None = None,
 ) -> dict[str, dict]:
     """Write graph.trig, the texts, the store and the page into ``stage``; returns, for each
     named graph, its digest, where its block lies in graph.trig and its number of quads.
+
+    With ``page`` (:func:`write_page` already under way), the page is waited for, not made.
 
     With ``previous`` (the build being replaced, made by the same cskg), a named graph whose
     quads are unchanged is copied from its graph.trig and its store rather than made again;
@@ -509,15 +521,28 @@ def _write_outputs(
         for d in x.documents:
             # the text excerpt offsets index; for .txt/.md it equals the source file
             (text_dir / f"{d.id}.txt").write_text(d.text, encoding="utf-8", newline="")
-        page = render_page(x, recs, scheme, tags)
-        (stage / HTML_FILE).write_text(page, encoding="utf-8", newline="\n")
+        if page is None:
+            write_page(stage / HTML_FILE, x, recs, scheme, tags)
     finally:
         loading.shutdown(wait=True)
     loaded.result()  # re-raises what the load raised
+    if page is not None:
+        page.result()  # re-raises what the page raised
     return {
         str(g): {"sha256": digests[g], "start": b.start, "end": b.end, "quads": b.quads}
         for g, b in blocks.items()
     }
+
+
+def write_page(
+    path: Path,
+    x: Extraction,
+    recs: list[derive.Recurrence],
+    scheme: ThemeScheme,
+    tags: dict[URIRef, tuple[str, ...]],
+) -> None:
+    """Render graph.html to ``path``."""
+    path.write_text(render_page(x, recs, scheme, tags), encoding="utf-8", newline="\n")
 
 
 def _update_or_create_store(
@@ -759,6 +784,8 @@ def build(
     lock = _lock_for(out)
     _acquire(lock, out, wait, progress)
     stage: Path | None = None
+    page: Forked[None] | None = None
+    checking: Forked[list[Violation]] | None = None
     try:
         _check_out(out)  # again: it may have changed while we waited for the lock
         _clear_leftovers(out)  # what a killed build left; restores ``out`` if it died mid-swap
@@ -787,9 +814,15 @@ def build(
         builder = QuadBuilder(x, scheme)
         inputs = builder.graph_inputs(state["themes_sha256"].encode())
         copied = previous.reusable(inputs, old_cache, old_marks, validate) if previous else Reuse()
-        quads, recs, tags = graph_quads(x, scheme, copied, builder)
+
+        def start_page(recs: list[derive.Recurrence], tags: dict) -> None:
+            # the page needs only the records, tags and recurrences: a child renders it while
+            # this process makes the rest of the quads, graph.trig and the store
+            nonlocal page
+            page = Forked(write_page, stage / HTML_FILE, x, recs, scheme, tags)
+
+        quads, recs, tags = graph_quads(x, scheme, copied, builder, tagged=start_page)
         _keep_graph_tags(inputs, builder, copied, old_cache, new_cache)
-        checking = None
         if validate:
             # validation runs beside the writing of the outputs, on the other core; the staged
             # outputs are only swapped in once the graph is known to conform
@@ -800,7 +833,7 @@ def build(
                 validate_quads, quads, old_marks, stage / VALIDATED_DIR, known, findings
             )
         progress("writing graph.trig, the query store and graph.html")
-        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous, copied)
+        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous, copied, page)
         for doc_id, digest in inputs.items():
             graphs[str(named_graph(doc_id))]["inputs"] = digest
         count = sum(g["quads"] for g in graphs.values())
@@ -830,6 +863,9 @@ def build(
         raise CskgError(f"{name}: {err.strerror or err}") from err
     finally:
         if stage is not None:
+            for child in (page, checking):  # stopped before their folder is removed
+                if child is not None:
+                    child.cancel()
             shutil.rmtree(stage, ignore_errors=True)
         lock.release()
     return BuildResult(

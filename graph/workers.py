@@ -42,9 +42,7 @@ def can_fork() -> bool:
     process with one thread: a lock another thread held at the fork would stay held forever
     in the child."""
     return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "fork")
-        and threading.active_count() == 1
+        sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
     )
 
 
@@ -92,6 +90,18 @@ class Forked(Generic[T]):
         os.close(write)
         self._pid, self._read = pid, read
 
+    def cancel(self) -> None:
+        """Stop the child, if it is still running, and reap it (its result is not wanted)."""
+        if not self._pid:
+            return
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._pid, 0)
+        os.close(self._read)
+        self._pid = 0
+
     def result(self) -> T:
         """The call's return value; re-raises its exception."""
         if not self._pid:
@@ -102,8 +112,7 @@ class Forked(Generic[T]):
         self._pid = 0
         if not data:
             raise CskgError(
-                f"{self._fn.__name__}: its worker process ended without a result "
-                f"(status {status})"
+                f"{self._fn.__name__}: its worker process ended without a result (status {status})"
             )
         ok, value = pickle.loads(data)
         if ok:

@@ -216,6 +216,38 @@ def test_a_graph_that_breaks_the_shapes_fails_the_build_and_keeps_the_previous_o
     assert not list(tmp_path.glob(".out.staging-*"))
 
 
+def _children() -> set[int]:
+    me = os.getpid()
+    text = Path(f"/proc/{me}/task/{me}/children").read_text()
+    return {int(p) for p in text.split()}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_a_build_that_fails_while_the_page_renders_stops_the_child_and_keeps_the_previous_one(
+    built: Path, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the page is rendered by a forked child while graph.trig is written: the disk filling up
+    # then must stop the child, leave no staging folder and keep the previous build
+    import errno
+
+    from cskg.graph import pipeline
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    children = _children()
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "graph.trig"))
+
+    monkeypatch.setattr(pipeline, "write_graphs", full_disk)
+    with pytest.raises(CskgError, match="graph.trig: No space left on device"):
+        build(corpus_dir, out)
+    assert _children() == children  # no page or validation child left running
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
 def _all_quads(out: Path) -> list[str]:
     import pyoxigraph as ox
 

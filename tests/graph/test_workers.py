@@ -104,3 +104,20 @@ def test_a_process_with_threads_runs_the_call_itself() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_cancel_stops_and_reaps_the_child() -> None:
+    started = time.perf_counter()
+    child = Forked(_sleeps, 60.0)
+    pid = child._pid
+    child.cancel()
+    assert time.perf_counter() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie left
+    child.cancel()  # a second cancel does nothing
+
+
+def test_cancel_after_the_result_does_nothing() -> None:
+    child = Forked(_pid_and_sum, [1])
+    assert child.result()[1] == 1
+    child.cancel()
