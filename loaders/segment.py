@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from cskg import yamlio
 from cskg.loaders.patterns import AnyOf
 
 __all__ = ["Block", "clean", "segment", "sentences"]
@@ -27,7 +26,7 @@ _CUES = Path(__file__).with_name("cues.yaml")
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
     """Compiled furniture patterns from cues.yaml: (line furniture, reset, heading blacklist)."""
-    data = yaml.safe_load(_CUES.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))
     seg = data["segment"]
     line = AnyOf(seg["furniture"], re.IGNORECASE)
     reset = re.compile("|".join(f"(?:{p})" for p in seg["reset"]), re.IGNORECASE)
