@@ -99,7 +99,7 @@ CORPUS_ROWS = [
     (
         "The quality and consistency of assessments and planning to support disabled children.",
         "",
-        {"assessment-quality", "disabled-children"},
+        {"assessment-quality", "disabled-children", "planning-and-drift"},
     ),
     (
         "The quality and effectiveness of assessments, plans, interventions and responses for "
@@ -355,6 +355,33 @@ EDGE_ROWS = [
     ("**Early help** is improving.", "", {"early-help"}),
     ("", "", set()),
 ]
+
+# How other councils' inspection reports speak of children's plans in general: the planning
+# theme, and no more (for a plan of the council's, no planning theme at all)
+PLANNING_ROWS = [
+    ("Plans for children in need of help and protection are a significant strength.", ""),
+    ("The quality of planning and coordination is variable.", ""),
+    ("Providers were complimentary about the quality of planning and preparation.", ""),
+    ("The quality of assessments and planning for children looked after is inconsistent.", ""),
+    ("They are up to date to inform effective planning.", ""),
+    (
+        "Some children experience delay in planning for them when their plan is not one of "
+        "adoption.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "section"), PLANNING_ROWS)
+def test_plans_for_children_are_the_planning_theme(
+    scheme: ThemeScheme, text: str, section: str
+) -> None:
+    assert "planning-and-drift" in {t.theme_id for t in scheme.tag(text, section)}
+
+
+def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme) -> None:
+    text = "Leaders' plans for children's services are ambitious."
+    assert "planning-and-drift" not in {t.theme_id for t in scheme.tag(text, "")}
 
 
 @pytest.mark.parametrize(("text", "section", "expected"), CORPUS_ROWS + EDGE_ROWS)
