@@ -379,6 +379,68 @@ def test_plans_for_children_are_the_planning_theme(
     assert "planning-and-drift" in {t.theme_id for t in scheme.tag(text, section)}
 
 
+# Other subjects that inspection reports of other councils raise often, each in a sentence
+# from one of them (the section, where given, is its heading in that report)
+OTHER_COUNCIL_ROWS = [
+    ("The number of children who go missing from care is low.", "", "exploitation-and-missing"),
+    ("The timeliness and quality of return home interviews.", "", "exploitation-and-missing"),
+    (
+        "They work effectively to reduce risks such as those related to trafficking, sexual "
+        "exploitation, female genital mutilation and possible radicalisation.",
+        "",
+        "child-protection",
+    ),
+    ("Targeted work to raise awareness of private fostering is ongoing.", "", "child-protection"),
+    (
+        "They have been rigorous in their attempts to identify adoptive families for older "
+        "children (23% are over five years of age) and children with complex needs, including "
+        "several groups of brothers and sisters.",
+        "",
+        "planning-and-drift",
+    ),
+    ("The quality of recording on children's files is not yet good.", "", "practice-quality"),
+    (
+        "Frequent changes of worker mean that not all children are being supported to "
+        "understand their life history and the reasons for the decisions that are made about "
+        "them.",
+        "",
+        "workforce-stability",
+    ),
+    (
+        "The number achieving 5 GCSEs A–C in English and mathematics at key stage 4 improved "
+        "from previous years and is in line with the national rate for children looked after.",
+        "",
+        "schools-and-education",
+    ),
+    (
+        "Young people live in appropriate accommodation that helps them develop independence "
+        "skills.",
+        "",
+        "care-leavers",
+    ),
+    (
+        "The board considers the progress of action plans at each meeting and this promotes "
+        "transparency and swift completion of actions.",
+        "Inspection findings – the Local Safeguarding Children Board",
+        "multi-agency-partnership",
+    ),
+    (
+        "There are appropriate governance arrangements which ensure accountability and scrutiny "
+        "by the Shropshire Safeguarding Children Board (SSCB) of safeguarding practice in the "
+        "county.",
+        "",
+        "multi-agency-partnership",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "section", "theme"), OTHER_COUNCIL_ROWS)
+def test_subjects_other_councils_reports_raise(
+    scheme: ThemeScheme, text: str, section: str, theme: str
+) -> None:
+    assert theme in {t.theme_id for t in scheme.tag(text, section)}
+
+
 def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme) -> None:
     text = "Leaders' plans for children's services are ambitious."
     assert "planning-and-drift" not in {t.theme_id for t in scheme.tag(text, "")}
