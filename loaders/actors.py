@@ -7,7 +7,7 @@ the document is about, and people come only from the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -127,6 +127,7 @@ class PersonMention:
     start: int
     end: int
     intro: str = ""
+    team: bool = False  # named in a report's inspection team ("Team inspectors: …"): Ofsted's
 
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
@@ -170,15 +171,128 @@ def _clean_title(s: str) -> str:
     return s
 
 
-def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
-    """People the text names with a title: "Name, Title" and sign-off "Name\\nTitle"."""
+# An Ofsted report's inspection team, one role a line, its names in a list that may wrap:
+# "Team inspectors: Anne Waterman, Nigel Parkes, Marcie Taylor", "Senior data analyst: Matthew
+# King", "Lead inspector: Rebecca Dubbins, His Majesty's Inspector", "Joy Howick, HMI, …".
+_TEAM_LABEL = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:(?:deputy |assistant )?lead|team|shadow|additional|associate|"
+    r"supernumerary|regulatory|contracted) inspectors?(?: on site)?|(?:shadow )?(?:senior )?"
+    r"data analysts?|senior analytical officers?|quality assurance managers?)[ \t]*:[ \t]*"
+)
+_TEAM_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
+_TEAM_NAME = re.compile(
+    rf"[ \t\n]*{_HONORIFIC}?(?P<name>{_TEAM_NAME_WORD}(?:[ \t]*\n?[ \t]*{_TEAM_NAME_WORD}){{1,3}})"
+)
+_TEAM_TITLE_WORDS = re.compile(
+    r"\s+(?:Senior|Social|Regulatory|Contracted|Associate|Shadow|Seconded)\b.*", re.S
+)
+_HMI = re.compile(
+    r"\b(?:S(?=HMI))?(?P<hmi>HMI)\b|(?P<title>(?:His|Her) Majesty(?:'s|’s) Inspector)"
+)
+
+
+def _hmi(s: str) -> str:
+    """ "His Majesty's Inspector" (or "HMI", for a senior one too) where ``s`` says so."""
+    m = _HMI.search(s)
+    return "" if m is None else (m.group("title") or m.group("hmi"))
+
+
+def _team_value_end(text: str, start: int) -> int:
+    """Where the list of names that starts at ``start`` ends: its line, and the lines it wraps
+    onto (after a comma, an "and" or half a name; never a line with a label of its own)."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end < len(text):
+        value = text[start:end].rstrip()
+        nxt_end = text.find("\n", end + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        nxt = text[end + 1 : nxt_end].strip()
+        if not nxt or ":" in nxt or len(nxt) > 120 or not nxt[0].isupper():
+            break
+        last = re.split(r",|\band\b", value)[-1].split()
+        one_a_line = _TEAM_NAME.match(nxt) and re.match(r"[^,(]*?(?:,|\(|\bS?HMI\b)", nxt)
+        half_a_name = len(last) == 1 and re.fullmatch(_TEAM_NAME_WORD, last[0])
+        if not (value.endswith((",", " and")) or not last or half_a_name or one_a_line):
+            break
+        end = nxt_end
+    return end
+
+
+def team_role(label: str) -> str:
+    """A team line's label as one person's role: "Team inspectors" -> "Team inspector"."""
+    label = re.sub(r"\s+", " ", label.strip())
+    return re.sub(r"(?i)\b(inspector|analyst|manager|officer)s\b", r"\1", label)
+
+
+def _team_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a team list: between commas, "and"s and line ends, except that a single
+    word ending a line is the first half of a name the line wraps ("Ralph\\nTrevelyan-Butler")."""
+    pieces: list[tuple[int, int, str]] = []  # start, end, the separator after it
+    i = start
+    for sep in re.finditer(r",|\n|(?<=\S)\s+and\s+", text[start:end]):
+        pieces.append((i, start + sep.start(), sep.group()))
+        i = start + sep.end()
+    pieces.append((i, end, ""))
+    out: list[tuple[int, int]] = []
+    joining = False
+    for a, b, sep in pieces:
+        if joining:
+            a = out.pop()[0]
+        words = text[a:b].split()
+        joining = sep == "\n" and len(words) == 1 and re.fullmatch(_TEAM_NAME_WORD, words[0])
+        out.append((a, b))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def find_team(text: str) -> tuple[list[PersonMention], list[tuple[int, int]]]:
+    """The people of an inspection team list, each with its line's role (and "HMI" where the
+    list says so), and the spans of those lines (no other reading of them is wanted)."""
     out: list[PersonMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TEAM_LABEL.finditer(text):
+        end = _team_value_end(text, m.end())
+        found: list[PersonMention] = []
+        for pa, pb in _team_pieces(text, m.end(), end):
+            piece = text[pa:pb]
+            name = _TEAM_NAME.match(text, pa, pb)
+            who = _TEAM_TITLE_WORDS.sub("", name.group("name")) if name else ""
+            if name and len(who.split()) > 1 and not _NOT_NAME.search(who):
+                rest = text[name.start("name") + len(who) : pb]
+                found.append(
+                    PersonMention(
+                        re.sub(r"\s+", " ", who),
+                        _hmi(rest),
+                        name.start("name"),
+                        _rtrim(text, pb),
+                        m.group("label"),
+                        team=True,
+                    )
+                )
+            elif found and _hmi(piece):  # "Joy Howick, HMI": the name before it
+                last = found[-1]
+                found[-1] = replace(last, title=last.title or _hmi(piece), end=_rtrim(text, pb))
+        if found:
+            out.extend(found)
+            spans.append((m.start(), end))
+    return out, spans
+
+
+def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
+    """People the text names with a title: "Name, Title", sign-off "Name\\nTitle" and the
+    lines of an inspection team."""
+    out, team_lines = find_team(text)
+
+    def in_team(i: int) -> bool:
+        return any(a <= i < b for a, b in team_lines)
+
     comma = re.compile(
         rf"(?<![\w,])(?:(?P<intro>[A-Z][\w ]{{2,30}}):[ \t]*)?{_NAME}"
         rf"(?P<sep>,[ \t]*\n?|[ \t]*\n)[ \t]*"
     )
     for m in comma.finditer(text):
         name = m.group("name")
+        if team_lines and in_team(m.start()):
+            continue
         if "," not in m.group("sep") and not m.group("intro"):
             continue  # a name alone on its line is a sign-off, handled below
         if _NOT_NAME.search(name):
@@ -196,6 +310,8 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
     signoff = re.compile(rf"(?m)^[ \t]*{_NAME}[ \t]*\n[ \t]*(?=\S)")
     for m in signoff.finditer(text):
         name = m.group("name")
+        if team_lines and in_team(m.start("name")):
+            continue
         if _NOT_NAME.search(name) or not gaz.title_words.match(text[m.end() : m.end() + 40]):
             continue
         end = _title_end(text, m.end())

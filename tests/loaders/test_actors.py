@@ -1,0 +1,161 @@
+"""loaders/actors.py: the people a report names, and the roles it gives them.
+
+The inspection teams below are quoted from Ofsted reports of other councils (2014–2024).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cskg.loaders.actors import find_people, find_team, gazetteer, team_role
+from cskg.loaders.extract import extract_document
+from cskg.loaders.records import Document
+
+NORFOLK_2018 = (
+    "The inspection team\n"
+    "Lead inspector: Donna Marriott\n"
+    "Deputy lead inspector: Mandy Nightingale \n"
+    "Team inspectors: Anne Waterman, Nigel Parkes, Marcie Taylor, Tony Gallagher\n"
+    "Senior data analyst: Matthew King \n"
+    "Quality assurance manager: Lynn Radley \n"
+    "\n"
+    "21\n"
+)
+LANCASHIRE_2018 = (
+    "The inspection team\n"
+    "Lead inspector: Lorna Schlechte, Her Majesty’s Inspector\n"
+    "Deputy lead inspector: Sue Myers, Her Majesty’s Inspector\n"
+    "Team inspectors: \n"
+    "Nigel Parkes, HMI\n"
+    "Ian Young, HMI\n"
+    "Kathryn Townsley, Ofsted Inspector\n"
+    "Diane Partridge, HMI (Desigate)\n"
+    "Senior data analyst: Stewart Hartshorne\n"
+    "Quality assurance manager: Jenny Turnross, Senior Her Majesty’s Inspector\n"
+)
+# names wrapped onto the next line, "HMI" after each, a title word after a name
+WRAPPED = (
+    "Team inspectors: Joy Howick, HMI, Pauline Higham, HMI, Nick Stacey, HMI, Nick \n"
+    "Crombie, HMI, Emmy Tomsett, HMI\n"
+    "Shadow inspectors: Natalie Trentham HMI and Joy Howick HMI\n"
+    "Quality assurance manager: Helen Cawston, Senior HMI\n"
+)
+# the 2018+ reports name the lead inspector above the grade table
+HAVERING_2018 = (
+    "Inspection dates: 11 June 2018 to 22 June 2018\n"
+    "Lead inspector: Andy Whippey, HMI\n"
+    "Judgement Grade\n"
+    "The impact of leaders on social work practice with children and families Good\n"
+)
+
+
+def _team(text: str) -> list[tuple[str, str, str]]:
+    return [(m.name, team_role(m.intro), m.title) for m in find_team(text)[0]]
+
+
+def test_each_line_of_an_inspection_team_gives_its_role_to_every_name_on_it() -> None:
+    assert _team(NORFOLK_2018) == [
+        ("Donna Marriott", "Lead inspector", ""),
+        ("Mandy Nightingale", "Deputy lead inspector", ""),
+        ("Anne Waterman", "Team inspector", ""),
+        ("Nigel Parkes", "Team inspector", ""),
+        ("Marcie Taylor", "Team inspector", ""),
+        ("Tony Gallagher", "Team inspector", ""),
+        ("Matthew King", "Senior data analyst", ""),
+        ("Lynn Radley", "Quality assurance manager", ""),
+    ]
+
+
+def test_a_team_listed_one_a_line_with_titles() -> None:
+    assert _team(LANCASHIRE_2018) == [
+        ("Lorna Schlechte", "Lead inspector", "Her Majesty’s Inspector"),
+        ("Sue Myers", "Deputy lead inspector", "Her Majesty’s Inspector"),
+        ("Nigel Parkes", "Team inspector", "HMI"),
+        ("Ian Young", "Team inspector", "HMI"),
+        ("Kathryn Townsley", "Team inspector", ""),
+        ("Diane Partridge", "Team inspector", "HMI"),
+        ("Stewart Hartshorne", "Senior data analyst", ""),
+        ("Jenny Turnross", "Quality assurance manager", "Her Majesty’s Inspector"),
+    ]
+
+
+def test_wrapped_names_and_hmi_after_each() -> None:
+    assert _team(WRAPPED) == [
+        ("Joy Howick", "Team inspector", "HMI"),
+        ("Pauline Higham", "Team inspector", "HMI"),
+        ("Nick Stacey", "Team inspector", "HMI"),
+        ("Nick Crombie", "Team inspector", "HMI"),
+        ("Emmy Tomsett", "Team inspector", "HMI"),
+        ("Natalie Trentham", "Shadow inspector", "HMI"),
+        ("Joy Howick", "Shadow inspector", "HMI"),
+        ("Helen Cawston", "Quality assurance manager", "HMI"),
+    ]
+
+
+def test_the_line_after_the_lead_inspector_is_not_a_name() -> None:
+    assert _team(HAVERING_2018) == [("Andy Whippey", "Lead inspector", "HMI")]
+
+
+def test_team_lines_are_not_read_again_as_name_and_title() -> None:
+    # before: "Team inspectors: Anne Waterman, Nigel Parkes" made "Nigel Parkes" Anne
+    # Waterman's job title, and "Matthew King" took the next line's as his
+    people = find_people(NORFOLK_2018, gazetteer("Norfolk"))
+    assert {(p.name, p.title, p.intro) for p in people if not p.team} == set()
+
+
+def _doc(text: str) -> Document:
+    return Document(
+        id="r",
+        path="corpus/r.txt",
+        title="Norfolk",
+        doc_type="inspection report",
+        date="2018-01-19",
+        publisher="Ofsted",
+        council="Norfolk",
+        sha256="0" * 64,
+        text=text,
+    )
+
+
+@pytest.mark.parametrize("text", [NORFOLK_2018, LANCASHIRE_2018, WRAPPED, HAVERING_2018])
+def test_team_roles_are_ofsted_roles_with_exact_excerpts(text: str) -> None:
+    x = extract_document(_doc(text), ())
+    assert x.roles
+    for r in x.roles:
+        assert r.organisation == "ofsted"
+        assert text[r.excerpt.start : r.excerpt.end] == r.excerpt.quote
+        label = next(a.label for a in x.agents if a.key == r.agent)
+        assert " ".join(r.excerpt.quote.split()).startswith(label)
+    roles = {(r.agent, r.role) for r in x.roles}
+    if text is NORFOLK_2018:
+        assert ("mandy-nightingale", "Deputy lead inspector") in roles
+        assert ("mandy-nightingale", "Lead inspector") not in roles
+        assert ("donna-marriott", "Lead inspector") in roles
+    if text is LANCASHIRE_2018:
+        assert ("jenny-turnross", "His Majesty's Inspector") in roles
+
+
+_FIRST = st.sampled_from(["Anne", "Nigel", "Mary-Jane", "Brenda", "Tony", "Sue"])
+_LAST = st.sampled_from(["Waterman", "McLaughlin", "Trevelyan-Butler", "Young", "Parkes"])
+_LABEL = st.sampled_from(["Team inspectors", "Lead inspector", "Shadow inspectors"])
+
+
+@given(
+    _LABEL,
+    st.lists(st.tuples(_FIRST, _LAST, st.sampled_from(["", " HMI", ", HMI"])), min_size=1),
+    st.sampled_from([", ", ",\n", " and "]),
+)
+def test_every_name_of_a_generated_team_line_is_found_where_it_is(
+    label: str, people: list[tuple[str, str, str]], sep: str
+) -> None:
+    text = f"{label}: " + sep.join(f"{a} {b}{t}" for a, b, t in people) + "\n\nAny complaints\n"
+    found = find_team(text)[0]
+    assert [m.name for m in found] == [f"{a} {b}" for a, b, _ in people]
+    for m, (_, _, t) in zip(found, people, strict=True):
+        assert text[m.start :].startswith(m.name)
+        assert m.title == ("HMI" if t else "")
+        assert not re.search(r"\s$", text[m.start : m.end])
