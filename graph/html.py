@@ -702,7 +702,10 @@ def embed_json(data: Any) -> str:
     U+2028 or U+2029 left unescaped, so no text can close the element or start markup."""
     import orjson  # the same text as json.dumps(ensure_ascii=False, compact), five times faster
 
-    text = orjson.dumps(data).decode("utf-8")
+    try:
+        text = orjson.dumps(data).decode("utf-8")
+    except TypeError:  # an integer beyond 64 bits, a lone surrogate: the standard library's
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for char, escaped in _JSON_ESCAPES.items():  # five passes in C: faster than one in Python
         if char in text:
             text = text.replace(char, escaped)

@@ -174,6 +174,11 @@ def test_embed_json_is_the_standard_librarys_compact_json_escaped(value) -> None
     assert embed_json(value) == _escaped_compact_json(value)
 
 
+@pytest.mark.parametrize("value", [[2**64], {"n": -(2**63) - 1}, ["\ud800"]])
+def test_embed_json_takes_what_orjson_refuses_as_the_standard_library_does(value) -> None:
+    assert embed_json(value) == _escaped_compact_json(value)
+
+
 def test_the_page_data_is_the_standard_librarys_json(inputs, scheme) -> None:
     x, recs = inputs
     data = page_data(x, recs, scheme)
