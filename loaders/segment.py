@@ -34,6 +34,20 @@ def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
     return line, reset, not_heading
 
 
+@lru_cache(maxsize=1)
+def _back_matter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled back-matter patterns from cues.yaml: (its first line, its last line)."""
+    seg = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]["back_matter"]
+    return (
+        re.compile("|".join(f"(?:{p})" for p in seg["start"]), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in seg["end"]), re.IGNORECASE),
+    )
+
+
+# a back page is a few dozen lines at most: one whose end is missing ends here
+_BACK_MATTER_LINES = 40
+
+
 @dataclass(frozen=True)
 class Block:
     """A unit of the document: ``text[start:end]`` is its content without list markers."""
@@ -194,36 +208,61 @@ _CONTENTS = re.compile(r"(?:table of )?contents", re.IGNORECASE)
 
 def _classify(text: str, lines: list[_Line]) -> list[tuple[str, int, str]]:
     """(kind, content start, marker) of each line: blank, reset, furniture, table_row, md,
-    bullet, numbered or text."""
+    bullet, numbered, text, or back (prose of a report's back page: furniture that measures the
+    page for :func:`_short_line`)."""
     line_furn, reset_re, _ = _furniture()
+    back_start, back_end = _back_matter()
     running = _running_furniture(lines)
     paged = "\f" in text
     # in a PDF's table of contents: "Contents", then titles and page numbers to its page's end
     toc = False
+    # on a report's back page: from its first line to its last (the copyright line), whatever
+    # wraps in between ("... in a different format, such as large print\nor Braille, ...")
+    back = 0
     out: list[tuple[str, int, str]] = []
     for n, ln in enumerate(lines):
         t = ln.text
         same_page = n > 0 and lines[n - 1].page == ln.page
         toc = paged and bool(t) and ((toc and same_page) or bool(_CONTENTS.fullmatch(t)))
-        if toc:
-            out.append(("furniture", ln.start, ""))
-        elif not t:
-            out.append(("blank", ln.start, ""))
-        elif reset_re.search(t):
-            out.append(("reset", ln.start, ""))
-        elif (
-            _DIGITS.sub("#", t) in running
-            or _PAGE_NUMBER.fullmatch(t)
-            or line_furn.search(t)
-            or _is_table_rule(t)
-            or _TOC_PAGE.search(t)  # table of contents: title, tab, page number
-        ):
-            out.append(("furniture", ln.start, ""))
-        elif _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
-            out.append(("table_row", ln.start, ""))
+        if not back and t and back_start.search(t):
+            back = _BACK_MATTER_LINES
+        if back:
+            back = 0 if back_end.search(t) else back - 1
+            # furniture, but its prose still measures the page (see _short_line)
+            kind = _classify_line(text, ln, toc, reset_re, line_furn, running)
+            out.append(("back", ln.start, "") if kind[0] in _CONTENT else kind)
         else:
-            out.append(_strip_marker(text, ln))
+            out.append(_classify_line(text, ln, toc, reset_re, line_furn, running))
     return out
+
+
+def _classify_line(
+    text: str,
+    ln: _Line,
+    toc: bool,
+    reset_re: re.Pattern[str],
+    line_furn: AnyOf,
+    running: set[str],
+) -> tuple[str, int, str]:
+    """(kind, content start, marker) of one line (see :func:`_classify`)."""
+    t = ln.text
+    if toc:
+        return ("furniture", ln.start, "")
+    if not t:
+        return ("blank", ln.start, "")
+    if reset_re.search(t):
+        return ("reset", ln.start, "")
+    if (
+        _DIGITS.sub("#", t) in running
+        or _PAGE_NUMBER.fullmatch(t)
+        or line_furn.search(t)
+        or _is_table_rule(t)
+        or _TOC_PAGE.search(t)  # table of contents: title, tab, page number
+    ):
+        return ("furniture", ln.start, "")
+    if _is_table(t) or (_TAG.search(t) and "\t" in text[ln.line_start : ln.end]):
+        return ("table_row", ln.start, "")
+    return _strip_marker(text, ln)
 
 
 # A line that ends a sentence or a clause: what follows it starts afresh.
@@ -240,7 +279,9 @@ def _short_line(text: str, lines: list[_Line], kinds: list[tuple[str, int, str]]
     PDF text, or too little of it to tell)."""
     if "\f" not in text:
         return 0
-    lengths = sorted(len(ln.text) for ln, k in zip(lines, kinds, strict=True) if k[0] in _CONTENT)
+    lengths = sorted(
+        len(ln.text) for ln, k in zip(lines, kinds, strict=True) if k[0] in (*_CONTENT, "back")
+    )
     if len(lengths) < 10:
         return 0
     return max(40, int(0.78 * lengths[int(len(lengths) * 0.9)]))
@@ -314,6 +355,7 @@ def _items(text: str, lines: list[_Line]) -> list[_Item]:
     """Group lines into raw items: one per list marker, paragraph, table row or md heading."""
     kinds = _classify(text, lines)
     short = _short_line(text, lines, kinds)
+    kinds = [("furniture", cs, "") if k == "back" else (k, cs, m) for k, cs, m in kinds]
     heads = _layout_headings(text, lines, kinds, short)
     items: list[_Item] = []
     cur: _Item | None = None

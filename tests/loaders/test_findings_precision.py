@@ -532,3 +532,16 @@ def test_a_good_local_authority_of_a_report_is_still_a_finding():
 )
 def test_report_sections(section, procedural):
     assert bool(cues().procedural_sections.search(section)) is procedural
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # SIF complaints paragraph (Barnet 2017), wrapped into a sentence of its own
+        "If you would like Ofsted to send you a copy of the guidance, please telephone"
+        " 0300 123 4234, or email enquiries@ofsted.gov.uk.",
+        "or Braille, please telephone 0300 123 1231, or email enquiries@ofsted.gov.uk.",
+    ],
+)
+def test_contact_details_are_no_finding(sentence):
+    assert cues().procedural.search(sentence)

@@ -311,3 +311,26 @@ def test_open_government_licence_notice_is_furniture():
         "information and updates: http://eepurl.com/iTrDn.\n"
     )
     assert segment(lines) == []
+
+
+def test_ofsted_back_page_is_furniture_however_it_wraps():
+    # Islington 2025: the back page's sentences wrap across lines; none of it is a statement
+    body = "Leaders know their services well. Plans are clear and timely.\n"
+    back = (
+        "The Office for Standards in Education, Children’s Services and Skills (Ofsted) regulates\n"
+        "and inspects to achieve excellence in the care of children and young people.\n"
+        "If you would like a copy of this document in a different format, such as large print\n"
+        "or Braille, please telephone 0300 123 1231, or email enquiries@ofsted.gov.uk.\n"
+        "You may reuse this information (not including logos) free of charge in any format\n"
+        "or medium, under the terms of the Open Government Licence. To view this\n"
+        "licence, visit www.nationalarchives.gov.uk/doc/open-government-licence, write to\n"
+        "the Information Policy Team, The National Archives, Kew, London TW9 4DU, or\n"
+        "email: psi@nationalarchives.gsi.gov.uk.\n"
+        "© Crown copyright 2024\n"
+    )
+    text = body + back + "Appendix 2\nThe council's response follows.\n"
+    got = [text[b.start : b.end] for b in segment(text)]
+    assert got[0] == body.strip()
+    assert not any("Braille" in g or "Archives" in g or "achieve excellence" in g for g in got)
+    # the back page ends at its copyright line: what follows is read again
+    assert any(g.endswith("The council's response follows.") for g in got)
