@@ -10,7 +10,11 @@ A cue word counts only where it judges something. It does not when it is a topic
 weaknesses", "to ensure that weaknesses identified by audit are addressed"), part of a name
 ("the Improvement Board"), or a soft cue in narrative of events or a hypothesis ("an interim
 director started in October", "this would help"). A problem said to be dealt with ("delays
-have been tackled", "leaders have addressed the weaknesses") is a soft strength cue.
+have been tackled", "leaders have addressed the weaknesses") is a soft strength cue, and so is
+knowing what needs to improve ("leaders know where practice needs to improve"). A negator
+governs each alternative of an "or" that follows it ("does not provide a rigorous assessment
+..., or a comprehensive one"). A sentence that opens with a recommending verb ("Ensure that
+all foster carers receive regular supervision") is a weakness to address.
 
 Some sentences are no finding whatever their section: procedure, members' questions and the
 replies they draw in minutes (cues.yaml ``procedural_sentences``), and statements of intent
@@ -97,6 +101,9 @@ class Cues:
     problem: re.Pattern[str]
     remedied: re.Pattern[str]
     remedy_done: re.Pattern[str]
+    knowing: re.Pattern[str]
+    external_knower: re.Pattern[str]
+    recommendation: re.Pattern[str]
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
     not_action_any: AnyOf  # not_action
@@ -135,6 +142,9 @@ def cues() -> Cues:
         problem=re.compile(d["problem"], re.IGNORECASE),
         remedied=re.compile(d["remedied"], re.IGNORECASE),
         remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
+        knowing=re.compile(d["knowing"], re.IGNORECASE),
+        external_knower=re.compile(d["external_knower"], re.IGNORECASE),
+        recommendation=re.compile(d["recommendation"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
@@ -202,16 +212,41 @@ def _spans(pattern: re.Pattern[str], s: str, reach: int) -> list[tuple[int, int]
 
 _OBJECT_END = re.compile(
     r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
-    r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might)\b"
+    r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might"
+    r"|needs?|needed|remains?|remained|requires?|required)\b"
+)
+# "reduce the number of inappropriate referrals": a measure of the object, not its end
+_MEASURE_OF = re.compile(
+    r"\s*(?:(?:the|a|its|their)\s+)?(?:number|numbers|level|levels|rate|rates|risks?|incidence"
+    r"|amount|use|likelihood|impact|proportion|frequency|extent|length)\s+",
+    re.I,
+)
+
+
+# an appositive that names the object as a known problem ("to tackle FGM, an identified gap in
+# services"): part of the object
+_APPOSITIVE = re.compile(
+    r",\s+(?:an?|the|one)\s+(?:(?:previously|already|recently|widely|well)[- ])?"
+    r"(?:identified|known|recognised|recognized|acknowledged|long-?standing|persistent|historic"
+    r"|historical|common|national)\b"
 )
 
 
 def _objects(verb: re.Pattern[str], s: str) -> list[tuple[int, int]]:
-    """Spans of the noun phrases after ``verb`` ("consider [strengths and improvements] in")."""
+    """Spans of the noun phrases after ``verb`` ("consider [strengths and improvements] in"),
+    with an appositive that names them ("to tackle FGM, [an identified gap] in services")."""
     out = []
     for m in verb.finditer(s):
         stop = _OBJECT_END.search(s, m.end(), m.end() + 50)
-        out.append((m.end(), stop.start() if stop else min(len(s), m.end() + 50)))
+        measure = stop and _MEASURE_OF.fullmatch(s, m.end(), stop.start())
+        if measure and stop.group(0).lower() == "of":
+            stop = _OBJECT_END.search(s, stop.end(), stop.end() + 50)
+        end = stop.start() if stop else min(len(s), m.end() + 50)
+        app = _APPOSITIVE.match(s, end)
+        if app:
+            nxt = re.compile(r"[,;:()]").search(s, app.end())
+            end = nxt.start() if nxt else len(s)
+        out.append((m.end(), end))
     return out
 
 
@@ -262,6 +297,53 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return problems, sorted(done)
 
 
+# "does not provide a rigorous assessment of practice, or a comprehensive assessment of
+# performance": a negator governs each alternative of an "or"/"nor" that follows it in its clause
+_ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
+_ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b")
+_NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
+
+
+def _negated(s: str) -> list[tuple[int, int]]:
+    """Spans a negator governs: a few words after it, and after each "or"/"nor" that follows
+    within its clause."""
+    c = cues()
+    out = []
+    for m in c.negators.finditer(s):
+        end = min(len(s), m.end() + 35)
+        stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
+        limit = stop.start() if stop else min(len(s), end + 120)
+        for alt in _ALTERNATIVE.finditer(s, m.end(), limit):
+            # the alternative ends where a verb starts its own predicate ("not in education,
+            # training or employment are helped effectively": "effectively" is not negated)
+            verb = _ALTERNATIVE_END.search(s, alt.end(), alt.end() + 35)
+            end = max(end, verb.start() if verb else min(len(s), alt.end() + 35))
+        out.append((m.start(), end))
+    return out
+
+
+def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Needs that the subject is said to know ("leaders know where practice needs to improve",
+    "managers are aware of the areas for improvement"): spans whose need words find no gap,
+    and where each verb of knowing is (a soft strength cue: knowing oneself). Not when an
+    inspection does the knowing ("inspectors identified areas for improvement")."""
+    c = cues()
+    spans: list[tuple[int, int]] = []
+    at: list[int] = []
+    for m in c.knowing.finditer(s):
+        lo = max(0, m.start() - 80)
+        starts = [x.end() for x in _SUBJECT_START.finditer(s, lo, m.start())]
+        if c.external_knower.search(s, starts[-1] if starts else lo, m.start()):
+            continue
+        stop = _KNOWN_END.search(s, m.end())
+        spans.append((m.end(), stop.start() if stop else len(s)))
+        at.append(m.start())
+    return spans, at
+
+
+_KNOWN_END = re.compile(r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|whereas)\b", re.I)
+
+
 def _wanted(s: str) -> list[tuple[int, int]]:
     """Spans of needs that are a person's or a provision's, not a gap found ("the support
     that young people need to make good progress", "the help they need to stay safe")."""
@@ -284,6 +366,7 @@ def score(s: str) -> tuple[float, float]:
     topics = _objects(c.topic, s)
     remedies = _objects(c.remedy, s)
     dealt, done = _remedied(s)
+    known, knowing = _known_needs(s)
     cond = c.condition.match(s)
     # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks
     # not reduce"): its cue words and negators do not judge
@@ -304,13 +387,19 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
                 continue
+            if _inside(m.start(), topics):
+                continue  # "to help explore gaps in provision": looked at, not found
+            if _inside(m.start(), known):
+                continue  # "leaders know where practice needs to improve"
             if _inside(m.start(), dealt):
                 continue  # "to ensure that weaknesses ... are addressed"
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
-    neg_spans = [(a, b) for a, b in _spans(c.negators, s, 35) if not _inside(a, conds)]
+    neg_spans = [(a, b) for a, b in _negated(s) if not _inside(a, conds)]
     # "Should they need to move, ...": a need inside a condition is no recommendation
-    need = next((m for m in c.needs.finditer(s) if not _inside(m.start(), conds)), None)
+    need = next(
+        (m for m in c.needs.finditer(s) if not _inside(m.start(), conds + known)), None
+    )
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
@@ -332,8 +421,10 @@ def score(s: str) -> tuple[float, float]:
             if soft and _inside(m.start(), narrative):
                 continue
             strong += w[m.start()]
+    # knowing what needs to improve is a soft strength cue (self-awareness), negated like any
+    # other ("leaders do not know where practice needs to improve")
     # a problem dealt with is a soft strength cue, negated like any other
-    for x in done:
+    for x in sorted(done + knowing):
         if x > need_from or _inside(x, narrative) or _inside(x, remedies):
             continue
         if any(a <= x < b for a, b in neg_spans):
@@ -388,6 +479,8 @@ def polarity(s: str, prior: str = "", item: bool = False) -> str:
         improve?" is a list of weaknesses whatever words its items use, and an item that
         opens with an imperative ("Ensure effective leadership ...") is a recommendation.
     """
+    if cues().recommendation.search(s.lstrip("*'‘\" ")):
+        return "Weakness"  # "Ensure that all foster carers receive regular supervision"
     if prior.endswith(LEAN):
         # a graded section's leaning decides only what no cue word decides
         weak, strong = score(s)

@@ -422,9 +422,10 @@ def test_inverted_conditions_do_not_judge(sentence, expected):
          " multi-disciplinary group supervision encourages reflection on engagement and barriers"
          " that need to be overcome to reduce risks for the child and accelerate the action"
          " plan.", "Neutral"),
-        # a need the inspection finds, or that leaders know of, still judges
+        # a need the inspection finds, or a named one that leaders know of, still judges
         ("Leaders know that plans need to improve.", "Weakness"),
-        ("Leaders recognise the areas that need to improve.", "Weakness"),
+        # knowing where to improve, with nothing named, is self-awareness
+        ("Leaders recognise the areas that need to improve.", "Strength"),
     ],
 )
 def test_a_persons_need_is_no_gap(sentence, expected):

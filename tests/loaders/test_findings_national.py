@@ -1,0 +1,174 @@
+"""Polarity on other councils' Ofsted reports (single inspection framework and ILACS).
+
+Every sentence is quoted from a published Ofsted inspection report; the council and year of
+each are named beside it.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cskg.loaders.findings import polarity, score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Westminster 2016: the gap is what the project tackles, not one found
+        ("For example, the LSCB has supported a pilot project to tackle female genital"
+         " mutilation, an identified gap in services.", "Strength"),
+        # Essex 2023: gaps explored with care leavers are the work, not a weakness
+        ("Personal advisers help care leavers to gain practical skills, such as cooking and"
+         " budgeting, and use direct work and cultural genograms to help to explore gaps in their"
+         " understanding of their life histories.", "Neutral"),
+        # Dudley 2018
+        ("In many cases, social workers work directly with children using a variety of tools to"
+         " help explore their concerns and experiences.", "Neutral"),
+        # Sutton 2025: what is overseen is no finding about the oversight
+        ("There is strong oversight of these unlawful arrangements.", "Strength"),
+        # Kent 2017: a need of monitoring still judges ("monitoring" is no verb here)
+        ("However, management oversight and monitoring needs to improve to ensure that letters"
+         " are timely and children do not spend extended periods at this stage with no progress"
+         " made against agreed actions.", "Weakness"),
+    ],
+)
+def test_problems_looked_at_or_dealt_with_are_no_weakness(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # knowing where to improve is self-awareness
+        # Barnet 2017
+        ("Senior leaders and elected members demonstrate a clear understanding of areas for"
+         " development within children’s social care, and a commitment to improving services for"
+         " children and families in Barnet.", "Strength"),
+        # Kent 2017
+        ("Managers know what they need to do and plans are already in place to make"
+         " improvements.", "Strength"),
+        # Newham 2022
+        ("Leaders are aware of the need to increase the number of carers available for children"
+         " coming into care.", "Strength"),
+        # Oxfordshire 2014
+        ("The local authority has identified the need to increase the number of adoptions of"
+         " children over 5 years.", "Strength"),
+        # but not when the knowing is someone else's, or denied
+        ("Inspectors identified areas for improvement in the quality of plans.", "Weakness"),
+        ("Leaders do not know where practice needs to improve.", "Weakness"),
+        # Lancashire 2018: children helped to understand their history is no self-awareness
+        ("Work to help children understand what has happened to them before they become looked"
+         " after needs to start earlier.", "Weakness"),
+    ],
+)
+def test_knowing_what_needs_to_improve(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Kent 2017: "or" carries the negation to its second alternative
+        "However, it does not provide a rigorous and transparent assessment and scrutiny of"
+        " frontline practice, or a comprehensive assessment of the performance and effectiveness"
+        " of local services.",
+        # Blackpool 2019
+        "However, this does not sufficiently address the quality of practice or lead to sustained"
+        " improvement.",
+        # Barnet 2017
+        "Partners in the multi-agency safeguarding hub do not work together effectively to ensure"
+        " timely or effective decision making that is informed by good-quality information.",
+        # Barnet 2017: "too few" negates
+        "However, too few achieve sufficient qualifications and high grades or make sufficient"
+        " progress by age 16 in secondary school.",
+        # Cambridgeshire 2019: "lacks" negates
+        "However, performance management information lacks sufficient clarity and depth of"
+        " analysis to provide a detailed and up-to-date picture of practice to support"
+        " improvement work.",
+        # Bradford 2023
+        "Kinship assessments do not thoroughly consider the strengths and weaknesses of"
+        " prospective placements with family and friends.",
+    ],
+)
+def test_negation_reaches_alternatives(sentence):
+    assert polarity(sentence) == "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Essex 2023: "not in education, training or employment" names a group
+        "Young people who are not in education, training or employment are helped effectively to"
+        " gain employability skills, to prepare for job interviews and to access college,"
+        " apprenticeships and further and higher education.",
+        # Hampshire 2024
+        "Care leavers can also access funding for specialist training and those who are not in"
+        " education, employment or training are encouraged and helped to return and to pursue"
+        " their aspirations.",
+    ],
+)
+def test_a_negated_group_name_does_not_negate_the_predicate(sentence):
+    assert polarity(sentence) == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Bradford 2023
+        ("Since that inspection, the experience and progress of many children have declined.",
+         "Weakness"),
+        ("The inspection identified a small number of children aged under 16 living in unlawful"
+         " placements.", "Weakness"),
+        # Blackpool 2019
+        ("A small number of complex child in need cases were allocated to non-qualified staff"
+         " inappropriately.", "Weakness"),
+        ("Progress in reducing risks for some of these young people is a challenge.", "Weakness"),
+        # Barnet 2017
+        ("Securing sufficient financial contributions from partner agencies has been an ongoing"
+         " challenge for the board.", "Weakness"),
+        # Blackpool 2019: sufficient and compliant are praise
+        ("Children who are privately fostered receive a sufficient level of support, and the local"
+         " authority is compliant with its statutory responsibilities.", "Strength"),
+        # Cornwall 2016: and negated like any other
+        ("The plans do not pay sufficient attention to how care leavers might improve their"
+         " emotional and psychological well-being and needs.", "Weakness"),
+        # Cornwall 2016: not scrutinising is a failing, whatever is not scrutinised
+        ("Similarly, the board was not actively scrutinising the Children’s Trust concerning high"
+         " numbers of young people, aged 16 and 17 years old, presenting as homeless who were"
+         " housed in bed and breakfast accommodation.", "Weakness"),
+    ],
+)
+def test_other_councils_cues_2(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Oxfordshire 2014, "Areas for improvement": a recommendation, not praise
+        "Ensure that all foster carers receive regular supervision that is properly recorded.",
+        "Establish effective governance arrangements between the Health and Well-Being Board,"
+        " Children and Young People’s Partnership Board and the Oxfordshire Safeguarding Children"
+        " Board (OSCB).",
+    ],
+)
+def test_a_recommendation_is_a_weakness_to_address(sentence):
+    assert polarity(sentence) == "Weakness"
+    assert polarity(sentence, "Strength?") == "Weakness"
+
+
+def test_a_noun_that_opens_a_sentence_is_no_recommendation():
+    # Review and Increase open sentences as nouns too; only verbs that cannot count
+    assert polarity("Review meetings are timely and well attended.") == "Strength"
+
+
+_PRAISE = st.sampled_from(["effective", "timely", "robust", "thorough", "comprehensive"])
+_SUBJECT = st.sampled_from(["assessment", "scrutiny", "oversight", "challenge", "analysis"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PRAISE, _PRAISE, _SUBJECT, _SUBJECT)
+def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
+    s = f"The board does not provide a {a} {x} of practice, or a {b} {y} of services."
+    weak, strong = score(s)
+    assert strong == 0 and weak > 0
