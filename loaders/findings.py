@@ -104,6 +104,8 @@ class Cues:
     knowing: re.Pattern[str]
     external_knower: re.Pattern[str]
     recommendation: re.Pattern[str]
+    purpose: re.Pattern[str]
+    relative_negated: re.Pattern[str]
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
     not_action_any: AnyOf  # not_action
@@ -145,6 +147,8 @@ def cues() -> Cues:
         knowing=re.compile(d["knowing"], re.IGNORECASE),
         external_knower=re.compile(d["external_knower"], re.IGNORECASE),
         recommendation=re.compile(d["recommendation"], re.IGNORECASE),
+        purpose=re.compile(d["purpose"], re.IGNORECASE),
+        relative_negated=re.compile(d["relative_negated"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
@@ -190,6 +194,7 @@ def _weights(s: str) -> list[float]:
     return w
 
 
+_NOT = re.compile(r"\bnot\b|n[’']t\b", re.I)
 _CAPITAL = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -367,6 +372,7 @@ def score(s: str) -> tuple[float, float]:
     remedies = _objects(c.remedy, s)
     dealt, done = _remedied(s)
     known, knowing = _known_needs(s)
+    purposes = [(m.start(), m.end()) for m in c.purpose.finditer(s)]
     cond = c.condition.match(s)
     # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks
     # not reduce"): its cue words and negators do not judge
@@ -389,6 +395,13 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
+            if _NOT.search(m.group(0)) and (
+                _inside(m.start(), purposes)
+                or c.relative_negated.search(s, max(0, m.start() - 60), m.start())
+            ):
+                # "to ensure that children do not go missing": prevented, not failed;
+                # "children who do not attend school": which children, not what fails
+                continue
             if _inside(m.start(), known):
                 continue  # "leaders know where practice needs to improve"
             if _inside(m.start(), dealt):

@@ -172,3 +172,48 @@ def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
     s = f"The board does not provide a {a} {x} of practice, or a {b} {y} of services."
     weak, strong = score(s)
     assert strong == 0 and weak > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # something not done
+        # Bradford 2023
+        ("PEPs do not reflect ambition for what children in care can achieve.", "Weakness"),
+        # Lancashire 2018
+        ("The panel is not using its wider quality assurance role to help improve practice in"
+         " relation to the quality of assessments and plans across the service.", "Weakness"),
+        # Blackpool 2019
+        ("There has not been a leader in post for the virtual school until recently.",
+         "Weakness"),
+        # Salford 2015
+        ("The independent chair has plans to meet directly with young people but has not done so"
+         " yet.", "Weakness"),
+        # but not what a purpose clause prevents, nor who or when a clause describes
+        # Camden 2025
+        ("Delegated authority is appropriately in place for children, and when additional"
+         " guidance or negotiation is needed, these issues are prioritised quickly, so children do"
+         " not miss out.", "Strength"),
+        # Derby 2022
+        ("Children and families do not have to wait for the outcome of an assessment before"
+         " receiving help from other services that they may need.", "Neutral"),
+        # Leicestershire 2024
+        ("For children who do not attend school, bespoke packages of education provision are"
+         " tailored to meet individual need.", "Neutral"),
+        # Essex 2023
+        ("There is effective support and challenge when services are not making the expected"
+         " difference for children.", "Strength"),
+        # Barnet 2017: the ADM challenges when reports fall short
+        ("The ADM makes timely decisions and appropriately challenges staff when information and"
+         " reports are not sufficient.", "Strength"),
+        ("Social workers visit regularly to ensure that children do not go missing.", "Strength"),
+        # a relative clause that ends before the negation does not shelter it (Barnet 2017)
+        ("The response to children at risk of sexual exploitation and those who go missing is not"
+         " consistently effective.", "Weakness"),
+        # Cornwall 2016
+        ("As a result, some children remained in situations where their risk had not been fully"
+         " assessed.", "Weakness"),
+    ],
+)
+def test_something_not_done(sentence, expected):
+    assert polarity(sentence) == expected

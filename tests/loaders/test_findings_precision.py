@@ -467,9 +467,10 @@ GOOD = "The experiences and progress of children who need help and protection: g
         ("In a small number of children’s cases, plans do not have specific timescales for"
          " completing actions and this limits the ability to monitor how work with children is"
          " being progressed.", "Weakness"),
-        # a negation no cue word names takes no leaning (Dorset 2025, care leavers: good)
+        # something not done is a weakness whatever the section's grade (Dorset 2025, care
+        # leavers: good)
         ("The information in the offer does not reflect the local authority’s high aspirations"
-         " to parents as a corporate parent/grandparent.", "Neutral"),
+         " to parents as a corporate parent/grandparent.", "Weakness"),
         ("When concerns are less immediate, there are some delays in holding multi-agency"
          " strategy discussions.", "Weakness"),
         # the exceptions a good section notes take no leaning (Medway 2023)
