@@ -287,6 +287,30 @@ def _short_line(text: str, lines: list[_Line], kinds: list[tuple[str, int, str]]
     return max(40, int(0.78 * lengths[int(len(lengths) * 0.9)]))
 
 
+def _judgement_heading(
+    text: str, lines: list[_Line], kinds: list[tuple[str, int, str]], i: int
+) -> int | None:
+    """The last line of the judgement heading that starts at line ``i`` ("The experiences and
+    progress of children who need help and protection:" / "requires improvement to be good."),
+    or None: a heading however long its lines and though it ends in a full stop."""
+    pattern = _furniture_judgement()
+    parts: list[str] = []
+    last = None  # the longest: "Overall effectiveness Requires improvement" / "to be good"
+    for j in range(i, min(i + 3, len(lines))):
+        if kinds[j][0] != "text" or (j > i and not lines[j].text[:1].islower()):
+            break
+        parts.append(text[kinds[j][1] : lines[j].end].strip())
+        if pattern.fullmatch(" ".join(parts)):
+            last = j
+    return last
+
+
+@lru_cache(maxsize=1)
+def _furniture_judgement() -> re.Pattern[str]:
+    seg = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]
+    return re.compile("|".join(f"(?:{p})" for p in seg["judgement_heading"]), re.IGNORECASE)
+
+
 def _layout_headings(
     text: str, lines: list[_Line], kinds: list[tuple[str, int, str]], short: int
 ) -> dict[int, int]:
@@ -322,6 +346,12 @@ def _layout_headings(
             # a page's running header or number, a table, a markdown heading: start afresh
             boundary = boundary or k != "blank"
             i += 1
+            continue
+        j = _judgement_heading(text, lines, kinds, i) if boundary and k == "text" else None
+        if j is not None:
+            out[i] = j
+            boundary = True
+            i = j + 1
             continue
         j = i
         if k != "bullet" and boundary and fresh(i) and len(line(i)) <= short:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.findings import polarity, score
+from cskg.loaders.findings import context_polarity, polarity, score
 
 
 @pytest.mark.parametrize(
@@ -217,3 +217,18 @@ def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
 )
 def test_something_not_done(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # ILACS 2018-19 judgement headings end in a full stop (Reading 2019, Blackpool 2019)
+        ("The experiences and progress of children in care and care leavers: good.", "Strength?"),
+        ("The impact of leaders on social work practice with children and families is"
+         " inadequate.", "Weakness?"),
+        ("The experiences and progress of children who need help and protection: requires"
+         " improvement to be good.", ""),
+    ],
+)
+def test_a_graded_heading_may_end_in_a_full_stop(heading, expected):
+    assert context_polarity(heading) == expected

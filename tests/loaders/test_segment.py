@@ -334,3 +334,45 @@ def test_ofsted_back_page_is_furniture_however_it_wraps():
     assert not any("Braille" in g or "Archives" in g or "achieve excellence" in g for g in got)
     # the back page ends at its copyright line: what follows is read again
     assert any(g.endswith("The council's response follows.") for g in got)
+
+
+# Reading, inspection of October 2019 (ILACS), pages 3 and 4: a judgement heading ends in a
+# full stop and wraps past the page's measure
+READING_2019_P3 = (
+    "What needs to improve\n"
+    "◼ The participation and engagement of the police in child protection processes.\n"
+    "◼ The timeliness of initial health assessments for children in care.\n"
+)
+READING_2019_P4 = (
+    "The experiences and progress of children who need help and protection:\n"
+    "requires improvement to be good.\n"
+    "1. Overall, services for children who need help and protection in Reading have \n"
+    "improved since the last inspection. However, some significant areas for \n"
+    "improvement remain, and, consequently, these services are judged to require \n"
+    "improvement to be good. The quality of practice is variable. For some children,\n"
+    "their circumstances aren’t properly understood or assessed, and plans are \n"
+    "insufficiently detailed. This includes children in need, children living in private \n"
+    "2. Children and families benefit from a well-established range of early help \n"
+    "services. Early help services are a real strength in Reading.\n"
+    "The experiences and progress of children in care and care leavers requires \n"
+    "improvement to be good.\n"
+    "17. Many children in care in Reading live in good homes that meet their needs well. \n"
+    "However, too many children live too far from their family and friends, and do not \n"
+)
+
+
+def test_a_judgement_heading_that_ends_in_a_full_stop_closes_the_section_before():
+    text = _pdf(READING_2019_P3 * 3, READING_2019_P4 * 2)
+    blocks = segment(text)
+    heads = [b.section for b in blocks if b.kind == "heading"]
+    help_ = (
+        "The experiences and progress of children who need help and protection: requires"
+        " improvement to be good."
+    )
+    care = (
+        "The experiences and progress of children in care and care leavers requires"
+        " improvement to be good."
+    )
+    assert help_ in heads and care in heads
+    strength = next(b for b in blocks if "a real strength" in text[b.start : b.end])
+    assert strength.section == help_
