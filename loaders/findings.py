@@ -428,7 +428,8 @@ def score(s: str) -> tuple[float, float]:
                 continue  # "the need to ensure consistent good practice": wanted, not found
             if _inside(m.start(), topics) or _in_name(s, m.start(), m.end()):
                 continue
-            if any(a <= m.start() < b for a, b in neg_spans):
+            # (a cue that opens with its own negator is not negated by it: "no waiting list")
+            if any(a < m.start() < b for a, b in neg_spans):
                 weak += 0.5 * w[m.start()]
                 continue
             if soft and _inside(m.start(), narrative):

@@ -232,3 +232,32 @@ def test_something_not_done(sentence, expected):
 )
 def test_a_graded_heading_may_end_in_a_full_stop(heading, expected):
     assert context_polarity(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a problem said to be absent is praise
+        # Salford 2015
+        ("34 young people are currently receiving post adoption support and there is no waiting"
+         " list for this service.", "Strength"),
+        ("This has ensured that the use of agency staff to cover vacancies is kept to a"
+         " minimum.", "Strength"),
+        # Reading 2019
+        ("Matching is effective, and children achieve permanence without delay.", "Strength"),
+        # Barnet 2017
+        ("Small numbers of children are placed without delay to achieve permanency through"
+         " adoption.", "Strength"),
+        # and a problem present is still one
+        ("There are delays in allocation.", "Weakness"),
+        # more to do
+        # Salford 2015
+        ("There is an effective compact between the LSCB, the Children’s Trust and the Health and"
+         " Wellbeing Board, but governance arrangements between these strategic leadership groups"
+         " requires further strengthening.", "Weakness"),
+        # Bedford 2022
+        ("There is some way to go, however.", "Weakness"),
+    ],
+)
+def test_absent_problems_and_more_to_do(sentence, expected):
+    assert polarity(sentence) == expected
