@@ -105,6 +105,7 @@ class Cues:
     external_knower: re.Pattern[str]
     recommendation: re.Pattern[str]
     purpose: re.Pattern[str]
+    done_action: re.Pattern[str]
     relative_negated: re.Pattern[str]
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
@@ -148,6 +149,7 @@ def cues() -> Cues:
         external_knower=re.compile(d["external_knower"], re.IGNORECASE),
         recommendation=re.compile(d["recommendation"], re.IGNORECASE),
         purpose=re.compile(d["purpose"], re.IGNORECASE),
+        done_action=re.compile(d["done_action"], re.IGNORECASE),
         relative_negated=re.compile(d["relative_negated"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
@@ -472,16 +474,27 @@ def is_intent(s: str) -> bool:
     return weak == 0 and strong == 0
 
 
+_SUBORDINATE = re.compile(
+    r"^\W*(?:once|after|when|whenever|before|since|as|if|where|while|whilst)\b", re.I
+)
+
+
 def _leans(s: str) -> bool:
     """May a graded section's leaning decide ``s``, a sentence no cue word decides?
 
     Not when it negates ("plans do not have specific timescales"), speaks of a few
     ("A small number of children live in unregistered children's homes": the exceptions a good
-    section notes), or supposes or narrates ("This can impact on their well-being").
+    section notes), supposes or narrates ("This can impact on their well-being"), or reports
+    something done ("Recently, the local authority has increased its fostering allowances",
+    "Ofsted has conducted seven monitoring visits": events, not a quality).
     """
     c = cues()
     if c.negators.search(s) or c.minority.search(s) or _narrative_spans(s):
         return False
+    done = c.done_action.search(s)
+    aux = _AUXILIARY.search(s)
+    if done and aux and done.start() == aux.start() and not _SUBORDINATE.match(s):
+        return False  # its main verb (not "Once checks have been completed, ...")
     aux = _AUXILIARY.search(s)
     return not (aux and aux.group(0).lower() in _MODAL)
 

@@ -261,3 +261,29 @@ def test_a_graded_heading_may_end_in_a_full_stop(heading, expected):
 )
 def test_absent_problems_and_more_to_do(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Bradford 2023, in sections graded inadequate: events, not qualities
+        "Recently, the local authority has increased its fostering allowances via a newly"
+        " implemented fostering policy.",
+        "Ofsted has conducted seven monitoring visits since the previous inadequate judgement.",
+        # Blackpool 2019
+        "A new model of social work practice has been introduced to help social workers"
+        " recognise risk.",
+    ],
+)
+def test_something_done_takes_no_leaning(sentence):
+    assert polarity(sentence, "Weakness?") == "Neutral"
+    assert polarity(sentence, "Strength?") == "Neutral"
+
+
+def test_a_subordinate_event_does_not_stop_the_leaning():
+    # Kensington and Chelsea 2019, in a section graded outstanding
+    s = (
+        "Once checks have been completed, social workers comprehensively analyse the information"
+        " obtained, alongside historical information held."
+    )
+    assert polarity(s, "Strength?") == "Strength"
