@@ -176,12 +176,21 @@ _LEADING_CONCESSION = re.compile(
 )
 
 
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?=(?:the|this|that|these|those|their|its|his|her|our|there|it|they|he|she|we|some|many|"
+    r"most|much|a|an|not|all|few|no|each|every|only|leaders|managers|children|[A-Z])\b)"
+)
+
+
 def _weights(s: str) -> list[float]:
     """Per-character weight: the main clause of a contrast counts double."""
     w = [1.0] * len(s)
     m = _LEADING_CONCESSION.match(s)
     if m:
-        comma = s.find(",", m.end())
+        # the main clause starts after the comma that a subject follows ("While most assessments
+        # are timely, detailed and routinely updated, the quality of analysis ...")
+        main = _MAIN_CLAUSE.search(s, m.end())
+        comma = main.start() if main else s.find(",", m.end())
         if comma > 0:
             for i in range(comma, len(s)):
                 w[i] = 2.0

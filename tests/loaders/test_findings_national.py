@@ -287,3 +287,52 @@ def test_a_subordinate_event_does_not_stop_the_leaning():
         " obtained, alongside historical information held."
     )
     assert polarity(s, "Strength?") == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # plain praise words
+        # Oxfordshire 2014
+        ("Quality auditing is undertaken routinely across frontline services.", "Strength"),
+        ("Services for children and families are given a high priority by senior leaders and"
+         " elected members.", "Strength"),
+        ("Oxfordshire’s workforce strategy is linked closely to the social work reform board and"
+         " employer standards.", "Strength"),
+        # Norfolk 2018
+        ("Urgent safeguarding concerns referred to the MASH result in immediate action by"
+         " decision makers.", "Strength"),
+        ("Many children in Norfolk, including children looked after and care leavers, now receive"
+         " better support than they did before.", "Strength"),
+        # but not an adjective of urgency (Cambridgeshire 2019)
+        ("These weaknesses were compounded by high caseloads, making it very difficult for social"
+         " workers to complete work beyond the most immediate tasks in a timely manner or to a"
+         " consistent standard.", "Weakness"),
+        # more wanted
+        # Cornwall 2016
+        ("Pathway plans are helpful but overly long and care leavers require better access to"
+         " careers advice.", "Weakness"),
+        # Shropshire 2017
+        ("Care planning requires more detail and management oversight to ensure timely outcomes"
+         " for children.", "Weakness"),
+    ],
+)
+def test_other_councils_plain_words_2(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a leading concession's main clause starts after the comma a subject follows, not
+        # inside a list (Lancashire 2018, Reading 2019)
+        ("While most assessments are timely, detailed and routinely updated, the quality of"
+         " analysis provided is not consistently sharp.", "Weakness"),
+        ("While there are some good examples of purposeful, creative, direct work to understand"
+         " children’s experiences or to help children understand their situation, this is not"
+         " always recorded on children’s files.", "Weakness"),
+        ("Although plans are poor, in most cases children are safe.", "Strength"),
+    ],
+)
+def test_the_main_clause_of_a_concession(sentence, expected):
+    assert polarity(sentence) == expected
