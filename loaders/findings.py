@@ -313,6 +313,14 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return problems, sorted(done)
 
 
+# "it is difficult for staff to ...", "made it hard to ...", "has struggled to ..." (not "young
+# people who are harder to engage", "they work hard to")
+_HARD_TO = re.compile(
+    r"\b(?:(?:it|this|that)\s+(?:[\w’']+\s+){0,3}?(?:more |very |too |so |extremely )?"
+    r"(?:difficult|hard|harder|impossible) (?:for [^,;.]{1,40}? )?to|struggl\w+ to)\b[^,;.]*",
+    re.I,
+)
+
 # "does not provide a rigorous assessment of practice, or a comprehensive assessment of
 # performance": a negator governs each alternative of an "or"/"nor" that follows it in its clause
 _ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
@@ -420,6 +428,8 @@ def score(s: str) -> tuple[float, float]:
             weak += w[m.start()]
     # strength words shortly after a negator are negated ("lack of effective co-production")
     neg_spans = [(a, b) for a, b in _negated(s) if not _inside(a, conds)]
+    # "has made it difficult for staff to prioritise effectively": what is hard is not done
+    neg_spans += [(m.start(), m.end()) for m in _HARD_TO.finditer(s)]
     # "Should they need to move, ...": a need inside a condition is no recommendation
     need = next(
         (m for m in c.needs.finditer(s) if not _inside(m.start(), conds + known)), None

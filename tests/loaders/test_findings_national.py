@@ -336,3 +336,25 @@ def test_other_councils_plain_words_2(sentence, expected):
 )
 def test_the_main_clause_of_a_concession(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is hard to do is not done well (Medway 2019; Salford 2015)
+        ("The Medway POD arrangement of small teams of social workers with one practice manager"
+         " covering all work on Children in Need, Child Protection and for Children in Care, has"
+         " made it difficult for staff to prioritise effectively and spend sufficient time on"
+         " direct intervention with children and their families.", "Weakness"),
+        ("However, the board has struggled to develop consistent performance reporting that is"
+         " clear, includes trends, and supports scrutiny.", "Weakness"),
+        # but people who are hard to reach, and hard work, are no failing (Cornwall 2016)
+        ("Young people who are harder to engage receive effective targeted support to enable them"
+         " to re-engage in education, employment and training.", "Strength"),
+        # Salford 2015
+        ("The people in charge and social workers are working hard to make sure services stay"
+         " good and get even better.", "Strength"),
+    ],
+)
+def test_what_is_hard_to_do(sentence, expected):
+    assert polarity(sentence) == expected
