@@ -337,6 +337,11 @@ def _negated(s: str) -> list[tuple[int, int]]:
         end = min(len(s), m.end() + 35)
         stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
         limit = stop.start() if stop else min(len(s), end + 120)
+        if m.group(0).lower() == "neither":
+            # "Neither the framework nor the plan have assisted ... sufficiently": the subjects
+            # come first, so the negation reaches the end of the clause
+            out.append((m.start(), limit))
+            continue
         for alt in _ALTERNATIVE.finditer(s, m.end(), limit):
             # the alternative ends where a verb starts its own predicate ("not in education,
             # training or employment are helped effectively": "effectively" is not negated)

@@ -358,3 +358,13 @@ def test_the_main_clause_of_a_concession(sentence, expected):
 )
 def test_what_is_hard_to_do(sentence, expected):
     assert polarity(sentence) == expected
+
+
+def test_neither_nor_negates_its_whole_clause():
+    # Blackpool 2019
+    s = (
+        "Neither the quality assurance framework nor the performance management framework have"
+        " assisted the local authority sufficiently so that there is a clear and accurate"
+        " understanding of the gravity and level of concerns for children."
+    )
+    assert polarity(s) == "Weakness"
