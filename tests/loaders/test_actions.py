@@ -6,6 +6,8 @@ The sentences are fragments of real council and inspection reports.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cskg.loaders.actions import antecedent, due_date, is_action, responsible
 from cskg.loaders.actors import Gazetteer, gazetteer
@@ -47,6 +49,19 @@ def gaz() -> Gazetteer:
         "Immediately:  ensure all elected members understand their corporate parenting duties "
         "and responsibilities for looked after children",
         "Within three months:  ensure all children have a good quality personal education plan",
+        # a commitment made, not an attitude
+        "During the inspection, the police committed to providing additional resources to the "
+        "CSPoA in Reading to better meet demand.",
+        # someone who can act is the subject of an effect verb; what a newly created post will do
+        "A newly created learning and improvement officer post within the OSCB will further "
+        "support dissemination of learning and best practice across agencies.",
+        # a relative clause that has its verb before the cue
+        "A change to the way in which health services for children looked after are commissioned "
+        "is intended to address this issue.",
+        # an object and what it is told, not a relative clause
+        "Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
+        "Agreement has been reached that children looked after will receive preferential "
+        "treatment while CAMHS is being recommissioned.",
     ],
 )
 def test_actions(sentence: str) -> None:
@@ -100,6 +115,82 @@ def test_actions(sentence: str) -> None:
         # a description of practice: the modal is in an indirect question
         "Social workers use interpreters to help children understand how they will be cared "
         "for.",
+        # a modal in a comparison, or with no verb of its own (Ofsted reports)
+        "Children live in neglectful circumstances for longer than they should, resulting in "
+        "their needs often becoming more complex.",
+        "When children are not achieving as well as they should, senior leaders and the virtual "
+        "school take action to help them catch up.",
+        "The rationale for decision-making is not always fully recorded, and information from "
+        "partners is not always as detailed as it should be.",
+        "For these children, the local authority is not making the positive difference it could "
+        "and should.",
+        "When IROs identify drift and delay, they do not always challenge decisions when they "
+        "should; when they do, their challenge is often ineffective.",
+        # a modal in a clause of reason, result, place, purpose or concession
+        "Independent Reviewing Officers (IROs) write review templates directly to the child, which "
+        "means that they will understand in future why decisions were made about their lives.",
+        "Care leavers feel confident in contacting their PAs as they know that they will receive "
+        "the right help and support.",
+        "At the time of the inspection there was a projected overspend meaning the LSCB will need "
+        "increased funding for 2016.",
+        "This is helping children to feel safe and secure, knowing they are living in a permanent "
+        "home where they will be cared for.",
+        "Although recent initiatives should result in increased participation by children, "
+        "parents do not have access to independent advocacy within meetings.",
+        "Permanence options are routinely considered for children so that they can be clear about "
+        "who they will live with.",
+        "Care leavers are confident that the local authority will respond to their concerns.",
+        "In cases seen by inspectors, decisions that children should live out of the county were "
+        "appropriate.",
+        "The use of the terms 'ongoing' and 'to be reviewed at core group' does not assist "
+        "families to understand the timescales in which change must occur for the child.",
+        # a relative clause without "that"
+        "Corporate leaders have consistently failed to understand the scale of improvements needed "
+        "and have failed to comprehend the time it will take for services to improve.",
+        "Unaccompanied asylum-seeking children have access to information which helps them "
+        "understand the services and support they will receive.",
+        "Workers are supported by specially trained workers, who help to formulate plans that are "
+        "intended to successfully divert children away from harm.",
+        # a condition by inversion
+        "Should children choose to access their records at a later date, they will be unable to "
+        "gain an understanding of professional interventions.",
+        "Those seen were providing an opportunity to avoid further changes should children not be "
+        "able to return to their birth families.",
+        "Inspectors saw the backup of additional staff should demand increase.",
+        "Wider family networks are considered, and contingency plans are in place should needs "
+        "escalate.",
+        # a past counterfactual
+        "However, there remains a legacy of drift and delay for many children whose plans should "
+        "have progressed much sooner to care applications.",
+        "Inspectors found that the local authority could, and should, have been more "
+        "authoritative in over-ruling consent.",
+        "In a very few cases, contacts about children had been managed by early help services when "
+        "the information received should have led to a social work assessment.",
+        # an attitude, not a commitment
+        "Corporate parenting is well embedded and senior leaders are committed to the needs of "
+        "looked after children in Salford.",
+        "LCWs are committed to helping young people access education, employment or training.",
+        "The senior leadership team, supported by strong corporate services, is strongly "
+        "committed to improving outcomes for children in Shropshire.",
+        "Corporate parenting panel members are enthusiastic and committed to looked after "
+        "children in Oxfordshire.",
+        # an expected effect or a forecast
+        "This will help in the board's aspiration to achieve an ongoing exchange with children.",
+        "Life-story books are child-friendly, attractively presented and will help children "
+        "understand their histories now or in the future.",
+        "This will further strengthen the retention of social workers.",
+        "This should provide an increased number of secure and stable placements for children.",
+        "However, this year's reduction in applications will almost certainly impact on adoption "
+        "capacity during 2015 and beyond.",
+        "Improved auditing will assist with this",
+        # practice described, not promised
+        "For example, personal advisers will text a young person to remind them that they have a "
+        "medical appointment.",
+        "School leaders say that, often, the VST staff will go 'over and above' to support the "
+        "pupils.",
+        # an earlier inspection's recommendation, recalled
+        "The last inspection recommended that there should be a more focused approach to issues "
+        "of neglect.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
@@ -121,6 +212,53 @@ def test_not_actions(sentence: str) -> None:
 )
 def test_items_under_an_action_heading(sentence: str, expected: bool) -> None:
     assert is_action(sentence, in_action_section=True) is expected
+
+
+def test_an_item_may_say_generally() -> None:
+    # "generally" marks a habit only in a statement with "will"; an item under "What needs to
+    # improve" is the action whatever its adverbs
+    s = (
+        "Timeliness in delivering children’s plans without delay across all services by "
+        "generally improving management oversight and grip."
+    )
+    assert is_action(s, in_action_section=True)
+
+
+_PRONOUNS = st.sampled_from(["it", "they", "he", "she", "the council", "the service"])
+_MODALS = st.sampled_from(["should", "will", "must"])
+
+
+@given(_PRONOUNS, _MODALS, st.sampled_from(["than", "as quickly as", "as well as"]))
+def test_a_modal_in_a_comparison_is_no_action(subject: str, modal: str, than: str) -> None:
+    s = f"Some assessments take longer {than} {subject} {modal}."
+    s = s.replace("longer as", "as")
+    assert not is_action(s, in_action_section=False)
+
+
+@given(
+    st.sampled_from(["Leaders", "Senior managers", "The corporate parenting panel", "Staff"]),
+    st.sampled_from(["are", "is", "remain", "are highly", "are clearly", "are strongly"]),
+    st.sampled_from(["improving services", "the needs of children", "continual improvement"]),
+)
+def test_being_committed_is_an_attitude(who: str, be: str, what: str) -> None:
+    assert not is_action(f"{who} {be} committed to {what}.", in_action_section=False)
+
+
+@given(
+    st.sampled_from(["The local authority", "The council", "Leaders", "The police"]),
+    st.sampled_from(["has committed to", "have committed to", "committed to", "commits to"]),
+)
+def test_committing_is_a_commitment(who: str, verb: str) -> None:
+    assert is_action(f"{who} {verb} providing additional resources.", in_action_section=False)
+
+
+@given(
+    st.sampled_from(["should", "could, and should,", "must"]),
+    st.sampled_from(["progressed", "happened", "been", "led", "received", "taken"]),
+)
+def test_a_past_counterfactual_is_no_action(modal: str, participle: str) -> None:
+    s = f"Several children's plans {modal} have {participle} sooner."
+    assert not is_action(s, in_action_section=False)
 
 
 def test_a_noun_in_ing_can_be_a_subject() -> None:
