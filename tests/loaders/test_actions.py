@@ -49,6 +49,22 @@ def gaz() -> Gazetteer:
         "Immediately:  ensure all elected members understand their corporate parenting duties "
         "and responsibilities for looked after children",
         "Within three months:  ensure all children have a good quality personal education plan",
+        # a stated plan or intention, and what is due or arranged (Ofsted reports)
+        "The local authority recognises that this is unacceptable and intends to review the "
+        "housing protocol as a matter of urgency.",
+        "The local authority is now intending to refocus on local adoption recruitment.",
+        "The local authority has plans to implement a more user-friendly and reliable electronic "
+        "case record system.",
+        "Managers have well-considered plans to develop a training centre for this purpose.",
+        "There are plans to integrate PLO tracking into the current electronic recording system "
+        "in the coming months.",
+        "Managers at all levels are involved in case-auditing, and they plan to strengthen this "
+        "activity further.",
+        "A refreshed neglect strategy is planned, but at the time of the inspection the current "
+        "strategy had not led to an effective, coordinated response to neglect.",
+        "Joint training with the foster panel is planned in June 2017 to develop workers' skills.",
+        "A panel to do this is due to be introduced in January 2016.",
+        "A new executive strategic group is due to meet in May 2017.",
         # a commitment made, not an attitude
         "During the inspection, the police committed to providing additional resources to the "
         "CSPoA in Reading to better meet demand.",
@@ -191,6 +207,15 @@ def test_actions(sentence: str) -> None:
         # an earlier inspection's recommendation, recalled
         "The last inspection recommended that there should be a more focused approach to issues "
         "of neglect.",
+        # a plan that was, a plan described, and how things are planned
+        "The local authority already had plans to review this service, but this had not happened "
+        "by the time of the inspection.",
+        "The local authority’s plans to create a network of locality-based groups are not yet "
+        "fully developed.",
+        "Transitional support is planned well in advance of adulthood.",
+        "When admissions to care are necessary, most are planned, with thorough management "
+        "oversight, via a panel.",
+        "This is due to ineffective work with families prior to proceedings.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
@@ -313,6 +338,11 @@ def test_responsible_person_and_post(gaz: Gazetteer) -> None:
         ("The plan will be shared with Ofsted as required by mid December 2023.", "2023-12"),
         ("Ofsted will return to Medway to do a focused visit in a year.", "in a year"),
         ("The Improvement Board will meet monthly.", None),
+        ("A panel to do this is due to be introduced in January 2016.", "2016-01"),
+        ("However, following a County Council decision, the DCS will report to the head of Paid "
+         "Service with effect from 3 April 2017.", "2017-04"),
+        ("The plan to open an additional children's home later this year is on target.",
+         "later this year"),
     ],
 )
 def test_due_date(sentence: str, due: str | None) -> None:
