@@ -127,9 +127,10 @@ _THAT_CLAUSE = re.compile(
 )
 # a result without "that": "meaning the LSCB will need increased funding"
 _MEANING = re.compile(r"\b(?:means|meaning)\s+(?!that\b|of\b)", re.IGNORECASE)
-# a past counterfactual: "should have progressed much sooner", "could, and should, have been"
+# a past counterfactual: "should have progressed much sooner", "could, and should, have been",
+# "should not have been offered"
 _COUNTERFACTUAL = re.compile(
-    r",?\s*have\s+(?:\w+ly\s+)?(?:been|\w+ed|led|done|made|taken|given|seen|known|had|gone|"
+    r",?\s*(?:not\s+)?have\s+(?:\w+ly\s+)?(?:been|\w+ed|led|done|made|taken|given|seen|known|had|gone|"
     r"begun|met|kept|brought|sought|put|set|held|heard|told|paid|sent)\b",
     re.IGNORECASE,
 )

@@ -182,6 +182,8 @@ def test_actions(sentence: str) -> None:
         "authoritative in over-ruling consent.",
         "In a very few cases, contacts about children had been managed by early help services when "
         "the information received should have led to a social work assessment.",
+        "However, this accommodation should not have been offered as an alternative to the "
+        "suitable accommodation available.",
         # an attitude, not a commitment
         "Corporate parenting is well embedded and senior leaders are committed to the needs of "
         "looked after children in Salford.",
