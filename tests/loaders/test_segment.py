@@ -336,6 +336,28 @@ def test_ofsted_back_page_is_furniture_however_it_wraps():
     assert any(g.endswith("The council's response follows.") for g in got)
 
 
+def test_a_back_page_that_opens_with_how_to_complain_is_furniture() -> None:
+    # Norfolk 2018 (single inspection framework): the back page starts with the complaints
+    # paragraph, whose "should be made" read as an action, four lines above Ofsted's own
+    body = "Quality assurance manager: Lynn Radley \n\n21\n"
+    back = (
+        "Any complaints about the inspection or the report should be made following the "
+        "procedures set out in \n"
+        "the guidance, ‘Raising concerns and making complaints about Ofsted’, which is "
+        "available from Ofsted’s \n"
+        "website: www.gov.uk/government/publications/complaints-about-ofsted. If you would "
+        "like Ofsted to \n"
+        "send you a copy of the guidance, please telephone 0300 123 4234, or email "
+        "enquiries@ofsted.gov.uk.\n"
+        "The Office for Standards in Education, Children’s Services and Skills (Ofsted) "
+        "regulates and inspects to \n"
+        "achieve excellence in the care of children and young people.\n"
+        "© Crown copyright 2018\n"
+    )
+    got = [(body + back)[b.start : b.end] for b in segment(body + back)]
+    assert not any("complaints" in g or "0300" in g for g in got)
+
+
 # Reading, inspection of October 2019 (ILACS), pages 3 and 4: a judgement heading ends in a
 # full stop and wraps past the page's measure
 READING_2019_P3 = (
