@@ -170,12 +170,17 @@ def extract_from_git(git_dir: Path, dest: Path) -> Path:
     """Copy the scrape tool's reports (flat) and its CSV out of a git directory; return the CSV."""
     dest.mkdir(parents=True, exist_ok=True)
     prefix = "export_data/inspection_reports/"
-    names = subprocess.run(
-        ["git", "-C", str(git_dir), "ls-tree", "-r", "-z", "--name-only", "HEAD", prefix],
-        check=True, capture_output=True,
-    ).stdout.decode("utf-8").split("\0")
+    names = (
+        subprocess.run(
+            ["git", "-C", str(git_dir), "ls-tree", "-r", "-z", "--name-only", "HEAD", prefix],
+            check=True,
+            capture_output=True,
+        )
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
     for name in filter(None, names):
-        folder, _, file = name[len(prefix):].partition("/")
+        folder, _, file = name[len(prefix) :].partition("/")
         data = subprocess.run(
             ["git", "-C", str(git_dir), "show", f"HEAD:{name}"], check=True, capture_output=True
         ).stdout
@@ -184,7 +189,8 @@ def extract_from_git(git_dir: Path, dest: Path) -> Path:
     table.write_bytes(
         subprocess.run(
             ["git", "-C", str(git_dir), "show", "HEAD:ofsted_csc_ilacs_history.csv"],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         ).stdout
     )
     return table
@@ -256,12 +262,17 @@ def compare(docs: list[dict], rows: dict[tuple[str, str], dict[str, str]]) -> di
                 if mine.get(col) == CSV_GRADES[value]:
                     agree += 1
                 else:
-                    disagreements.append({
-                        "file": d["file"], "column": col, "csv": value,
-                        "cskg": mine.get(col), "quote": quotes.get(col),
-                        "evidence": evidence.get(col),
-                        "csv_row": {c: row[c] for cols in COLUMNS.values() for c in cols},
-                    })
+                    disagreements.append(
+                        {
+                            "file": d["file"],
+                            "column": col,
+                            "csv": value,
+                            "cskg": mine.get(col),
+                            "quote": quotes.get(col),
+                            "evidence": evidence.get(col),
+                            "csv_row": {c: row[c] for cols in COLUMNS.values() for c in cols},
+                        }
+                    )
             if row.get("inspection_start_date"):
                 iso = [_iso(row["inspection_start_date"]), _iso(row["inspection_end_date"])]
                 dates["agree" if iso == [d["start"], d["end"]] else "differ"] += 1
@@ -301,19 +312,25 @@ def main() -> None:
     if not files:
         sys.exit(f"{args.pdf_dir}: no .pdf files")
     load = os.getloadavg()[0]
-    print(f"{len(files)} PDFs in {args.pdf_dir}; {os.cpu_count()} cores; load {load:.1f}",
-          flush=True)
+    print(
+        f"{len(files)} PDFs in {args.pdf_dir}; {os.cpu_count()} cores; load {load:.1f}", flush=True
+    )
 
     serial, parallel, chars = floor(files, args.workers)
-    print(f"floor: pypdfium2 text of every file: {serial:.1f} s serially, {parallel:.1f} s "
-          f"with {args.workers} processes ({chars:,} characters)", flush=True)
+    print(
+        f"floor: pypdfium2 text of every file: {serial:.1f} s serially, {parallel:.1f} s "
+        f"with {args.workers} processes ({chars:,} characters)",
+        flush=True,
+    )
 
     with tempfile.TemporaryDirectory(prefix="cskg-national-") as tmp:
         out = args.out or Path(tmp) / "build"
         t0 = time.perf_counter()
         child = subprocess.Popen(
             [PY, "-c", CHILD, str(args.pdf_dir), str(out)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         sampler = MemorySampler(child.pid)
         stdout, stderr = child.communicate()
@@ -346,34 +363,50 @@ def main() -> None:
     print()
     print("| figure | value | target |")
     print("| --- | --- | --- |")
-    print(f"| documents built (of {len(files)} PDFs) | {result['documents']} "
-          f"({len(result['skipped'])} skipped: not PDFs) | all readable |")
-    print(f"| floor: pypdfium2 text alone | {serial:.1f} s serial, {parallel:.1f} s on "
-          f"{args.workers} processes | |")
+    print(
+        f"| documents built (of {len(files)} PDFs) | {result['documents']} "
+        f"({len(result['skipped'])} skipped: not PDFs) | all readable |"
+    )
+    print(
+        f"| floor: pypdfium2 text alone | {serial:.1f} s serial, {parallel:.1f} s on "
+        f"{args.workers} processes | |"
+    )
     print(f"| build (`cskg build --keep-going`) | {wall:.1f} s | |")
-    print(f"| build ÷ floor | {wall / serial:.2f}× serial, {wall / parallel:.2f}× parallel "
-          f"| ≤ 3× |")
-    print(f"| peak memory (resident) | {result['peak_rss_all_processes_mb']} MB all processes "
-          f"together; {result['peak_rss_build_mb']} MB the build process | |")
+    print(
+        f"| build ÷ floor | {wall / serial:.2f}× serial, {wall / parallel:.2f}× parallel | ≤ 3× |"
+    )
+    print(
+        f"| peak memory (resident) | {result['peak_rss_all_processes_mb']} MB all processes "
+        f"together; {result['peak_rss_build_mb']} MB the build process | |"
+    )
     print(f"| formats | {', '.join(f'{k} {v}' for k, v in result['formats'].items())} | |")
     if table is not None:
         g = result["grades"]
         n = g["agree"] + len(g["disagreements"])
-        print(f"| grades vs CSV, where it has one | {g['agree']}/{n} agree | 100% where the "
-              f"CSV is right |")
-        cov = "; ".join(f"{k}: {v.get('with grades', 0)}/{v['reports']}"
-                        for k, v in g["coverage"].items())
-        print(f"| reports the CSV has no grades for, graded by cskg | {cov} | every report "
-              f"with a grade table |")
-        print(f"| graded formats without any grade read | "
-              f"{len(g['graded_reports_without_grades'])} | 0 |")
+        print(
+            f"| grades vs CSV, where it has one | {g['agree']}/{n} agree | 100% where the "
+            f"CSV is right |"
+        )
+        cov = "; ".join(
+            f"{k}: {v.get('with grades', 0)}/{v['reports']}" for k, v in g["coverage"].items()
+        )
+        print(
+            f"| reports the CSV has no grades for, graded by cskg | {cov} | every report "
+            f"with a grade table |"
+        )
+        print(
+            f"| graded formats without any grade read | "
+            f"{len(g['graded_reports_without_grades'])} | 0 |"
+        )
         print(f"| inspection dates vs CSV | {g['dates_vs_csv']} | |")
         print()
         for dis in g["disagreements"]:
             quote = " ".join((dis["quote"] or "(no row read)").split())
-            print(f"DISAGREE {dis['file']}: {dis['column']}: CSV {dis['csv']!r}, cskg "
-                  f"{dis['cskg']!r}; evidence {dis['evidence']}: {quote!r}; "
-                  f"CSV row: {dis['csv_row']}")
+            print(
+                f"DISAGREE {dis['file']}: {dis['column']}: CSV {dis['csv']!r}, cskg "
+                f"{dis['cskg']!r}; evidence {dis['evidence']}: {quote!r}; "
+                f"CSV row: {dis['csv_row']}"
+            )
         for name in g["graded_reports_without_grades"]:
             print(f"NO GRADES {name}")
     print(f"\nload average {result['load_before']} before, {result['load_after']} after")

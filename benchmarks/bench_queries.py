@@ -195,7 +195,7 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
     print(
         "Times are medians (oxigraph of "
         f"{runs} runs, rdflib of {rdflib_runs}); each query in its current form, then in its "
-        "pre-rewrite form where it has one (benchmarks/query_forms/). \">\" marks an rdflib run "
+        'pre-rewrite form where it has one (benchmarks/query_forms/). ">" marks an rdflib run '
         f"stopped at the {limit:.0f} s limit: its time, and a ratio from it, are lower bounds.\n"
     )
     print(
@@ -287,11 +287,12 @@ def bench(name: str, out: Path, runs: int, limit: float, rdflib_runs: int | None
         f"{len(same_old)}\n"
         f"{stopped} of {runs_rdflib} rdflib timings (each form of each query) hit the "
         f"{limit:.0f} s limit: each is counted at the limit, so its ratio, and any median it "
-        "enters, is a lower bound (\"at least\")."
+        'enters, is a lower bound ("at least").'
     )
     if mismatches:
-        print("\n!!! ROWS DIFFER between forms or engines (the ratios above compare unlike "
-              "results):")
+        print(
+            "\n!!! ROWS DIFFER between forms or engines (the ratios above compare unlike results):"
+        )
         for line in mismatches:
             print(f"!!! {line}")
     return differing
@@ -303,8 +304,7 @@ def build(corpus: Path, out: Path) -> Path:
     t0 = time.perf_counter()
     result = run_build(corpus, out)
     print(
-        f"built {corpus} in {time.perf_counter() - t0:.0f} s "
-        f"({result.counts['triples']} triples)",
+        f"built {corpus} in {time.perf_counter() - t0:.0f} s ({result.counts['triples']} triples)",
         flush=True,
     )
     return out
@@ -331,12 +331,18 @@ def main() -> None:
             corpus = generate(args.scale, work / "corpus")
             large = build(corpus, work / "large")
         if large is not None and not args.quick:
-            mismatches += bench(f"{args.scale}x synthetic corpus", large,
-                                max(3, args.runs // 2), args.limit, rdflib_runs=1)
+            mismatches += bench(
+                f"{args.scale}x synthetic corpus",
+                large,
+                max(3, args.runs // 2),
+                args.limit,
+                rdflib_runs=1,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if mismatches:
         sys.exit(f"{mismatches} queries whose forms or engines returned different rows (see above)")
+
 
 if __name__ == "__main__":
     main()

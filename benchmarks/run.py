@@ -88,11 +88,17 @@ def main() -> None:
         row(rows, "1. build, embedded corpus (cold) / floor", f"{cold / floor:.1f}x", "<= 2")
         same = [CSKG, "build", "--corpus", str(ROOT / "corpus"), "--out", str(out1)]
         warm = timed([*same, "--force"], runs=3)
-        row(rows, "   rebuild with --force, nothing changed (cached extraction) / floor",
-            f"{warm / floor:.1f}x")
+        row(
+            rows,
+            "   rebuild with --force, nothing changed (cached extraction) / floor",
+            f"{warm / floor:.1f}x",
+        )
         kept = timed(same, runs=3)
-        row(rows, "   build again, nothing changed (kept as up to date) / floor",
-            f"{kept / floor:.1f}x")
+        row(
+            rows,
+            "   build again, nothing changed (kept as up to date) / floor",
+            f"{kept / floor:.1f}x",
+        )
 
         if not args.quick:
             n10, nbig = max(args.scale // 10, 1), args.scale

@@ -94,9 +94,11 @@ def recurring(
         params = {"council": compare, "min_years": str(n)}
         result = call(run_query, load_query("compare_neighbours"), params, store=store)
         if not len(result):
-            typer.echo(f"Error: {compare!r} raised no theme as a weakness in {n} or more "
-                       "assessment years; `cskg query compare_neighbours` lists the councils",
-                       err=True)
+            typer.echo(
+                f"Error: {compare!r} raised no theme as a weakness in {n} or more "
+                "assessment years; `cskg query compare_neighbours` lists the councils",
+                err=True,
+            )
             raise typer.Exit(1)
         text = call(format_result, result, fmt)
         _write(text if text.endswith("\n") else text + "\n")

@@ -59,9 +59,10 @@ def query(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option(
+        str,
+        typer.Option(
             "--format", "-f", help="table, csv, tsv or json (W3C SPARQL results).", metavar="FORMAT"
-        )
+        ),
     ] = "table",
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries with their parameters.")
@@ -104,9 +105,10 @@ def query(
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option(
+        str,
+        typer.Option(
             "--format", "-f", help="ttl, trig, nt, nq, jsonld or graphml.", metavar="FORMAT"
-        )
+        ),
     ] = "trig",
     output: Annotated[
         Path | None,
@@ -134,11 +136,12 @@ def export(
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.", metavar="PORT")] = 7878,
     timeout: Annotated[
-        int, typer.Option(
+        int,
+        typer.Option(
             "--timeout",
             help="Seconds a query may run; one still running is stopped (Oxigraph restarts).",
             metavar="SECONDS",
-        )
+        ),
     ] = 30,
     out: OutOpt = Path("build"),
 ) -> None:

@@ -128,7 +128,7 @@ def projection(store: Any) -> Any:
     def compact(term: Any) -> str:
         for prefix, ns in prefixes:
             if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
+                return f"{prefix}:{term.value[len(ns) :]}"
         return term.value
 
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

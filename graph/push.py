@@ -121,9 +121,10 @@ def push(
         store = open_store(out)
     sent = []
     for g in sorted(store.named_graphs(), key=lambda n: n.value):
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(
-            None, None, None, g
-        )]
+        triples = [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, g)
+        ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         status = put_graph(endpoint, g.value, body, auth, timeout)
         item = Pushed(g.value, len(triples), status)

@@ -114,8 +114,7 @@ _SIOCGIFFLAGS, _SIOCSIFFLAGS, _IFF_UP = 0x8913, 0x8914, 0x1
 _IFREQ = "16sH22x"  # struct ifreq: the interface name, then ifr_flags (40 bytes in all)
 #: the launcher, run as ``python -c _SANDBOX CONTROL_FD PORT OXIGRAPH_COMMAND…``
 _SANDBOX = (
-    "import sys; from cskg.graph.serve import _sandbox_main; "
-    "sys.exit(_sandbox_main(sys.argv[1:]))"
+    "import sys; from cskg.graph.serve import _sandbox_main; sys.exit(_sandbox_main(sys.argv[1:]))"
 )
 
 
@@ -534,9 +533,7 @@ class _Guard(BaseHTTPRequestHandler):
             self._refuse(403, why)
             return
         owner = self.owner
-        headers = {
-            k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP | {"host"}
-        }
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP | {"host"}}
         deadline = time.monotonic() + owner.deadline_s if owner.deadline_s else None
         for attempt in (1, 2):
             generation, proc = owner.upstream()

@@ -436,9 +436,7 @@ def score(s: str) -> tuple[float, float]:
     # "has made it difficult for staff to prioritise effectively": what is hard is not done
     neg_spans += [(m.start(), m.end()) for m in _HARD_TO.finditer(s)]
     # "Should they need to move, ...": a need inside a condition is no recommendation
-    need = next(
-        (m for m in c.needs.finditer(s) if not _inside(m.start(), conds + known)), None
-    )
+    need = next((m for m in c.needs.finditer(s) if not _inside(m.start(), conds + known)), None)
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []

@@ -18,8 +18,7 @@ _MONTHS = {
     m: i
     for i, m in enumerate(
         (
-            "january february march april may june july august september october november "
-            "december"
+            "january february march april may june july august september october november december"
         ).split(),
         start=1,
     )
@@ -33,24 +32,39 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNOR
 # Ofsted's own reports and letters are recognised before these, by loaders/ofsted.py; so a
 # council paper that discusses an inspection or a visit is a council paper first.
 _TYPES: tuple[tuple[str, str, str], ...] = (
-    (r"\bCommissioner for Children.s (?:Social Care|Services)\b"
-     r"|\bChildren.s Services Commissioner\b",
-     "commissioner report", "Department for Education"),
+    (
+        r"\bCommissioner for Children.s (?:Social Care|Services)\b"
+        r"|\bChildren.s Services Commissioner\b",
+        "commissioner report",
+        "Department for Education",
+    ),
     (r"^\W*CABINET\b|\bmeeting of the Cabinet\b", "cabinet report", ""),
     (r"\bminutes\b|\bthe committee noted\b|\bmembers then raised\b", "committee minutes", ""),
     (r"\bscrutiny committee\b", "committee report", ""),
-    (r"\bfocus+ed visit\b.{0,400}\bletter\b"
-     r"|\bthis letter summarises the findings of a focus+ed visit",
-     "focused visit letter", "Ofsted"),
-    (r"\bmonitoring visit\b.{0,400}\bletter\b"
-     r"|\bthis letter summarises the findings of a monitoring visit",
-     "monitoring visit letter", "Ofsted"),
+    (
+        r"\bfocus+ed visit\b.{0,400}\bletter\b"
+        r"|\bthis letter summarises the findings of a focus+ed visit",
+        "focused visit letter",
+        "Ofsted",
+    ),
+    (
+        r"\bmonitoring visit\b.{0,400}\bletter\b"
+        r"|\bthis letter summarises the findings of a monitoring visit",
+        "monitoring visit letter",
+        "Ofsted",
+    ),
     (r"\bjoint targeted area inspection\b", "JTAI letter", "Ofsted"),
-    (r"\bjoint local area SEND inspection\b|\blocal area SEND inspection\b",
-     "SEND inspection report", "Ofsted"),
-    (r"^\s*(?:Inspection of [^\n]{2,80} local authority children.s services"
-     r"|[^\n]{0,80}inspection of services for children in need of help and protection)",
-     "inspection report", "Ofsted"),
+    (
+        r"\bjoint local area SEND inspection\b|\blocal area SEND inspection\b",
+        "SEND inspection report",
+        "Ofsted",
+    ),
+    (
+        r"^\s*(?:Inspection of [^\n]{2,80} local authority children.s services"
+        r"|[^\n]{0,80}inspection of services for children in need of help and protection)",
+        "inspection report",
+        "Ofsted",
+    ),
 )
 
 
@@ -108,9 +122,10 @@ def describe(text: str, filename: str) -> Guess:
         return Guess(
             title=report.title or title_of(text, filename),
             doc_type=report.doc_type,
-            date=report.published or report.end_date or report.start_date or first_date(
-                text[:6000]
-            ),
+            date=report.published
+            or report.end_date
+            or report.start_date
+            or first_date(text[:6000]),
             publisher="Ofsted",
             council=report.council,
         )

@@ -20,8 +20,9 @@ def _inferred_assessment(text: str, council: str) -> tuple[str, dict] | None:
     if report is None or report.year is None or not council:
         return None
     month = int(report.start_date[5:7]) if report.start_date else None
-    key = assessment_key(council, report.kind, report.year,
-                         month if report.kind == "monitoring visit" else None)
+    key = assessment_key(
+        council, report.kind, report.year, month if report.kind == "monitoring visit" else None
+    )
     entry = {
         "label": assessment_label(report.kind, report.format, report.year, month),
         "kind": report.kind,

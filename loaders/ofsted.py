@@ -295,24 +295,45 @@ def _check(day: str) -> None:
 _FORMAT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("JTAI", r"\bjoint\s+targeted\s+area\s+inspection\b|\bjoint\s+inspection\s+of\s+the\s+"
-                 r"multi-agency\s+response\b"),
-        ("SEND", r"\b(?:joint\s+)?(?:local\s+)?area\s+SEND\s+(?:inspection|revisit)\b"
-                 r"|\bSEND\s+inspection\s+in\b"),
-        ("monitoring visit", r"^\s*monitoring\s+visit\s+(?:to|of)\b|\bfindings\s+of\s+the\s+"
-                             r"monitoring\s+visit\b"),
-        ("focused visit", r"^\s*focus+ed\s+visit\s+(?:to|of)\b|\bfindings\s+of\s+(?:the|a)\s+"
-                          r"focus+ed\s+visit\b"),
-        ("pre-2014", r"\binspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children"
-                     r"(?:'s|’s)?\s+services\b|\binspection\s+of\s+safeguarding\s+services\b"
-                     r"|\binspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+"
-                     r"protection\s+of\s+children\b"),
-        ("SIF", r"\b(?:re-?)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+"
-                r"help\s+and\s+protection\b|^\W*(?:\S+\s+){0,8}?review\s+of\s+the\s+"
-                r"effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board\b"),
-        ("ILACS", r"(?s)\binspection\s+of\s+.{0,120}?children.s\s+(?:social\s+care\s+)?services\b"
-                  r"|\binspection\s+of\s+.{0,80}?\btrust\b(?=.{0,400}judgement\s+grade)"
-                  r"|^.{0,600}?judgement\s+grade\b"),
+        (
+            "JTAI",
+            r"\bjoint\s+targeted\s+area\s+inspection\b|\bjoint\s+inspection\s+of\s+the\s+"
+            r"multi-agency\s+response\b",
+        ),
+        (
+            "SEND",
+            r"\b(?:joint\s+)?(?:local\s+)?area\s+SEND\s+(?:inspection|revisit)\b"
+            r"|\bSEND\s+inspection\s+in\b",
+        ),
+        (
+            "monitoring visit",
+            r"^\s*monitoring\s+visit\s+(?:to|of)\b|\bfindings\s+of\s+the\s+"
+            r"monitoring\s+visit\b",
+        ),
+        (
+            "focused visit",
+            r"^\s*focus+ed\s+visit\s+(?:to|of)\b|\bfindings\s+of\s+(?:the|a)\s+"
+            r"focus+ed\s+visit\b",
+        ),
+        (
+            "pre-2014",
+            r"\binspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children"
+            r"(?:'s|’s)?\s+services\b|\binspection\s+of\s+safeguarding\s+services\b"
+            r"|\binspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+"
+            r"protection\s+of\s+children\b",
+        ),
+        (
+            "SIF",
+            r"\b(?:re-?)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+"
+            r"help\s+and\s+protection\b|^\W*(?:\S+\s+){0,8}?review\s+of\s+the\s+"
+            r"effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board\b",
+        ),
+        (
+            "ILACS",
+            r"(?s)\binspection\s+of\s+.{0,120}?children.s\s+(?:social\s+care\s+)?services\b"
+            r"|\binspection\s+of\s+.{0,80}?\btrust\b(?=.{0,400}judgement\s+grade)"
+            r"|^.{0,600}?judgement\s+grade\b",
+        ),
     )
 )
 
@@ -343,27 +364,41 @@ def detect_format(text: str) -> str | None:
 # ------------------------------------------------------------------ grade tables
 
 _ILACS_AREAS = (
-    ("The impact of leaders on social work practice with children and families",
-     r"The\s+impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice\s+with\s+children\s+"
-     r"and\s+families"),
-    ("The experiences and progress of children who need help and protection",
-     _words("The experiences and progress of children who need help and protection")),
-    ("The experiences and progress of children in care and care leavers",
-     _words("The experiences and progress of children in care and care leavers")),
-    ("The experiences and progress of children in care",
-     _words("The experiences and progress of children in care") + r"(?!\s+and\s+care)"),
-    ("The experiences and progress of care leavers",
-     r"The\s+experiences\s+and\s+progress\s+of\s+(?:children\s+)?care\s+leavers"),
+    (
+        "The impact of leaders on social work practice with children and families",
+        r"The\s+impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice\s+with\s+children\s+"
+        r"and\s+families",
+    ),
+    (
+        "The experiences and progress of children who need help and protection",
+        _words("The experiences and progress of children who need help and protection"),
+    ),
+    (
+        "The experiences and progress of children in care and care leavers",
+        _words("The experiences and progress of children in care and care leavers"),
+    ),
+    (
+        "The experiences and progress of children in care",
+        _words("The experiences and progress of children in care") + r"(?!\s+and\s+care)",
+    ),
+    (
+        "The experiences and progress of care leavers",
+        r"The\s+experiences\s+and\s+progress\s+of\s+(?:children\s+)?care\s+leavers",
+    ),
     ("Overall effectiveness", r"Overall\s+effectiveness"),
 )
 
 _SIF_AREAS = (
     ("Children who need help and protection", _words("Children who need help and protection")),
-    ("Children looked after and achieving permanence",
-     _words("Children looked after and achieving permanence")),
+    (
+        "Children looked after and achieving permanence",
+        _words("Children looked after and achieving permanence"),
+    ),
     ("Adoption performance", _words("Adoption performance")),
-    ("Experiences and progress of care leavers",
-     _words("Experiences and progress of care leavers")),
+    (
+        "Experiences and progress of care leavers",
+        _words("Experiences and progress of care leavers"),
+    ),
     ("Leadership, management and governance", _words("Leadership, management and governance")),
 )
 LSCB = "The effectiveness of the Local Safeguarding Children Board"
@@ -448,23 +483,39 @@ _SIF_EVIDENCE = re.compile(
 
 
 def _read_sif(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
-    first = re.search(r"(?m)^[ \t]*(?:1\.[ \t]+)?Children\s+who\s+need\s+help\s+and\s+"
-                      r"protection\s", text[:6000])
+    first = re.search(
+        r"(?m)^[ \t]*(?:1\.[ \t]+)?Children\s+who\s+need\s+help\s+and\s+"
+        r"protection\s",
+        text[:6000],
+    )
     grades: list[Grade] = []
     evidence: list[tuple[int, int]] = []
     if first:
         grades = _table(text, "SIF", first.start(), min(len(text), first.start() + 2500))
         head = text[: first.start()]
         for m in _SIF_HEADLINE.finditer(head):
-            g0, g1 = (m.start("v"), m.end("g")) if m.group("v") else (
-                (m.start("v2") if m.group("v2") else m.start("g2")), m.end("g2"))
+            g0, g1 = (
+                (m.start("v"), m.end("g"))
+                if m.group("v")
+                else ((m.start("v2") if m.group("v2") else m.start("g2")), m.end("g2"))
+            )
             printed = text[g0:g1]
             if m.group("g") and m.group("v").lower() in ("are", "is"):
                 g0 = m.start("g")
                 printed = text[g0:g1]
             if normalise_grade(_strip_verb(printed)):
-                grades.insert(0, Grade(OVERALL, normalise_grade(_strip_verb(printed)) or "",
-                                       printed, m.start(), g1, g0, g1))
+                grades.insert(
+                    0,
+                    Grade(
+                        OVERALL,
+                        normalise_grade(_strip_verb(printed)) or "",
+                        printed,
+                        m.start(),
+                        g1,
+                        g0,
+                        g1,
+                    ),
+                )
                 break
     lscb = _LSCB_LINE.search(text)
     if lscb:
@@ -476,13 +527,11 @@ def _read_sif(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
 
 
 def _strip_verb(printed: str) -> str:
-    """"require improvement" is a grade; "are good" -> "good"."""
+    """ "require improvement" is a grade; "are good" -> "good"."""
     return re.sub(r"^(?:are|is)\s+", "", printed, flags=re.IGNORECASE)
 
 
-_PRE_ROW = re.compile(
-    rf"(?P<g>{_GRADE})(?:[ \t]+Grade[ \t]+[1-4])?[ \t]*(?=\n|$)", re.IGNORECASE
-)
+_PRE_ROW = re.compile(rf"(?P<g>{_GRADE})(?:[ \t]+Grade[ \t]+[1-4])?[ \t]*(?=\n|$)", re.IGNORECASE)
 _PRE_SUBHEADING = re.compile(
     r"(?:Safeguarding\s+services|Services\s+for\s+looked\s+after\s+children|Looked\s+after\s+"
     r"children(?:'s|’s)?\s+services)",
@@ -546,15 +595,23 @@ def _read_pre2014(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
 # ------------------------------------------------------------------ grades of earlier inspections
 
 _AREA_WORDS = (
-    ("The experiences and progress of children in care and care leavers",
-     r"children\s+in\s+care\s+and\s+care\s+leavers"),
-    ("The experiences and progress of children who need help and protection",
-     r"help\s+and\s+protection|child\s+protection|safeguarding"),
-    ("The experiences and progress of children in care",
-     r"children\s+in\s+care|looked\s+after|children\s+looked"),
+    (
+        "The experiences and progress of children in care and care leavers",
+        r"children\s+in\s+care\s+and\s+care\s+leavers",
+    ),
+    (
+        "The experiences and progress of children who need help and protection",
+        r"help\s+and\s+protection|child\s+protection|safeguarding",
+    ),
+    (
+        "The experiences and progress of children in care",
+        r"children\s+in\s+care|looked\s+after|children\s+looked",
+    ),
     ("The experiences and progress of care leavers", r"care\s+leavers|care-experienced"),
-    ("The impact of leaders on social work practice with children and families",
-     r"\bleaders\b|leadership"),
+    (
+        "The impact of leaders on social work practice with children and families",
+        r"\bleaders\b|leadership",
+    ),
 )
 _WHEN = rf"(?:(?:in|of)\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>(?:19|20)\d\d)"
 _PRIOR = re.compile(
@@ -647,10 +704,12 @@ _VISIT_DATES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PUBLISHED = re.compile(r"\b(?:report\s+)?published\s*:?\s*", re.IGNORECASE)
-_LETTER_DATE = re.compile(rf"(?m)^[ \t]*(?P<d>{_DAY}[ \t]+{_MONTH}[ \t]+\d{{4}})[ \t]*$",
-                          re.IGNORECASE)
-_TITLE_END = re.compile(r"\n[ \t]*(?:Inspection\s+dates?|Published|Dates?\s+of\s+inspection)\b",
-                        re.IGNORECASE)
+_LETTER_DATE = re.compile(
+    rf"(?m)^[ \t]*(?P<d>{_DAY}[ \t]+{_MONTH}[ \t]+\d{{4}})[ \t]*$", re.IGNORECASE
+)
+_TITLE_END = re.compile(
+    r"\n[ \t]*(?:Inspection\s+dates?|Published|Dates?\s+of\s+inspection)\b", re.IGNORECASE
+)
 _LETTER_TITLE = re.compile(
     r"(?m)^[ \t]*(?P<t>(?:Focus+ed|Monitoring)\s+visit\s+(?:to|of)\s(?:[^\n]*?children.s\s+"
     r"services|[^\n]*\n[^\n]*?children.s\s+services|[^\n]*)|Joint\s+targeted\s+area\s+inspection\s+of\s[^\n]*(?:\n[^\n]+)?|(?:Joint\s+)?"
@@ -709,7 +768,8 @@ def read_report(text: str) -> Report | None:
     year = int(start_date[:4]) if start_date else None
     own_spans = sorted(set(evidence))
     prior = [
-        p for p in _read_prior(text, year)
+        p
+        for p in _read_prior(text, year)
         if not any(a < p.end and p.start < b for a, b in own_spans)
     ]
     return Report(
@@ -766,8 +826,10 @@ def assessment_label(kind: str, fmt: str, year: int, month: int | None) -> str:
     if fmt == "pre-2014":
         base = "Ofsted inspection of looked after children services"
     elif fmt == "SIF":
-        base = ("Ofsted inspection of services for children in need of help and protection, "
-                "children looked after and care leavers")
+        base = (
+            "Ofsted inspection of services for children in need of help and protection, "
+            "children looked after and care leavers"
+        )
     return f"{base}, {MONTH_NAMES[month]} {year}" if month else f"{base}, {year}"
 
 
@@ -800,8 +862,9 @@ def refine(x: Extraction, own: str) -> Extraction:
     month = int(start[5:7]) if start else None
     year = report.year
     # monitoring visits come several a year: their key carries the month
-    key = assessment_key(council, report.kind, year,
-                         month if report.kind == "monitoring visit" else None)
+    key = assessment_key(
+        council, report.kind, year, month if report.kind == "monitoring visit" else None
+    )
     seeded = base is not None and own in doc.assessment_keys
     if seeded:
         key = own  # the manifest names this assessment: its key and fields stand
@@ -835,20 +898,21 @@ def refine(x: Extraction, own: str) -> Extraction:
     assessments = {k: v for k, v in old.items() if k not in renamed}
     assessments[key] = mine
     findings = tuple(
-        replace(f, assessment=key, year=year) if f.assessment in renamed else f
-        for f in x.findings
+        replace(f, assessment=key, year=year) if f.assessment in renamed else f for f in x.findings
     )
     # judgements: the report's own table, plus what it recalls of earlier inspections
     prior_spans = tuple((p.start, p.end) for p in report.prior)
     drop = report.evidence + prior_spans
     judgements = [
-        j for j in x.judgements
-        if j.assessment not in renamed and not _overlaps(j.excerpt, drop)
+        j for j in x.judgements if j.assessment not in renamed and not _overlaps(j.excerpt, drop)
     ]
     if report.graded and not report.grades:
         # a graded report whose table could not be read: keep what extraction found
-        judgements += [replace(j, assessment=key) for j in x.judgements
-                       if j.assessment in renamed and not _overlaps(j.excerpt, prior_spans)]
+        judgements += [
+            replace(j, assessment=key)
+            for j in x.judgements
+            if j.assessment in renamed and not _overlaps(j.excerpt, prior_spans)
+        ]
     for g in report.grades:
         judgements.append(Judgement(key, g.area, g.grade, _excerpt(doc, g.start, g.end, known)))
     seen = {(j.assessment, j.domain) for j in judgements}
@@ -876,8 +940,11 @@ def refine(x: Extraction, own: str) -> Extraction:
         x,
         documents=(doc,),
         assessments=tuple(sorted(assessments.values(), key=lambda a: a.key)),
-        judgements=tuple(sorted(judgements, key=lambda j: (j.assessment, j.domain,
-                                                           j.excerpt.start, j.excerpt.end))),
+        judgements=tuple(
+            sorted(
+                judgements, key=lambda j: (j.assessment, j.domain, j.excerpt.start, j.excerpt.end)
+            )
+        ),
         findings=tuple(sorted(findings, key=lambda f: (f.assessment, f.text))),
         agents=tuple(sorted(agents, key=lambda ag: ag.key)),
     )

@@ -98,8 +98,13 @@ def literal_parts(pattern: str) -> tuple[str, ...] | None:
         return out
 
     def valid(texts: list[str] | None) -> bool:
-        return bool(texts) and len(texts) <= 64 and all(  # type: ignore[arg-type]
-            len(x) >= 2 and x.isascii() for x in texts  # type: ignore[union-attr]
+        return (
+            bool(texts)
+            and len(texts) <= 64
+            and all(  # type: ignore[arg-type]
+                len(x) >= 2 and x.isascii()
+                for x in texts  # type: ignore[union-attr]
+            )
         )
 
     def parts(items: object) -> list[str] | None:

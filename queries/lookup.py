@@ -274,8 +274,16 @@ def _term(value: object) -> Any:
 # rather than by each literal's datatype saves a third of the time a large lookup takes.
 _INTEGERS = frozenset(
     (
-        "year", "start", "end", "page", "count", "latestYear", "assessmentYear", "minYears",
-        "since", "broad",
+        "year",
+        "start",
+        "end",
+        "page",
+        "count",
+        "latestYear",
+        "assessmentYear",
+        "minYears",
+        "since",
+        "broad",
     )
 )
 _BOOLEANS = frozenset(("direct",))

@@ -186,9 +186,7 @@ def load_query(ref: str | Path) -> NamedQuery:
         return query_from_text(text, path.stem, path)
     path = QUERY_DIR / f"{text_ref}.rq"
     if not _NAME.match(text_ref) or not path.is_file():
-        raise QueryError(
-            f"unknown query {text_ref!r}; `cskg query --list` shows the named queries"
-        )
+        raise QueryError(f"unknown query {text_ref!r}; `cskg query --list` shows the named queries")
     return query_from_text(path.read_text(encoding="utf-8"), text_ref, path)
 
 
@@ -371,7 +369,7 @@ def compact(term: Any) -> str:
         iri = term.value
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if iri.startswith(ns):
-                return f"{prefix}:{iri[len(ns):]}"
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
@@ -748,8 +746,10 @@ def catalogue() -> str:
         if q.params:
             lines += ["| parameter | type | default | meaning |", "| --- | --- | --- | --- |"]
             for p in q.params:
-                default = f"`{p.default}`" if p.default is not None else (
-                    "(optional: any)" if p.optional else "(required)"
+                default = (
+                    f"`{p.default}`"
+                    if p.default is not None
+                    else ("(optional: any)" if p.optional else "(required)")
                 )
                 lines.append(f"| `{p.name}` | {p.type} | {default} | {p.meaning} |")
             lines.append("")
@@ -760,4 +760,3 @@ def catalogue() -> str:
                 break
         lines += ["```console", f"$ {example}", "```", "", "```sparql", q.body.strip(), "```"]
     return "\n".join(lines) + "\n"
-

@@ -134,7 +134,7 @@ def test_slug_is_a_short_stable_slug(label: str) -> None:
 @FAST
 @given(labels)
 @example("Director of People")
-@example("<>\"{}|^`\\ \n\t")
+@example('<>"{}|^`\\ \n\t')
 def test_minted_iris_are_valid_everywhere(label: str) -> None:
     for _, mint in MINTERS:
         term = mint(label)

@@ -111,4 +111,3 @@ def case(tmp_path: Path, previous: Path) -> Case:
     out = tmp_path / "build"
     shutil.copytree(previous, out)
     return Case(corpus=corpus, out=out, before=snapshot(out))
-

@@ -149,9 +149,7 @@ def test_unknown_assessment(case) -> None:
 def test_duplicate_ids(case) -> None:
     other = case.corpus / "copy.txt"
     other.write_bytes(case.good.read_bytes())
-    case.manifest(
-        "documents:\n" + case.entry() + "  - id: letter\n    file: copy.txt\n"
-    )
+    case.manifest("documents:\n" + case.entry() + "  - id: letter\n    file: copy.txt\n")
     case.fails(case.build(), f"{_where(case)}: document 'letter': duplicate id")
 
 

@@ -87,7 +87,8 @@ def test_out_in_a_read_only_folder(case, tmp_path: Path) -> None:
         if "setpriv:" in proc.stderr:
             pytest.skip(f"cannot drop capabilities here: {proc.stderr.strip()}")
         assert (proc.returncode, proc.stderr) == (
-            1, f"Error: {out}: the output folder is not writable\n"
+            1,
+            f"Error: {out}: the output folder is not writable\n",
         )
         assert not out.exists()
     finally:

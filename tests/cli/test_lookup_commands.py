@@ -225,8 +225,9 @@ def test_a_build_with_its_own_theme_scheme_is_looked_up_and_explained_with_it(
     themes = tmp_path / "themes.yaml"
     themes.write_text(OWN_THEMES, encoding="utf-8")
     out = tmp_path / "out"
-    built = runner.invoke(app, ["build", "--corpus", str(corpus), "--out", str(out),
-                                "--themes", str(themes)])
+    built = runner.invoke(
+        app, ["build", "--corpus", str(corpus), "--out", str(out), "--themes", str(themes)]
+    )
     assert built.exit_code == 0, built.output
     assert ", 2 themes," in built.stdout
     rows = json.loads(run(out, "recurring", "--min-years", "1", "--format", "json").stdout)

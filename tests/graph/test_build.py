@@ -136,9 +136,7 @@ def _two_documents(finding_docs: tuple[str, ...]) -> Extraction:
     from cskg.loaders.records import Finding
 
     other = replace(_doc(), id="other", path="corpus/other.txt")
-    excerpts = tuple(
-        Excerpt(d, 0, 30, TEXT[0:30], "Summary") for d in finding_docs
-    )
+    excerpts = tuple(Excerpt(d, 0, 30, TEXT[0:30], "Summary") for d in finding_docs)
     finding = Finding(TEXT[0:30], "a-2023", 2023, "Strength", excerpts)
     return replace(_extraction(_figures()), documents=(_doc(), other), findings=(finding,))
 

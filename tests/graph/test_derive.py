@@ -17,8 +17,9 @@ def scheme():
 
 
 def _finding(n: int, year: int, polarity: str) -> tuple[URIRef, Finding, tuple[str, ...]]:
-    f = Finding(text=f"finding {n}", assessment=f"a{year}", year=year, polarity=polarity,
-                excerpts=())
+    f = Finding(
+        text=f"finding {n}", assessment=f"a{year}", year=year, polarity=polarity, excerpts=()
+    )
     return URIRef(f"https://example.org/f{n}"), f, ("assessment-quality",)
 
 
@@ -38,8 +39,11 @@ def test_state_at(weak, strong, latest, state) -> None:
 
 def test_first_and_last_year_count_weaknesses_only(scheme) -> None:
     # a weakness in 2013 and 2015, a strength in 2023: the last *weakness* year is 2015
-    found = [_finding(1, 2013, "Weakness"), _finding(2, 2015, "Weakness"),
-             _finding(3, 2023, "Strength")]
+    found = [
+        _finding(1, 2013, "Weakness"),
+        _finding(2, 2015, "Weakness"),
+        _finding(3, 2023, "Strength"),
+    ]
     (r,) = [r for r in recurrences(found, scheme) if r.theme == "assessment-quality"]
     assert (r.weak_years, r.strong_years) == ((2013, 2015), (2023,))
     assert (r.first_year, r.last_year, r.state) == (2013, 2015, "improved")

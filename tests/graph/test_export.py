@@ -71,7 +71,13 @@ def test_graphml_projection(exported: dict[str, bytes]) -> None:
     g = nx.read_graphml(io.BytesIO(exported["graphml"]))
     types = {d["type"] for _, d in g.nodes(data=True)}
     assert types >= {
-        "Finding", "Theme", "Assessment", "Document", "Person", "Organisation", "Action"
+        "Finding",
+        "Theme",
+        "Assessment",
+        "Document",
+        "Person",
+        "Organisation",
+        "Action",
     }
     assert all(d["label"] for _, d in g.nodes(data=True))
     theme = g.nodes[ID + "theme/caseloads"]

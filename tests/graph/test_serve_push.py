@@ -105,16 +105,36 @@ def test_query_page(server: Server) -> None:
 @pytest.mark.parametrize(
     ("path", "body", "ctype", "why"),
     [
-        ("update", b"INSERT DATA { <http://a/> <http://b/> <http://c/> }",
-         "application/sparql-update", b"read-only"),
-        ("update", urlencode({"update": "CLEAR ALL"}).encode(),
-         "application/x-www-form-urlencoded", b"read-only"),
-        ("query", urlencode({"query": "DROP ALL"}).encode(),
-         "application/x-www-form-urlencoded", b"DROP at line 1"),
-        ("query", b"SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
-         "application/sparql-query", b"SERVICE at line 1"),
-        ("query", b"SELECT * FROM <http://127.0.0.1:9/x.ttl> WHERE { ?s ?p ?o }",
-         "application/sparql-query", b"FROM <http://127.0.0.1:9/x.ttl>"),
+        (
+            "update",
+            b"INSERT DATA { <http://a/> <http://b/> <http://c/> }",
+            "application/sparql-update",
+            b"read-only",
+        ),
+        (
+            "update",
+            urlencode({"update": "CLEAR ALL"}).encode(),
+            "application/x-www-form-urlencoded",
+            b"read-only",
+        ),
+        (
+            "query",
+            urlencode({"query": "DROP ALL"}).encode(),
+            "application/x-www-form-urlencoded",
+            b"DROP at line 1",
+        ),
+        (
+            "query",
+            b"SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+            "application/sparql-query",
+            b"SERVICE at line 1",
+        ),
+        (
+            "query",
+            b"SELECT * FROM <http://127.0.0.1:9/x.ttl> WHERE { ?s ?p ?o }",
+            "application/sparql-query",
+            b"FROM <http://127.0.0.1:9/x.ttl>",
+        ),
         ("store", b"<http://a/> <http://b/> <http://c/> .", "application/n-triples", b"read-only"),
     ],
 )
@@ -448,4 +468,6 @@ def test_graph_url() -> None:
     assert graph_url("http://h/store", G + "x") == (
         "http://h/store?graph=https%3A%2F%2Fw3id.org%2Fchildrens-services-kg%2Fid%2Fgraph%2Fx"
     )
-    assert graph_url("http://h/ds/data?default", "urn:g").startswith("http://h/ds/data?default&graph=")
+    assert graph_url("http://h/ds/data?default", "urn:g").startswith(
+        "http://h/ds/data?default&graph="
+    )

@@ -129,10 +129,14 @@ def test_hoisted_property_shapes_report_what_nested_ones_do(small: Path) -> None
         if q.graph_name.value.endswith("graph/ontology"):
             continue
         s, p = URIRef(q.subject.value), URIRef(q.predicate.value)
-        o = URIRef(q.object.value) if isinstance(q.object, ox.NamedNode) else Literal(
-            q.object.value,
-            lang=q.object.language,
-            datatype=None if q.object.language else URIRef(q.object.datatype.value),
+        o = (
+            URIRef(q.object.value)
+            if isinstance(q.object, ox.NamedNode)
+            else Literal(
+                q.object.value,
+                lang=q.object.language,
+                datatype=None if q.object.language else URIRef(q.object.datatype.value),
+            )
         )
         if i % 7 == 0:
             continue  # a missing value

@@ -129,8 +129,7 @@ def test_actions(sentence: str) -> None:
         "develop their skills and experience through apprenticeships within the council.",
         "It is too early to know if these changes will be sustained.",
         # a description of practice: the modal is in an indirect question
-        "Social workers use interpreters to help children understand how they will be cared "
-        "for.",
+        "Social workers use interpreters to help children understand how they will be cared for.",
         # a modal in a comparison, or with no verb of its own (Ofsted reports)
         "Children live in neglectful circumstances for longer than they should, resulting in "
         "their needs often becoming more complex.",
@@ -232,8 +231,10 @@ def test_not_actions(sentence: str) -> None:
         ("The timeliness of contacts and referrals that are sent by the police to the MASH.", True),
         # a summary sentence among the items is not
         ("There are two key strands to the support that is needed.", False),
-        ("The second areas of focus are the practice and front-line service delivery issues.",
-         False),
+        (
+            "The second areas of focus are the practice and front-line service delivery issues.",
+            False,
+        ),
         ("It is not possible to say whether the plan has worked.", False),
     ],
 )
@@ -298,27 +299,47 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
     ("sentence", "who"),
     [
         # the subject wins over an agent named later ("identified by Ofsted")
-        ("Children's Services will continue to embed improvements, and prioritise the areas "
-         "identified by Ofsted.", "medway-council"),
+        (
+            "Children's Services will continue to embed improvements, and prioritise the areas "
+            "identified by Ofsted.",
+            "medway-council",
+        ),
         ("Ofsted will return to Medway to do a focused visit in a year.", "ofsted"),
         ("The Improvement Board will meet monthly.", "medway-improvement-board"),
         # a passive verb: its agent follows "by", in its clause
-        ("This is unacceptable for the most vulnerable children in Medway, and should be urgently "
-         "addressed by commissioning, children's services and the CCG.", "ccg"),
+        (
+            "This is unacceptable for the most vulnerable children in Medway, and should be "
+            "urgently "
+            "addressed by commissioning, children's services and the CCG.",
+            "ccg",
+        ),
         # "supported by" after a comma is not the agent of "will be undertaken"
-        ("A Test of Assurance will be undertaken in early 2024, supported by the LGA.",
-         "medway-council"),
+        (
+            "A Test of Assurance will be undertaken in early 2024, supported by the LGA.",
+            "medway-council",
+        ),
         # after an opening subordinate clause, the subject follows its comma
-        ("While inspectors did not see any cases where risks were not identified, the local "
-         "authority needs to develop a more robust approach.", "medway-council"),
+        (
+            "While inspectors did not see any cases where risks were not identified, the local "
+            "authority needs to develop a more robust approach.",
+            "medway-council",
+        ),
         # a list of subjects: the first
-        ("The executive, the local authority, CCG and Police have agreed to have a rotating "
-         "chair.", "medway-council"),
-        ("Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
-         "ofsted"),
+        (
+            "The executive, the local authority, CCG and Police have agreed to have a rotating "
+            "chair.",
+            "medway-council",
+        ),
+        (
+            "Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
+            "ofsted",
+        ),
         # nobody named: the document's default
-        ("Additional expertise and support must be secured through the Partners in Practice "
-         "programme.", "medway-council"),
+        (
+            "Additional expertise and support must be secured through the Partners in Practice "
+            "programme.",
+            "medway-council",
+        ),
     ],
 )
 def test_responsible(gaz: Gazetteer, sentence: str, who: str) -> None:
@@ -341,10 +362,15 @@ def test_responsible_person_and_post(gaz: Gazetteer) -> None:
         ("Ofsted will return to Medway to do a focused visit in a year.", "in a year"),
         ("The Improvement Board will meet monthly.", None),
         ("A panel to do this is due to be introduced in January 2016.", "2016-01"),
-        ("However, following a County Council decision, the DCS will report to the head of Paid "
-         "Service with effect from 3 April 2017.", "2017-04"),
-        ("The plan to open an additional children's home later this year is on target.",
-         "later this year"),
+        (
+            "However, following a County Council decision, the DCS will report to the head of Paid "
+            "Service with effect from 3 April 2017.",
+            "2017-04",
+        ),
+        (
+            "The plan to open an additional children's home later this year is on target.",
+            "later this year",
+        ),
     ],
 )
 def test_due_date(sentence: str, due: str | None) -> None:

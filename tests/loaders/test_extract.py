@@ -26,12 +26,20 @@ CORPUS = ROOT / "corpus"
 OTHER = ROOT / "tests" / "fixtures" / "other_council"
 
 
-def _doc(text, doc_id="d", doc_type="commissioner report", date="2019-12", council="Medway",
-         keys=()):
+def _doc(
+    text, doc_id="d", doc_type="commissioner report", date="2019-12", council="Medway", keys=()
+):
     return Document(
-        id=doc_id, path=f"corpus/{doc_id}.txt", title="", doc_type=doc_type, date=date,
-        publisher="", council=council, sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text, assessment_keys=tuple(keys),
+        id=doc_id,
+        path=f"corpus/{doc_id}.txt",
+        title="",
+        doc_type=doc_type,
+        date=date,
+        publisher="",
+        council=council,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+        assessment_keys=tuple(keys),
     )
 
 
@@ -39,8 +47,12 @@ def _manifest():
     man = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))
     seeds = [
         Assessment(
-            key=k, label=v["label"], kind=v["kind"], year=v["year"],
-            conducted_by=v["conducted_by"], local_authority=man["council"],
+            key=k,
+            label=v["label"],
+            kind=v["kind"],
+            year=v["year"],
+            conducted_by=v["conducted_by"],
+            local_authority=man["council"],
             start_date=str(v["start"]) if v.get("start") else None,
             end_date=str(v["end"]) if v.get("end") else None,
         )
@@ -49,8 +61,9 @@ def _manifest():
     docs = []
     for d in man["documents"]:
         text = (CORPUS / d["file"]).read_text(encoding="utf-8")
-        docs.append(_doc(text, d["id"], d["type"], str(d["date"]), man["council"],
-                         d["assessments"]))
+        docs.append(
+            _doc(text, d["id"], d["type"], str(d["date"]), man["council"], d["assessments"])
+        )
     return seeds, docs
 
 
@@ -70,34 +83,59 @@ def _finding(x: Extraction, words: str):
 # (fragment of a corpus document, words of the finding, year, polarity)
 FINDINGS = [
     # a lead-in naming the improvement notices governs the bullets that follow it
-    ("7. Background\n\n2013-2015\n\nAn improvement notice was issued in July 2013. "
-     "The Improvement Notices go into considerable detail. At that time, the key issues were "
-     "in respect of:\n\n- the need to fully implement and embed the new early help strategy\n"
-     "- Ensure effective leadership, scrutiny and challenge continue direct and shape services.\n",
-     "embed the new early help strategy", 2013, "Weakness"),
+    (
+        "7. Background\n\n2013-2015\n\nAn improvement notice was issued in July 2013. "
+        "The Improvement Notices go into considerable detail. At that time, the key issues were "
+        "in respect of:\n\n- the need to fully implement and embed the new early help strategy\n"
+        "- Ensure effective leadership, scrutiny and challenge continue direct and shape "
+        "services.\n",
+        "embed the new early help strategy",
+        2013,
+        "Weakness",
+    ),
     # a heading naming an assessment and a date governs its section
-    ("c. LGA Safeguarding Practice Diagnostic 20 – 22 March 2018\n\nThey were positive about "
-     "the functioning of the front door which they found to be effective.\n",
-     "functioning of the front door", 2018, "Strength"),
+    (
+        "c. LGA Safeguarding Practice Diagnostic 20 – 22 March 2018\n\nThey were positive about "
+        "the functioning of the front door which they found to be effective.\n",
+        "functioning of the front door",
+        2018,
+        "Strength",
+    ),
     # "highlighted in inspections since 2015" points to 2015
-    ("Ofsted inspection of services September 2015\n\nThe overall judgement was 'requires "
-     "improvement to be good.'\n\nExecutive summary\n\nThe lack of a clear early help strategy "
-     "has been highlighted in inspections since 2015.\n",
-     "lack of a clear early help strategy", 2015, "Weakness"),
+    (
+        "Ofsted inspection of services September 2015\n\nThe overall judgement was 'requires "
+        "improvement to be good.'\n\nExecutive summary\n\nThe lack of a clear early help strategy "
+        "has been highlighted in inspections since 2015.\n",
+        "lack of a clear early help strategy",
+        2015,
+        "Weakness",
+    ),
     # the commissioner's own view keeps the document's year, even after "Since 2015"
-    ("Executive summary\n\nSince 2015 there has been a series of changes in management with "
-     "too many posts covered for long periods of time by interim or acting up arrangements.\n",
-     "too many posts covered", 2019, "Weakness"),
+    (
+        "Executive summary\n\nSince 2015 there has been a series of changes in management with "
+        "too many posts covered for long periods of time by interim or acting up arrangements.\n",
+        "too many posts covered",
+        2019,
+        "Weakness",
+    ),
     # negation: "not consistently effective" is a weakness
-    ("d. Joint targeted area inspection of the multi-agency response to domestic abuse June "
-     "2018\n\nMulti-agency working in Medway is not consistently effective in ensuring that "
-     "the right children receive the right services quickly enough.\n",
-     "not consistently effective", 2018, "Weakness"),
+    (
+        "d. Joint targeted area inspection of the multi-agency response to domestic abuse June "
+        "2018\n\nMulti-agency working in Medway is not consistently effective in ensuring that "
+        "the right children receive the right services quickly enough.\n",
+        "not consistently effective",
+        2018,
+        "Weakness",
+    ),
     # contrast: the clause after "but" decides
-    ("9. Ofsted inspection of children's services July 2019\n\nIn summary the key findings "
-     "were:\n\n- Responses to referrals at the MASH were appropriate, but then there was too "
-     "much delay in progressing cases\n",
-     "too much delay", 2019, "Weakness"),
+    (
+        "9. Ofsted inspection of children's services July 2019\n\nIn summary the key findings "
+        "were:\n\n- Responses to referrals at the MASH were appropriate, but then there was too "
+        "much delay in progressing cases\n",
+        "too much delay",
+        2019,
+        "Weakness",
+    ),
 ]
 
 
@@ -121,9 +159,11 @@ def test_procedural_text_is_no_finding(text):
     assert extract_document(_doc(text, doc_type="cabinet report"), []).findings == ()
 
 
-FINANCE = ("- 9.1. Improving Children's Services has created additional budget pressures and "
-           "additional funding has been made available to the service since 2020 through the "
-           "budget build process and the improvement action plan.\n")
+FINANCE = (
+    "- 9.1. Improving Children's Services has created additional budget pressures and "
+    "additional funding has been made available to the service since 2020 through the "
+    "budget build process and the improvement action plan.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -166,11 +206,13 @@ def test_minutes_keep_what_was_found_not_what_was_asked():
 
 
 def test_statement_of_intent_is_no_finding():
-    text = ("12. Current service issues and performance\n\nThere a number of additional points "
-            "that must be tackled:\n\n1. Numbers of referrals, and of children subject to child "
-            "protection plans have risen in the past few months. It is important for the service "
-            "to assure itself that decision making and the application of thresholds is "
-            "consistent and appropriate. Improved auditing will assist with this\n")
+    text = (
+        "12. Current service issues and performance\n\nThere a number of additional points "
+        "that must be tackled:\n\n1. Numbers of referrals, and of children subject to child "
+        "protection plans have risen in the past few months. It is important for the service "
+        "to assure itself that decision making and the application of thresholds is "
+        "consistent and appropriate. Improved auditing will assist with this\n"
+    )
     texts = [f.text for f in extract_document(_doc(text), []).findings]
     assert "Improved auditing will assist with this" not in texts
     assert any(t.startswith("It is important for the service") for t in texts)
@@ -180,30 +222,48 @@ def test_statement_of_intent_is_no_finding():
     ("a", "b", "expected"),
     [
         # a report quotes an inspection, leaving a clause out
-        ("Services for children and families in Medway have substantially improved since the "
-         "inspection in 2019.",
-         "Services for children and families in Medway have substantially improved since the "
-         "inspection in 2019, when they were judged to be inadequate.", True),
+        (
+            "Services for children and families in Medway have substantially improved since the "
+            "inspection in 2019.",
+            "Services for children and families in Medway have substantially improved since the "
+            "inspection in 2019, when they were judged to be inadequate.",
+            True,
+        ),
         # ... or changing the tense, or a word
-        ("In most cases, children and their families now receive a timely and proportionate "
-         "response to their needs.",
-         "In most cases, children and their families received a timely and proportionate "
-         "response to their needs.", True),
-        ("There have been improvements for children in care and care leavers, who now receive "
-         "good care and support.",
-         "There have also been improvements for children in care and care leavers, who now "
-         "receive good care and support.", True),
+        (
+            "In most cases, children and their families now receive a timely and proportionate "
+            "response to their needs.",
+            "In most cases, children and their families received a timely and proportionate "
+            "response to their needs.",
+            True,
+        ),
+        (
+            "There have been improvements for children in care and care leavers, who now receive "
+            "good care and support.",
+            "There have also been improvements for children in care and care leavers, who now "
+            "receive good care and support.",
+            True,
+        ),
         # the same frame about another group of children is another finding
-        ("The experiences and progress of children in care: Good",
-         "The experiences and progress of care leavers: Good", False),
+        (
+            "The experiences and progress of children in care: Good",
+            "The experiences and progress of care leavers: Good",
+            False,
+        ),
         # a short statement inside a much longer one is not a restatement of it
-        ("There has been significant investment and commitment by leaders.",
-         "There has been significant investment and commitment by leaders and the new corporate "
-         "and political leadership have given their ongoing commitment and support to the "
-         "continual improvement journey of children's services.", False),
+        (
+            "There has been significant investment and commitment by leaders.",
+            "There has been significant investment and commitment by leaders and the new corporate "
+            "and political leadership have given their ongoing commitment and support to the "
+            "continual improvement journey of children's services.",
+            False,
+        ),
         # negation is content
-        ("Management oversight of practice is consistently effective in all teams.",
-         "Management oversight of practice is not consistently effective in all teams.", False),
+        (
+            "Management oversight of practice is consistently effective in all teams.",
+            "Management oversight of practice is not consistently effective in all teams.",
+            False,
+        ),
     ],
 )
 def test_restated(a, b, expected):
@@ -225,9 +285,14 @@ OFSTED_2023 = (
 
 
 def test_restated_finding_is_one_finding_with_an_excerpt_from_each():
-    seed = Assessment(key="ofsted-ilacs-2023", label="Ofsted inspection, July 2023",
-                      kind="inspection", year=2023, conducted_by="ofsted",
-                      local_authority="Medway")
+    seed = Assessment(
+        key="ofsted-ilacs-2023",
+        label="Ofsted inspection, July 2023",
+        kind="inspection",
+        year=2023,
+        conducted_by="ofsted",
+        local_authority="Medway",
+    )
     docs = [
         _doc(CABINET_2023, "cabinet", "cabinet report", "2023-09-26", keys=[seed.key]),
         _doc(OFSTED_2023, "ofsted", "inspection report", "2023-09-11", keys=[seed.key]),
@@ -251,8 +316,14 @@ def test_restated_finding_is_one_finding_with_an_excerpt_from_each():
 
 def test_restatement_needs_the_same_assessment_and_polarity():
     seeds = [
-        Assessment(key=k, label=k, kind="inspection", year=y, conducted_by="ofsted",
-                   local_authority="Medway")
+        Assessment(
+            key=k,
+            label=k,
+            kind="inspection",
+            year=y,
+            conducted_by="ofsted",
+            local_authority="Medway",
+        )
         for k, y in (("ofsted-ilacs-2019", 2019), ("ofsted-ilacs-2023", 2023))
     ]
     docs = [
@@ -297,19 +368,41 @@ def _restatement_groups_all_pairs(groups):
 
 # a small vocabulary, so that overlaps and contained statements are frequent: content words,
 # endings that fold ("receive", "received"), negations, function words and a lone letter
-_WORDS = ("leaders", "know", "practice", "quality", "children", "care", "plans", "timely",
-          "receive", "received", "2019", "not", "no", "without", "the", "of", "x")
+_WORDS = (
+    "leaders",
+    "know",
+    "practice",
+    "quality",
+    "children",
+    "care",
+    "plans",
+    "timely",
+    "receive",
+    "received",
+    "2019",
+    "not",
+    "no",
+    "without",
+    "the",
+    "of",
+    "x",
+)
 
 
 @st.composite
 def _finding_groups(draw):
     """Groups of findings as merge makes them: two assessments, a few documents and polarities,
     each group's text one of a few sentences with words dropped, inserted or replaced."""
-    sentences = draw(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20),
-                              min_size=1, max_size=3))
+    sentences = draw(
+        st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20), min_size=1, max_size=3)
+    )
     # drop a run of words (a contained statement), or insert or replace one word
-    edit = st.tuples(st.sampled_from(("drop", "insert", "replace")), st.integers(0, 16),
-                     st.integers(1, 6), st.sampled_from(_WORDS))
+    edit = st.tuples(
+        st.sampled_from(("drop", "insert", "replace")),
+        st.integers(0, 16),
+        st.integers(1, 6),
+        st.sampled_from(_WORDS),
+    )
     groups = []
     for _ in range(draw(st.integers(0, 14))):
         words = list(draw(st.sampled_from(sentences)))
@@ -323,12 +416,25 @@ def _finding_groups(draw):
                 words[at : at + 1] = [word]
         text = " ".join(words) + "."
         assessment = draw(st.sampled_from(("a1", "a2")))
-        groups.append([
-            Finding(text, assessment, 2019, draw(st.sampled_from(("Strength", "Weakness", ""))),
-                    tuple(Excerpt(d, 0, 1, "x") for d in draw(st.lists(
-                        st.sampled_from(("d1", "d2", "d3", "d4")), min_size=1, max_size=2))))
-            for _ in range(draw(st.integers(1, 2)))
-        ])
+        groups.append(
+            [
+                Finding(
+                    text,
+                    assessment,
+                    2019,
+                    draw(st.sampled_from(("Strength", "Weakness", ""))),
+                    tuple(
+                        Excerpt(d, 0, 1, "x")
+                        for d in draw(
+                            st.lists(
+                                st.sampled_from(("d1", "d2", "d3", "d4")), min_size=1, max_size=2
+                            )
+                        )
+                    ),
+                )
+                for _ in range(draw(st.integers(1, 2)))
+            ]
+        )
     return groups
 
 
@@ -343,9 +449,14 @@ def _group(text, doc, polarity="Weakness", assessment="a1"):
 @settings(max_examples=400, deadline=None)
 @given(_finding_groups(), st.randoms(use_true_random=False))
 # the same negations, in other places: a restatement
-@example([_group("Not all leaders know practice quality.", "d1"),
-          _group("All leaders do not know practice quality.", "d2"),
-          _group("All leaders know practice quality.", "d3")], random.Random(0))
+@example(
+    [
+        _group("Not all leaders know practice quality.", "d1"),
+        _group("All leaders do not know practice quality.", "d2"),
+        _group("All leaders know practice quality.", "d3"),
+    ],
+    random.Random(0),
+)
 def test_restatement_groups_are_those_of_comparing_every_pair(groups, rnd):
     joined = _restatement_groups(groups)
     assert joined == _restatement_groups_all_pairs(groups)
@@ -371,12 +482,21 @@ def test_statements_restating_by_overlap_share_a_word_among_their_rarest():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The experiences and progress of children in care and care leavers was judged "
-         "requires improvement to be good.",
-         {("The experiences and progress of children in care", "Requires improvement to be good"),
-          ("The experiences and progress of care leavers", "Requires improvement to be good")}),
-        ("Medway was previously judged inadequate by Ofsted in 2013.",
-         {("Overall effectiveness", "Inadequate")}),
+        (
+            "The experiences and progress of children in care and care leavers was judged "
+            "requires improvement to be good.",
+            {
+                (
+                    "The experiences and progress of children in care",
+                    "Requires improvement to be good",
+                ),
+                ("The experiences and progress of care leavers", "Requires improvement to be good"),
+            },
+        ),
+        (
+            "Medway was previously judged inadequate by Ofsted in 2013.",
+            {("Overall effectiveness", "Inadequate")},
+        ),
         # expected, not awarded
         ("They had expected that the judgement would be requiring improvement to be good.", set()),
         ("Overall effectiveness\tGood\n", {("Overall effectiveness", "Good")}),
@@ -388,25 +508,41 @@ def test_judgements(text, expected):
 
 
 def test_earlier_grade_belongs_to_earlier_inspection():
-    text = ("Inspection of Medway local authority children's services\n\nInspection dates: 17 "
-            "to 28 July 2023\n\nServices have improved since the inspection in 2019, when they "
-            "were judged to be inadequate.\n")
+    text = (
+        "Inspection of Medway local authority children's services\n\nInspection dates: 17 "
+        "to 28 July 2023\n\nServices have improved since the inspection in 2019, when they "
+        "were judged to be inadequate.\n"
+    )
     x = extract_document(_doc(text, doc_type="inspection report", date="2023-09"), [])
-    assert {(j.assessment, j.grade) for j in x.judgements} == {("medway-inspection-2019",
-                                                                 "Inadequate")}
+    assert {(j.assessment, j.grade) for j in x.judgements} == {
+        ("medway-inspection-2019", "Inadequate")
+    }
     assert {f.year for f in x.findings} == {2023}
 
 
 @pytest.mark.parametrize(
     ("text", "words", "who", "due"),
     [
-        ("4.6. Next Steps\n\n- Ofsted will return to Medway to do a focused visit in a year.\n",
-         "Ofsted will return", "ofsted", "in a year"),
-        ("19. Recommendations\n\n4. Recruitment to the two Assistant Director roles must proceed "
-         "rapidly to secure robust leadership.\n", "Recruitment to the two", "medway-council",
-         None),
-        ("The Committee noted the report and requested a report on the Edge of Care Services.",
-         "requested a report", "medway-overview-and-scrutiny-committee", None),
+        (
+            "4.6. Next Steps\n\n- Ofsted will return to Medway to do a focused visit in a year.\n",
+            "Ofsted will return",
+            "ofsted",
+            "in a year",
+        ),
+        (
+            "19. Recommendations\n\n4. Recruitment to the two Assistant Director roles must "
+            "proceed "
+            "rapidly to secure robust leadership.\n",
+            "Recruitment to the two",
+            "medway-council",
+            None,
+        ),
+        (
+            "The Committee noted the report and requested a report on the Edge of Care Services.",
+            "requested a report",
+            "medway-overview-and-scrutiny-committee",
+            None,
+        ),
     ],
 )
 def test_actions(text, words, who, due):
@@ -419,12 +555,22 @@ def test_actions(text, words, who, due):
 @pytest.mark.parametrize(
     ("text", "person", "role"),
     [
-        ("Report from: Dr Lee Anne Farach, Director of People and Deputy Chief  \nExecutive\n",
-         "lee-anne-farach", "Director of People"),
-        ("Lead inspector: Amanda Maxwell, His Majesty's Inspector\n", "amanda-maxwell",
-         "His Majesty's Inspector"),
-        ("**Report for the Minister by Eleanor Brazil,\nCommissioner for Children's Social "
-         "Care\nin Medway**\n", "eleanor-brazil", "Children's Services Commissioner"),
+        (
+            "Report from: Dr Lee Anne Farach, Director of People and Deputy Chief  \nExecutive\n",
+            "lee-anne-farach",
+            "Director of People",
+        ),
+        (
+            "Lead inspector: Amanda Maxwell, His Majesty's Inspector\n",
+            "amanda-maxwell",
+            "His Majesty's Inspector",
+        ),
+        (
+            "**Report for the Minister by Eleanor Brazil,\nCommissioner for Children's Social "
+            "Care\nin Medway**\n",
+            "eleanor-brazil",
+            "Children's Services Commissioner",
+        ),
     ],
 )
 def test_roles(text, person, role):
@@ -464,9 +610,13 @@ def test_corpus_assessments_and_keys(corpus):
     _, _, _, x = corpus
     keys = {a.key for a in x.assessments}
     assert {
-        "medway-inspection-2019", "medway-inspection-2023", "medway-focused-visit-2019",
-        "medway-improvement-notice-2013", "medway-send-inspection-2017",
-        "medway-diagnostic-2018", "medway-joint-targeted-area-inspection-2018",
+        "medway-inspection-2019",
+        "medway-inspection-2023",
+        "medway-focused-visit-2019",
+        "medway-improvement-notice-2013",
+        "medway-send-inspection-2017",
+        "medway-diagnostic-2018",
+        "medway-joint-targeted-area-inspection-2018",
         "medway-commissioner-review-2019",
     } <= keys
     by_key = {a.key: a for a in x.assessments}
@@ -488,12 +638,27 @@ def test_extraction_is_deterministic(corpus):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "7. Background\n\n", "- Quality of assessments was inconsistent\n",
-    "The inspection was judged inadequate by Ofsted in 2013. ", "Ofsted will return by March "
-    "2020.\n\n", "Report from: Jo Bloggs, Director of People\n", "£7million added. 29%.\n",
-    "  ", "\f", "**bold** ", "Leaders must act.\n", "’", "\t|\t",
-]), max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "7. Background\n\n",
+                "- Quality of assessments was inconsistent\n",
+                "The inspection was judged inadequate by Ofsted in 2013. ",
+                "Ofsted will return by March 2020.\n\n",
+                "Report from: Jo Bloggs, Director of People\n",
+                "£7million added. 29%.\n",
+                "  ",
+                "\f",
+                "**bold** ",
+                "Leaders must act.\n",
+                "’",
+                "\t|\t",
+            ]
+        ),
+        max_size=25,
+    )
+)
 def test_excerpts_hold_for_generated_text(parts):
     text = "".join(parts)
     x = extract_document(_doc(text), [])
@@ -510,20 +675,28 @@ def test_another_council_needs_no_code_change():
     judged = {(j.assessment, j.domain, j.grade) for j in merge([x]).judgements}
     assert judged == {
         ("newham-inspection-2019", "Overall effectiveness", "Inadequate"),
-        ("newham-inspection-2019",
-         "The impact of leaders on social work practice with children and families",
-         "Inadequate"),
-        ("newham-inspection-2019",
-         "The experiences and progress of children who need help and protection",
-         "Requires improvement to be good"),
+        (
+            "newham-inspection-2019",
+            "The impact of leaders on social work practice with children and families",
+            "Inadequate",
+        ),
+        (
+            "newham-inspection-2019",
+            "The experiences and progress of children who need help and protection",
+            "Requires improvement to be good",
+        ),
         # a 2019 report grades children in care and care leavers as one area, as printed
-        ("newham-inspection-2019",
-         "The experiences and progress of children in care and care leavers", "Inadequate"),
+        (
+            "newham-inspection-2019",
+            "The experiences and progress of children in care and care leavers",
+            "Inadequate",
+        ),
     }
     assert ("dawn-godfrey", "Lead inspector") in {(r.agent, r.role) for r in x.roles}
     assert _finding(x, "Care leavers in Newham receive a poor service").polarity == "Weakness"
     assert _finding(x, "Child protection enquiries appropriately reduce risk").polarity == (
-        "Strength")
+        "Strength"
+    )
     assert {f.year for f in x.findings} == {2019}
     for e in _all_excerpts(x):
         assert text[e.start : e.end] == e.quote
@@ -537,12 +710,14 @@ def test_pdf_text_headings_give_findings_their_sections():
     x = extract_document(doc, [])
     # the grade table ("Judgement Grade / The impact of leaders ... Inadequate / ...") and the
     # area headings ("...care leavers: Inadequate") are headings, not statements
-    assert not [f for f in x.findings if "Judgement Grade" in f.text or f.text.endswith(
-        ": Inadequate")]
+    assert not [
+        f for f in x.findings if "Judgement Grade" in f.text or f.text.endswith(": Inadequate")
+    ]
     found = _finding(x, "Many children benefit from good-quality assessments")
     assert found.excerpts[0].section == (
         "The experiences and progress of children who need help and protection: Requires"
-        " improvement")
+        " improvement"
+    )
     # the report's opening summary follows the last row of its grade table
     opening = _finding(x, "There has been a significant deterioration in children’s services")
     assert opening.excerpts[0].section == "Overall effectiveness Inadequate"

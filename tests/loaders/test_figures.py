@@ -20,8 +20,9 @@ def hits(sentence: str, offset: int = 0) -> list[tuple[str, float, str, int | No
     out = []
     for h in figures_in(sentence, offset):
         assert isinstance(h, FigureHit)
-        out.append((sentence[h.start - offset : h.end - offset], h.value, h.unit, h.year,
-                    h.measure))
+        out.append(
+            (sentence[h.start - offset : h.end - offset], h.value, h.unit, h.year, h.measure)
+        )
     return out
 
 
@@ -29,20 +30,38 @@ def hits(sentence: str, offset: int = 0) -> list[tuple[str, float, str, int | No
     ("sentence", "expected"),
     [
         # thousands separators
-        ("Approximately 65,000 children and young people under 18 years old live in Medway.",
-         [("65,000 children and young people", 65000, "count", None,
-           "children and young people")]),
-        ("In building the 2019/20 revenue budget, additional funding was made available for "
-         "£130,000 of temporary resource.",
-         [("£130,000", 130000, "GBP", 2019, "temporary resource")]),
+        (
+            "Approximately 65,000 children and young people under 18 years old live in Medway.",
+            [
+                (
+                    "65,000 children and young people",
+                    65000,
+                    "count",
+                    None,
+                    "children and young people",
+                )
+            ],
+        ),
+        (
+            "In building the 2019/20 revenue budget, additional funding was made available for "
+            "£130,000 of temporary resource.",
+            [("£130,000", 130000, "GBP", 2019, "temporary resource")],
+        ),
         # decimals, millions, "per cent"
-        ("The latest Revenue Budget Monitoring projects a cumulative deficit of £10.3 million on "
-         "the DSG High Needs reserve by the 31 March 2020.",
-         [("£10.3 million", 10_300_000, "GBP", 2020, "cumulative deficit")]),
-        ("Agency staff made up 12.5 per cent of the workforce.",
-         [("12.5 per cent", 12.5, "percent", None, "proportion of workforce")]),
-        ("approval has been given to recruit 15.5 additional social worker posts",
-         [("15.5 additional social worker posts", 15.5, "count", None, "social worker posts")]),
+        (
+            "The latest Revenue Budget Monitoring projects a cumulative deficit of £10.3 million "
+            "on "
+            "the DSG High Needs reserve by the 31 March 2020.",
+            [("£10.3 million", 10_300_000, "GBP", 2020, "cumulative deficit")],
+        ),
+        (
+            "Agency staff made up 12.5 per cent of the workforce.",
+            [("12.5 per cent", 12.5, "percent", None, "proportion of workforce")],
+        ),
+        (
+            "approval has been given to recruit 15.5 additional social worker posts",
+            [("15.5 additional social worker posts", 15.5, "count", None, "social worker posts")],
+        ),
     ],
 )
 def test_values(sentence, expected):
@@ -52,23 +71,36 @@ def test_values(sentence, expected):
 def test_each_number_takes_the_year_nearest_it_in_its_clause():
     got = [(q, y) for q, _, _, y, _ in hits(BUDGET)]
     # a financial year 2021/22 is the year it starts
-    assert got == [("c£7million", 2020), ("c£9million", 2021), ("c£6million", 2022),
-                   ("£10million", 2023)]
+    assert got == [
+        ("c£7million", 2020),
+        ("c£9million", 2021),
+        ("c£6million", 2022),
+        ("£10million", 2023),
+    ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "years"),
     [
-        ("Children’s Social Care has increased as a proportion of the overall budget from 18% "
-         "in 2013/14 to a forecast 25% in 2019/20.", [2013, 2019]),
+        (
+            "Children’s Social Care has increased as a proportion of the overall budget from 18% "
+            "in 2013/14 to a forecast 25% in 2019/20.",
+            [2013, 2019],
+        ),
         # no year in the clause: the sentence's only year
-        ("As of June 2019, the vacancy rate for all children's social worker roles was 29%, "
-         "with a rate of 27% in the safeguarding teams", [2019, 2019]),
+        (
+            "As of June 2019, the vacancy rate for all children's social worker roles was 29%, "
+            "with a rate of 27% in the safeguarding teams",
+            [2019, 2019],
+        ),
         # two years elsewhere in the sentence: none (the document's year applies)
         ("Between 2015 and 2019, the vacancy rate fell by 10%.", [None]),
         # a sentence the splitter left joined: "c£1.5m." ends one sentence, 2020/21 is the next's
-        ("In addition, this year, approval has been given to recruit more posts, at a cost of "
-         "c£1.5m. It is intended to build these posts into the 2020/21 base budget.", [None]),
+        (
+            "In addition, this year, approval has been given to recruit more posts, at a cost of "
+            "c£1.5m. It is intended to build these posts into the 2020/21 base budget.",
+            [None],
+        ),
         ("In 2018-19 the service overspent by £2.1m.", [2018]),
     ],
 )
@@ -80,41 +112,64 @@ def test_years(sentence, years):
     ("sentence", "measures"),
     [
         # the head noun phrase before the number in its clause
-        ("In the last six months our vacancy rate has reduced from 38% to 28%.",
-         ["vacancy rate", "vacancy rate"]),
+        (
+            "In the last six months our vacancy rate has reduced from 38% to 28%.",
+            ["vacancy rate", "vacancy rate"],
+        ),
         ("In her view the caseloads in this service were too high by 30-50%.", ["caseloads"]),
-        ("Overall core spending by Medway at £688 per person remains below the unitary average "
-         "of £792 and the rate of increase was one of the lowest in 2019/20.",
-         ["overall core spending per person", "unitary average"]),
+        (
+            "Overall core spending by Medway at £688 per person remains below the unitary average "
+            "of £792 and the rate of increase was one of the lowest in 2019/20.",
+            ["overall core spending per person", "unitary average"],
+        ),
         # the part, and what it is a part of
-        ("Children’s Social Care has increased as a proportion of the overall budget from 18% "
-         "in 2013/14 to a forecast 25% in 2019/20.",
-         ["proportion of the overall budget", "proportion of the overall budget"]),
+        (
+            "Children’s Social Care has increased as a proportion of the overall budget from 18% "
+            "in 2013/14 to a forecast 25% in 2019/20.",
+            ["proportion of the overall budget", "proportion of the overall budget"],
+        ),
         # "N% of X"
-        ("At the time of this visit, 75% of staff were in permanent positions.",
-         ["proportion of staff"]),
+        (
+            "At the time of this visit, 75% of staff were in permanent positions.",
+            ["proportion of staff"],
+        ),
         ("The majority (63%) of schools in Medway are academies.", ["proportion of schools"]),
         # the noun phrase ends where what is said of it starts
-        ("Some 43% of care leavers categorised as NEET were in work a year later.",
-         ["proportion of care leavers"]),
-        ("Nearly 85% of looked after children live within 20 miles of home.",
-         ["proportion of looked after children"]),
+        (
+            "Some 43% of care leavers categorised as NEET were in work a year later.",
+            ["proportion of care leavers"],
+        ),
+        (
+            "Nearly 85% of looked after children live within 20 miles of home.",
+            ["proportion of looked after children"],
+        ),
         ("The number of pupils increased by 4% between 2012 and 2013.", ["number of pupils"]),
         # "a rate of 27%" is the vacancy rate named earlier in the sentence
-        ("As of June 2019, the vacancy rate for all children's social worker roles was 29%, "
-         "with a rate of 27% in the safeguarding teams", ["vacancy rate", "vacancy rate"]),
+        (
+            "As of June 2019, the vacancy rate for all children's social worker roles was 29%, "
+            "with a rate of 27% in the safeguarding teams",
+            ["vacancy rate", "vacancy rate"],
+        ),
         # after the number; a list takes the measure of the number before
         (BUDGET, ["addition to gross budget"] * 4),
         # "the budget" is the gross budget the sentence named first
-        ("The gross budget for the service has grown each year, with c£7million added to the "
-         "budget for 2020/21.", ["addition to gross budget"]),
+        (
+            "The gross budget for the service has grown each year, with c£7million added to the "
+            "budget for 2020/21.",
+            ["addition to gross budget"],
+        ),
         # an earlier measure noun, outside the number's parentheses; comparatives dropped
-        ("Medway has a larger proportion between the ages of 0 and 14 years than England (19.7% "
-         "and 18.1% respectively).", ["proportion", "proportion"]),
+        (
+            "Medway has a larger proportion between the ages of 0 and 14 years than England (19.7% "
+            "and 18.1% respectively).",
+            ["proportion", "proportion"],
+        ),
         ("The budget overspend was £3.2m.", ["budget overspend"]),
         # counts name what they count
-        ("Inspectors brought to the attention of senior managers 74 children from 43 families.",
-         ["children", "families"]),
+        (
+            "Inspectors brought to the attention of senior managers 74 children from 43 families.",
+            ["children", "families"],
+        ),
         ("There were 412 children in care at the end of March.", ["children in care"]),
         # nothing names it: the unit's plain name
         ("The figure rose to 40% last year.", ["percentage"]),
@@ -129,7 +184,10 @@ def test_offsets_are_shifted_and_exact():
     text = "Intro. " + BUDGET
     got = figures_in(BUDGET, 7)
     assert [text[h.start : h.end] for h in got] == [
-        "c£7million", "c£9million", "c£6million", "£10million"
+        "c£7million",
+        "c£9million",
+        "c£6million",
+        "£10million",
     ]
 
 

@@ -15,21 +15,34 @@ from cskg.loaders.findings import context_polarity, polarity, score
     ("sentence", "expected"),
     [
         # Westminster 2016: the gap is what the project tackles, not one found
-        ("For example, the LSCB has supported a pilot project to tackle female genital"
-         " mutilation, an identified gap in services.", "Strength"),
+        (
+            "For example, the LSCB has supported a pilot project to tackle female genital"
+            " mutilation, an identified gap in services.",
+            "Strength",
+        ),
         # Essex 2023: gaps explored with care leavers are the work, not a weakness
-        ("Personal advisers help care leavers to gain practical skills, such as cooking and"
-         " budgeting, and use direct work and cultural genograms to help to explore gaps in their"
-         " understanding of their life histories.", "Neutral"),
+        (
+            "Personal advisers help care leavers to gain practical skills, such as cooking and"
+            " budgeting, and use direct work and cultural genograms to help to explore gaps in "
+            "their"
+            " understanding of their life histories.",
+            "Neutral",
+        ),
         # Dudley 2018
-        ("In many cases, social workers work directly with children using a variety of tools to"
-         " help explore their concerns and experiences.", "Neutral"),
+        (
+            "In many cases, social workers work directly with children using a variety of tools to"
+            " help explore their concerns and experiences.",
+            "Neutral",
+        ),
         # Sutton 2025: what is overseen is no finding about the oversight
         ("There is strong oversight of these unlawful arrangements.", "Strength"),
         # Kent 2017: a need of monitoring still judges ("monitoring" is no verb here)
-        ("However, management oversight and monitoring needs to improve to ensure that letters"
-         " are timely and children do not spend extended periods at this stage with no progress"
-         " made against agreed actions.", "Weakness"),
+        (
+            "However, management oversight and monitoring needs to improve to ensure that letters"
+            " are timely and children do not spend extended periods at this stage with no progress"
+            " made against agreed actions.",
+            "Weakness",
+        ),
     ],
 )
 def test_problems_looked_at_or_dealt_with_are_no_weakness(sentence, expected):
@@ -41,24 +54,39 @@ def test_problems_looked_at_or_dealt_with_are_no_weakness(sentence, expected):
     [
         # knowing where to improve is self-awareness
         # Barnet 2017
-        ("Senior leaders and elected members demonstrate a clear understanding of areas for"
-         " development within children’s social care, and a commitment to improving services for"
-         " children and families in Barnet.", "Strength"),
+        (
+            "Senior leaders and elected members demonstrate a clear understanding of areas for"
+            " development within children’s social care, and a commitment to improving services for"
+            " children and families in Barnet.",
+            "Strength",
+        ),
         # Kent 2017
-        ("Managers know what they need to do and plans are already in place to make"
-         " improvements.", "Strength"),
+        (
+            "Managers know what they need to do and plans are already in place to make"
+            " improvements.",
+            "Strength",
+        ),
         # Newham 2022
-        ("Leaders are aware of the need to increase the number of carers available for children"
-         " coming into care.", "Strength"),
+        (
+            "Leaders are aware of the need to increase the number of carers available for children"
+            " coming into care.",
+            "Strength",
+        ),
         # Oxfordshire 2014
-        ("The local authority has identified the need to increase the number of adoptions of"
-         " children over 5 years.", "Strength"),
+        (
+            "The local authority has identified the need to increase the number of adoptions of"
+            " children over 5 years.",
+            "Strength",
+        ),
         # but not when the knowing is someone else's, or denied
         ("Inspectors identified areas for improvement in the quality of plans.", "Weakness"),
         ("Leaders do not know where practice needs to improve.", "Weakness"),
         # Lancashire 2018: children helped to understand their history is no self-awareness
-        ("Work to help children understand what has happened to them before they become looked"
-         " after needs to start earlier.", "Weakness"),
+        (
+            "Work to help children understand what has happened to them before they become looked"
+            " after needs to start earlier.",
+            "Weakness",
+        ),
     ],
 )
 def test_knowing_what_needs_to_improve(sentence, expected):
@@ -115,27 +143,49 @@ def test_a_negated_group_name_does_not_negate_the_predicate(sentence):
     ("sentence", "expected"),
     [
         # Bradford 2023
-        ("Since that inspection, the experience and progress of many children have declined.",
-         "Weakness"),
-        ("The inspection identified a small number of children aged under 16 living in unlawful"
-         " placements.", "Weakness"),
+        (
+            "Since that inspection, the experience and progress of many children have declined.",
+            "Weakness",
+        ),
+        (
+            "The inspection identified a small number of children aged under 16 living in unlawful"
+            " placements.",
+            "Weakness",
+        ),
         # Blackpool 2019
-        ("A small number of complex child in need cases were allocated to non-qualified staff"
-         " inappropriately.", "Weakness"),
+        (
+            "A small number of complex child in need cases were allocated to non-qualified staff"
+            " inappropriately.",
+            "Weakness",
+        ),
         ("Progress in reducing risks for some of these young people is a challenge.", "Weakness"),
         # Barnet 2017
-        ("Securing sufficient financial contributions from partner agencies has been an ongoing"
-         " challenge for the board.", "Weakness"),
+        (
+            "Securing sufficient financial contributions from partner agencies has been an ongoing"
+            " challenge for the board.",
+            "Weakness",
+        ),
         # Blackpool 2019: sufficient and compliant are praise
-        ("Children who are privately fostered receive a sufficient level of support, and the local"
-         " authority is compliant with its statutory responsibilities.", "Strength"),
+        (
+            "Children who are privately fostered receive a sufficient level of support, and the "
+            "local"
+            " authority is compliant with its statutory responsibilities.",
+            "Strength",
+        ),
         # Cornwall 2016: and negated like any other
-        ("The plans do not pay sufficient attention to how care leavers might improve their"
-         " emotional and psychological well-being and needs.", "Weakness"),
+        (
+            "The plans do not pay sufficient attention to how care leavers might improve their"
+            " emotional and psychological well-being and needs.",
+            "Weakness",
+        ),
         # Cornwall 2016: not scrutinising is a failing, whatever is not scrutinised
-        ("Similarly, the board was not actively scrutinising the Children’s Trust concerning high"
-         " numbers of young people, aged 16 and 17 years old, presenting as homeless who were"
-         " housed in bed and breakfast accommodation.", "Weakness"),
+        (
+            "Similarly, the board was not actively scrutinising the Children’s Trust concerning "
+            "high"
+            " numbers of young people, aged 16 and 17 years old, presenting as homeless who were"
+            " housed in bed and breakfast accommodation.",
+            "Weakness",
+        ),
     ],
 )
 def test_other_councils_cues_2(sentence, expected):
@@ -181,38 +231,66 @@ def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
         # Bradford 2023
         ("PEPs do not reflect ambition for what children in care can achieve.", "Weakness"),
         # Lancashire 2018
-        ("The panel is not using its wider quality assurance role to help improve practice in"
-         " relation to the quality of assessments and plans across the service.", "Weakness"),
+        (
+            "The panel is not using its wider quality assurance role to help improve practice in"
+            " relation to the quality of assessments and plans across the service.",
+            "Weakness",
+        ),
         # Blackpool 2019
-        ("There has not been a leader in post for the virtual school until recently.",
-         "Weakness"),
+        ("There has not been a leader in post for the virtual school until recently.", "Weakness"),
         # Salford 2015
-        ("The independent chair has plans to meet directly with young people but has not done so"
-         " yet.", "Weakness"),
+        (
+            "The independent chair has plans to meet directly with young people but has not done so"
+            " yet.",
+            "Weakness",
+        ),
         # but not what a purpose clause prevents, nor who or when a clause describes
         # Camden 2025
-        ("Delegated authority is appropriately in place for children, and when additional"
-         " guidance or negotiation is needed, these issues are prioritised quickly, so children do"
-         " not miss out.", "Strength"),
+        (
+            "Delegated authority is appropriately in place for children, and when additional"
+            " guidance or negotiation is needed, these issues are prioritised quickly, so "
+            "children do"
+            " not miss out.",
+            "Strength",
+        ),
         # Derby 2022
-        ("Children and families do not have to wait for the outcome of an assessment before"
-         " receiving help from other services that they may need.", "Neutral"),
+        (
+            "Children and families do not have to wait for the outcome of an assessment before"
+            " receiving help from other services that they may need.",
+            "Neutral",
+        ),
         # Leicestershire 2024
-        ("For children who do not attend school, bespoke packages of education provision are"
-         " tailored to meet individual need.", "Neutral"),
+        (
+            "For children who do not attend school, bespoke packages of education provision are"
+            " tailored to meet individual need.",
+            "Neutral",
+        ),
         # Essex 2023
-        ("There is effective support and challenge when services are not making the expected"
-         " difference for children.", "Strength"),
+        (
+            "There is effective support and challenge when services are not making the expected"
+            " difference for children.",
+            "Strength",
+        ),
         # Barnet 2017: the ADM challenges when reports fall short
-        ("The ADM makes timely decisions and appropriately challenges staff when information and"
-         " reports are not sufficient.", "Strength"),
+        (
+            "The ADM makes timely decisions and appropriately challenges staff when information and"
+            " reports are not sufficient.",
+            "Strength",
+        ),
         ("Social workers visit regularly to ensure that children do not go missing.", "Strength"),
         # a relative clause that ends before the negation does not shelter it (Barnet 2017)
-        ("The response to children at risk of sexual exploitation and those who go missing is not"
-         " consistently effective.", "Weakness"),
+        (
+            "The response to children at risk of sexual exploitation and those who go missing is "
+            "not"
+            " consistently effective.",
+            "Weakness",
+        ),
         # Cornwall 2016
-        ("As a result, some children remained in situations where their risk had not been fully"
-         " assessed.", "Weakness"),
+        (
+            "As a result, some children remained in situations where their risk had not been fully"
+            " assessed.",
+            "Weakness",
+        ),
     ],
 )
 def test_something_not_done(sentence, expected):
@@ -224,10 +302,16 @@ def test_something_not_done(sentence, expected):
     [
         # ILACS 2018-19 judgement headings end in a full stop (Reading 2019, Blackpool 2019)
         ("The experiences and progress of children in care and care leavers: good.", "Strength?"),
-        ("The impact of leaders on social work practice with children and families is"
-         " inadequate.", "Weakness?"),
-        ("The experiences and progress of children who need help and protection: requires"
-         " improvement to be good.", ""),
+        (
+            "The impact of leaders on social work practice with children and families is"
+            " inadequate.",
+            "Weakness?",
+        ),
+        (
+            "The experiences and progress of children who need help and protection: requires"
+            " improvement to be good.",
+            "",
+        ),
     ],
 )
 def test_a_graded_heading_may_end_in_a_full_stop(heading, expected):
@@ -239,22 +323,36 @@ def test_a_graded_heading_may_end_in_a_full_stop(heading, expected):
     [
         # a problem said to be absent is praise
         # Salford 2015
-        ("34 young people are currently receiving post adoption support and there is no waiting"
-         " list for this service.", "Strength"),
-        ("This has ensured that the use of agency staff to cover vacancies is kept to a"
-         " minimum.", "Strength"),
+        (
+            "34 young people are currently receiving post adoption support and there is no waiting"
+            " list for this service.",
+            "Strength",
+        ),
+        (
+            "This has ensured that the use of agency staff to cover vacancies is kept to a"
+            " minimum.",
+            "Strength",
+        ),
         # Reading 2019
         ("Matching is effective, and children achieve permanence without delay.", "Strength"),
         # Barnet 2017
-        ("Small numbers of children are placed without delay to achieve permanency through"
-         " adoption.", "Strength"),
+        (
+            "Small numbers of children are placed without delay to achieve permanency through"
+            " adoption.",
+            "Strength",
+        ),
         # and a problem present is still one
         ("There are delays in allocation.", "Weakness"),
         # more to do
         # Salford 2015
-        ("There is an effective compact between the LSCB, the Children’s Trust and the Health and"
-         " Wellbeing Board, but governance arrangements between these strategic leadership groups"
-         " requires further strengthening.", "Weakness"),
+        (
+            "There is an effective compact between the LSCB, the Children’s Trust and the Health "
+            "and"
+            " Wellbeing Board, but governance arrangements between these strategic leadership "
+            "groups"
+            " requires further strengthening.",
+            "Weakness",
+        ),
         # Bedford 2022
         ("There is some way to go, however.", "Weakness"),
     ],
@@ -295,26 +393,49 @@ def test_a_subordinate_event_does_not_stop_the_leaning():
         # plain praise words
         # Oxfordshire 2014
         ("Quality auditing is undertaken routinely across frontline services.", "Strength"),
-        ("Services for children and families are given a high priority by senior leaders and"
-         " elected members.", "Strength"),
-        ("Oxfordshire’s workforce strategy is linked closely to the social work reform board and"
-         " employer standards.", "Strength"),
+        (
+            "Services for children and families are given a high priority by senior leaders and"
+            " elected members.",
+            "Strength",
+        ),
+        (
+            "Oxfordshire’s workforce strategy is linked closely to the social work reform board and"
+            " employer standards.",
+            "Strength",
+        ),
         # Norfolk 2018
-        ("Urgent safeguarding concerns referred to the MASH result in immediate action by"
-         " decision makers.", "Strength"),
-        ("Many children in Norfolk, including children looked after and care leavers, now receive"
-         " better support than they did before.", "Strength"),
+        (
+            "Urgent safeguarding concerns referred to the MASH result in immediate action by"
+            " decision makers.",
+            "Strength",
+        ),
+        (
+            "Many children in Norfolk, including children looked after and care leavers, now "
+            "receive"
+            " better support than they did before.",
+            "Strength",
+        ),
         # but not an adjective of urgency (Cambridgeshire 2019)
-        ("These weaknesses were compounded by high caseloads, making it very difficult for social"
-         " workers to complete work beyond the most immediate tasks in a timely manner or to a"
-         " consistent standard.", "Weakness"),
+        (
+            "These weaknesses were compounded by high caseloads, making it very difficult for "
+            "social"
+            " workers to complete work beyond the most immediate tasks in a timely manner or to a"
+            " consistent standard.",
+            "Weakness",
+        ),
         # more wanted
         # Cornwall 2016
-        ("Pathway plans are helpful but overly long and care leavers require better access to"
-         " careers advice.", "Weakness"),
+        (
+            "Pathway plans are helpful but overly long and care leavers require better access to"
+            " careers advice.",
+            "Weakness",
+        ),
         # Shropshire 2017
-        ("Care planning requires more detail and management oversight to ensure timely outcomes"
-         " for children.", "Weakness"),
+        (
+            "Care planning requires more detail and management oversight to ensure timely outcomes"
+            " for children.",
+            "Weakness",
+        ),
     ],
 )
 def test_other_councils_plain_words_2(sentence, expected):
@@ -326,11 +447,17 @@ def test_other_councils_plain_words_2(sentence, expected):
     [
         # a leading concession's main clause starts after the comma a subject follows, not
         # inside a list (Lancashire 2018, Reading 2019)
-        ("While most assessments are timely, detailed and routinely updated, the quality of"
-         " analysis provided is not consistently sharp.", "Weakness"),
-        ("While there are some good examples of purposeful, creative, direct work to understand"
-         " children’s experiences or to help children understand their situation, this is not"
-         " always recorded on children’s files.", "Weakness"),
+        (
+            "While most assessments are timely, detailed and routinely updated, the quality of"
+            " analysis provided is not consistently sharp.",
+            "Weakness",
+        ),
+        (
+            "While there are some good examples of purposeful, creative, direct work to understand"
+            " children’s experiences or to help children understand their situation, this is not"
+            " always recorded on children’s files.",
+            "Weakness",
+        ),
         ("Although plans are poor, in most cases children are safe.", "Strength"),
     ],
 )
@@ -342,18 +469,31 @@ def test_the_main_clause_of_a_concession(sentence, expected):
     ("sentence", "expected"),
     [
         # what is hard to do is not done well (Medway 2019; Salford 2015)
-        ("The Medway POD arrangement of small teams of social workers with one practice manager"
-         " covering all work on Children in Need, Child Protection and for Children in Care, has"
-         " made it difficult for staff to prioritise effectively and spend sufficient time on"
-         " direct intervention with children and their families.", "Weakness"),
-        ("However, the board has struggled to develop consistent performance reporting that is"
-         " clear, includes trends, and supports scrutiny.", "Weakness"),
+        (
+            "The Medway POD arrangement of small teams of social workers with one practice manager"
+            " covering all work on Children in Need, Child Protection and for Children in Care, has"
+            " made it difficult for staff to prioritise effectively and spend sufficient time on"
+            " direct intervention with children and their families.",
+            "Weakness",
+        ),
+        (
+            "However, the board has struggled to develop consistent performance reporting that is"
+            " clear, includes trends, and supports scrutiny.",
+            "Weakness",
+        ),
         # but people who are hard to reach, and hard work, are no failing (Cornwall 2016)
-        ("Young people who are harder to engage receive effective targeted support to enable them"
-         " to re-engage in education, employment and training.", "Strength"),
+        (
+            "Young people who are harder to engage receive effective targeted support to enable "
+            "them"
+            " to re-engage in education, employment and training.",
+            "Strength",
+        ),
         # Salford 2015
-        ("The people in charge and social workers are working hard to make sure services stay"
-         " good and get even better.", "Strength"),
+        (
+            "The people in charge and social workers are working hard to make sure services stay"
+            " good and get even better.",
+            "Strength",
+        ),
     ],
 )
 def test_what_is_hard_to_do(sentence, expected):

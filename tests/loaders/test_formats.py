@@ -44,7 +44,12 @@ class Case:
 
 CASES = {
     "norfolk-lac-2013.pdf": Case(
-        "Norfolk", "inspection report", "2013-08-16", "inspection", "2013-07-08", "2013-07-12",
+        "Norfolk",
+        "inspection report",
+        "2013-08-16",
+        "inspection",
+        "2013-07-08",
+        "2013-07-12",
         {
             OVERALL: "Inadequate",
             "Capacity to improve": "Inadequate",
@@ -55,7 +60,11 @@ CASES = {
         ((2011, OVERALL, "Adequate", "judged overall effectiveness of services"),),
     ),
     "peterborough-sif-2015.pdf": Case(
-        "Peterborough", "inspection report", "2015-09-18", "inspection", "2015-04-13",
+        "Peterborough",
+        "inspection report",
+        "2015-09-18",
+        "inspection",
+        "2015-04-13",
         "2015-05-08",
         {
             OVERALL: RI,
@@ -68,7 +77,12 @@ CASES = {
         },
     ),
     "newham-ilacs-2019.pdf": Case(
-        "Newham", "inspection report", "2019-02-22", "inspection", "2019-02-11", "2019-02-22",
+        "Newham",
+        "inspection report",
+        "2019-02-22",
+        "inspection",
+        "2019-02-11",
+        "2019-02-22",
         {
             LEADERS: "Inadequate",
             HELP: RI,
@@ -77,25 +91,49 @@ CASES = {
         },
     ),
     "isles-of-scilly-ilacs-2023.pdf": Case(
-        "Isles of Scilly", "inspection report", "2023-07-13", "inspection", "2023-07-11",
+        "Isles of Scilly",
+        "inspection report",
         "2023-07-13",
-        {LEADERS: "Inadequate", HELP: "Inadequate", IN_CARE: RI, LEAVERS: RI,
-         OVERALL: "Inadequate"},
+        "inspection",
+        "2023-07-11",
+        "2023-07-13",
+        {
+            LEADERS: "Inadequate",
+            HELP: "Inadequate",
+            IN_CARE: RI,
+            LEAVERS: RI,
+            OVERALL: "Inadequate",
+        },
     ),
     "trafford-ilacs-2026.pdf": Case(
-        "Trafford", "inspection report", "2026-06-19", "inspection", "2026-06-08", "2026-06-19",
+        "Trafford",
+        "inspection report",
+        "2026-06-19",
+        "inspection",
+        "2026-06-08",
+        "2026-06-19",
         {LEADERS: "Inadequate", HELP: "Inadequate", IN_CARE: "Good", LEAVERS: RI},
         # "Since the previous inspection in 2022, when services in Trafford were judged as
         # requires improvement to be good": 2022's grade, never 2026's
         ((2022, OVERALL, RI, "when services in Trafford were judged as"),),
     ),
     "darlington-focused-visit-2021.pdf": Case(
-        "Darlington", "focused visit letter", "2021-11-30", "focused visit", "2021-10-26",
-        "2021-10-27", {},
+        "Darlington",
+        "focused visit letter",
+        "2021-11-30",
+        "focused visit",
+        "2021-10-26",
+        "2021-10-27",
+        {},
     ),
     "barnsley-focused-visit-2024.pdf": Case(
-        "Barnsley", "focused visit letter", "2024-12-05", "focused visit", "2024-11-05",
-        "2024-11-06", {},
+        "Barnsley",
+        "focused visit letter",
+        "2024-12-05",
+        "focused visit",
+        "2024-11-05",
+        "2024-11-06",
+        {},
         ((2023, IN_CARE, "Good", "of children in care was judged good"),),
     ),
 }
@@ -127,7 +165,11 @@ def test_document_type_date_and_council(one) -> None:
     name, case, result = one
     (doc,) = result.extraction.documents
     assert (doc.council, doc.doc_type, doc.date, doc.publisher) == (
-        case.council, case.doc_type, case.date, "Ofsted")
+        case.council,
+        case.doc_type,
+        case.date,
+        "Ofsted",
+    )
     assert doc.path == f"corpus/{name}"
 
 
@@ -216,8 +258,7 @@ def test_keep_going_skips_the_fake_pdf_with_a_warning(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert (f"Warning: skipped {corpus / FAKE}: is not a PDF (it looks like an HTML page)"
-            in lines)
+    assert f"Warning: skipped {corpus / FAKE}: is not a PDF (it looks like an HTML page)" in lines
     assert lines[-1].endswith("; skipped 1 broken file(s)")
     assert " 1 documents," in lines[-1]
 
@@ -231,8 +272,7 @@ def test_without_keep_going_the_fake_pdf_stops_the_build(tmp_path: Path) -> None
     shutil.copy(FIXTURES / FAKE, corpus / FAKE)
     result = runner.invoke(app, ["build", "--corpus", str(corpus), "--out", str(out)])
     assert result.exit_code == 1
-    assert result.output == (
-        f"Error: {corpus / FAKE}: is not a PDF (it looks like an HTML page)\n")
+    assert result.output == (f"Error: {corpus / FAKE}: is not a PDF (it looks like an HTML page)\n")
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
 
@@ -251,16 +291,21 @@ def test_reading_in_parallel_keeps_file_order_and_errors(tmp_path: Path) -> None
     assert [str(x) if isinstance(x, DocumentError) else x for x in parallel] == [
         str(x) if isinstance(x, DocumentError) else x for x in serial
     ]
-    assert [s.file for s, x in zip(specs, serial, strict=True)
-            if isinstance(x, DocumentError)] == [FAKE]
+    assert [s.file for s, x in zip(specs, serial, strict=True) if isinstance(x, DocumentError)] == [
+        FAKE
+    ]
 
 
 @pytest.mark.slow
 def test_a_parallel_build_is_byte_identical_to_a_serial_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    small = ["darlington-focused-visit-2021.pdf", "barnsley-focused-visit-2024.pdf",
-             "isles-of-scilly-ilacs-2023.pdf", "newham-ilacs-2019.pdf"]
+    small = [
+        "darlington-focused-visit-2021.pdf",
+        "barnsley-focused-visit-2024.pdf",
+        "isles-of-scilly-ilacs-2023.pdf",
+        "newham-ilacs-2019.pdf",
+    ]
     corpus = _corpus(tmp_path / "corpus", *small, FAKE)
     for name in small:  # the same reports under other names: eight documents to share out
         shutil.copy(FIXTURES / name, corpus / f"copy-{name}")

@@ -178,9 +178,7 @@ def _names_sample() -> list[str]:
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(_names_sample()).map(
-                lambda n: n.title() if len(n) % 2 else n.upper()
-            ),
+            st.sampled_from(_names_sample()).map(lambda n: n.title() if len(n) % 2 else n.upper()),
             st.sampled_from([" ", ", ", "-", "'s ", ". ", "shire ", "North ", "x", "\n"]),
             st.text(alphabet="abcNSTWYorkhire -'\u0130\u212a", max_size=8),
         ),

@@ -21,33 +21,47 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
 REAL = {
     "norfolk-lac-2013.pdf": (
         "Inspection of looked after children services Norfolk County Council",
-        "inspection report", "2013-08-16", "Norfolk",
+        "inspection report",
+        "2013-08-16",
+        "Norfolk",
     ),
     "peterborough-sif-2015.pdf": (
         "Peterborough City Council Inspection of services for children in need of help and "
         "protection, children looked after and care leavers and Review of the effectiveness of "
         "the Local Safeguarding Children ",
-        "inspection report", "2015-09-18", "Peterborough",
+        "inspection report",
+        "2015-09-18",
+        "Peterborough",
     ),
     "newham-ilacs-2019.pdf": (
         "London Borough of Newham Inspection of children’s social care services",
-        "inspection report", "2019-02-22", "Newham",
+        "inspection report",
+        "2019-02-22",
+        "Newham",
     ),
     "isles-of-scilly-ilacs-2023.pdf": (
         "Inspection of Isles of Scilly local authority children’s services",
-        "inspection report", "2023-07-13", "Isles of Scilly",
+        "inspection report",
+        "2023-07-13",
+        "Isles of Scilly",
     ),
     "trafford-ilacs-2026.pdf": (
         "Inspection of Trafford local authority children’s services",
-        "inspection report", "2026-06-19", "Trafford",
+        "inspection report",
+        "2026-06-19",
+        "Trafford",
     ),
     "darlington-focused-visit-2021.pdf": (
         "Focused visit to Darlington children’s services",
-        "focused visit letter", "2021-11-30", "Darlington",
+        "focused visit letter",
+        "2021-11-30",
+        "Darlington",
     ),
     "barnsley-focused-visit-2024.pdf": (
         "Focused visit to Barnsley Metropolitan Borough Council children’s services",
-        "focused visit letter", "2024-12-05", "Barnsley",
+        "focused visit letter",
+        "2024-12-05",
+        "Barnsley",
     ),
 }
 
@@ -57,7 +71,11 @@ def test_describe_real_ofsted_documents(name: str) -> None:
     title, doc_type, date, council = REAL[name]
     guess = describe(read_document(FIXTURES / name).text, name)
     assert (guess.title[: len(title)], guess.doc_type, guess.date, guess.council) == (
-        title, doc_type, date, council)
+        title,
+        doc_type,
+        date,
+        council,
+    )
     assert guess.publisher == "Ofsted"
     assert guess.doc_type in DOCUMENT_TYPES
 
@@ -65,21 +83,40 @@ def test_describe_real_ofsted_documents(name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "doc_type", "date", "council", "publisher"),
     [
-        ("CABINET\n26 SEPTEMBER 2023\nOFSTED INSPECTION OF MEDWAY CHILDREN'S SERVICES\n"
-         "Report from: Director of People, Medway Council\n",
-         "cabinet report", "2023-09-26", "Medway", "Medway Council"),
-        ("Minutes of the meeting of the Children and Young People Overview and Scrutiny "
-         "Committee held on 4 December 2018\nKent County Council\n",
-         "committee minutes", "2018-12-04", "Kent", "Kent Council"),
-        ("Report of the Children's Services Commissioner, December 2019\nMedway\n",
-         "commissioner report", "2019-12", "Medway", "Department for Education"),
+        (
+            "CABINET\n26 SEPTEMBER 2023\nOFSTED INSPECTION OF MEDWAY CHILDREN'S SERVICES\n"
+            "Report from: Director of People, Medway Council\n",
+            "cabinet report",
+            "2023-09-26",
+            "Medway",
+            "Medway Council",
+        ),
+        (
+            "Minutes of the meeting of the Children and Young People Overview and Scrutiny "
+            "Committee held on 4 December 2018\nKent County Council\n",
+            "committee minutes",
+            "2018-12-04",
+            "Kent",
+            "Kent Council",
+        ),
+        (
+            "Report of the Children's Services Commissioner, December 2019\nMedway\n",
+            "commissioner report",
+            "2019-12",
+            "Medway",
+            "Department for Education",
+        ),
         ("A note with nothing in it.\n", "other", "", "", ""),
     ],
 )
 def test_describe_other_documents(text, doc_type, date, council, publisher) -> None:
     guess = describe(text, "x.txt")
     assert (guess.doc_type, guess.date, guess.council, guess.publisher) == (
-        doc_type, date, council, publisher)
+        doc_type,
+        date,
+        council,
+        publisher,
+    )
 
 
 @pytest.mark.parametrize(
@@ -101,8 +138,11 @@ def test_title_of_skips_markdown_and_short_lines() -> None:
 
 
 def test_draft_manifest_of_a_folder_of_reports_is_a_valid_manifest(tmp_path: Path) -> None:
-    for name in ("trafford-ilacs-2026.pdf", "barnsley-focused-visit-2024.pdf",
-                 "birmingham-not-a-pdf-2012.pdf"):
+    for name in (
+        "trafford-ilacs-2026.pdf",
+        "barnsley-focused-visit-2024.pdf",
+        "birmingham-not-a-pdf-2012.pdf",
+    ):
         shutil.copy(FIXTURES / name, tmp_path / name)
     with pytest.raises(DocumentError, match="is not a PDF"):
         draft_manifest(tmp_path)
@@ -112,7 +152,8 @@ def test_draft_manifest_of_a_folder_of_reports_is_a_valid_manifest(tmp_path: Pat
     fake = tmp_path / "birmingham-not-a-pdf-2012.pdf"
     assert text.splitlines()[2] == (
         f"# Not read (`cskg build --keep-going` skips it): {fake}: is not a PDF "
-        "(it looks like an HTML page)")
+        "(it looks like an HTML page)"
+    )
     fake.unlink()
     data = yaml.safe_load(text)
     assert data["assessments"]["trafford-inspection-2026"] == {

@@ -36,7 +36,11 @@ def _text(name: str) -> str:
 # file -> (format, doc type, start, end, published, {area: (grade, printed)})
 EXPECTED = {
     "norfolk-lac-2013.pdf": (
-        "pre-2014", "inspection report", "2013-07-08", "2013-07-12", "2013-08-16",
+        "pre-2014",
+        "inspection report",
+        "2013-07-08",
+        "2013-07-12",
+        "2013-08-16",
         {
             OVERALL: (INADEQUATE, "Inadequate"),
             "Capacity to improve": (INADEQUATE, "Inadequate"),
@@ -46,7 +50,11 @@ EXPECTED = {
         },
     ),
     "peterborough-sif-2015.pdf": (
-        "SIF", "inspection report", "2015-04-13", "2015-05-08", "2015-09-18",
+        "SIF",
+        "inspection report",
+        "2015-04-13",
+        "2015-05-08",
+        "2015-09-18",
         {
             OVERALL: (RI, "require improvement to be good"),
             "Children who need help and protection": (RI, "Requires improvement"),
@@ -58,17 +66,27 @@ EXPECTED = {
         },
     ),
     "newham-ilacs-2019.pdf": (
-        "ILACS", "inspection report", "2019-02-11", "2019-02-22", "",
+        "ILACS",
+        "inspection report",
+        "2019-02-11",
+        "2019-02-22",
+        "",
         {
             LEADERS: (INADEQUATE, "Inadequate"),
             HELP: (RI, "Requires improvement"),
             "The experiences and progress of children in care and care leavers": (
-                INADEQUATE, "Inadequate"),
+                INADEQUATE,
+                "Inadequate",
+            ),
             OVERALL: (INADEQUATE, "Inadequate"),
         },
     ),
     "isles-of-scilly-ilacs-2023.pdf": (
-        "ILACS", "inspection report", "2023-07-11", "2023-07-13", "",
+        "ILACS",
+        "inspection report",
+        "2023-07-11",
+        "2023-07-13",
+        "",
         {
             LEADERS: (INADEQUATE, "Inadequate"),
             HELP: (INADEQUATE, "Inadequate"),
@@ -78,7 +96,11 @@ EXPECTED = {
         },
     ),
     "trafford-ilacs-2026.pdf": (
-        "post-2025 ILACS", "inspection report", "2026-06-08", "2026-06-19", "",
+        "post-2025 ILACS",
+        "inspection report",
+        "2026-06-08",
+        "2026-06-19",
+        "",
         {
             LEADERS: (INADEQUATE, "Inadequate"),
             HELP: (INADEQUATE, "Inadequate"),
@@ -87,10 +109,20 @@ EXPECTED = {
         },
     ),
     "darlington-focused-visit-2021.pdf": (
-        "focused visit", "focused visit letter", "2021-10-26", "2021-10-27", "2021-11-30", {},
+        "focused visit",
+        "focused visit letter",
+        "2021-10-26",
+        "2021-10-27",
+        "2021-11-30",
+        {},
     ),
     "barnsley-focused-visit-2024.pdf": (
-        "focused visit", "focused visit letter", "2024-11-05", "2024-11-06", "2024-12-05", {},
+        "focused visit",
+        "focused visit letter",
+        "2024-11-05",
+        "2024-11-06",
+        "2024-12-05",
+        {},
     ),
 }
 COUNCILS = {
@@ -128,12 +160,14 @@ def test_grade_rows_quote_the_printed_table() -> None:
     text = _text("isles-of-scilly-ilacs-2023.pdf")
     rows = {g.area: text[g.start : g.end] for g in read_report(text).grades}
     assert rows[IN_CARE] == (
-        "The experiences and progress of \nchildren in care\nRequires Improvement to be good")
+        "The experiences and progress of \nchildren in care\nRequires Improvement to be good"
+    )
     assert rows[OVERALL] == "Overall effectiveness Inadequate"
     text = _text("norfolk-lac-2013.pdf")
     rows = {g.area: text[g.start : g.end] for g in read_report(text).grades}
     assert rows["Outcomes for looked after children and young people"] == (
-        "Outcomes for looked after children \nand young people\nInadequate")
+        "Outcomes for looked after children \nand young people\nInadequate"
+    )
 
 
 def test_pre2014_section_grades_are_evidence_of_this_inspection() -> None:
@@ -147,16 +181,34 @@ def test_pre2014_section_grades_are_evidence_of_this_inspection() -> None:
     ("name", "year", "month", "area", "grade", "quote"),
     [
         # Trafford 2026 recalls its 2022 inspection; the grade is 2022's, not 2026's
-        ("trafford-ilacs-2026.pdf", 2022, None, OVERALL, RI,
-         "the previous inspection in 2022, when services in Trafford were judged as \n"
-         "requires improvement to be good"),
+        (
+            "trafford-ilacs-2026.pdf",
+            2022,
+            None,
+            OVERALL,
+            RI,
+            "the previous inspection in 2022, when services in Trafford were judged as \n"
+            "requires improvement to be good",
+        ),
         # a focused visit letter recalls the inspection of September 2023
-        ("barnsley-focused-visit-2024.pdf", 2023, 9, IN_CARE, "Good",
-         "the previous inspection in September 2023, when the experience and progress \n"
-         "of children in care was judged good"),
-        ("norfolk-lac-2013.pdf", 2011, None, OVERALL, "Adequate",
-         "inspection of safeguarding and looked after children’s \nservices in 2011 judged "
-         "overall effectiveness of services for looked after \nchildren to be adequate"),
+        (
+            "barnsley-focused-visit-2024.pdf",
+            2023,
+            9,
+            IN_CARE,
+            "Good",
+            "the previous inspection in September 2023, when the experience and progress \n"
+            "of children in care was judged good",
+        ),
+        (
+            "norfolk-lac-2013.pdf",
+            2011,
+            None,
+            OVERALL,
+            "Adequate",
+            "inspection of safeguarding and looked after children’s \nservices in 2011 judged "
+            "overall effectiveness of services for looked after \nchildren to be adequate",
+        ),
     ],
 )
 def test_grades_of_earlier_inspections(name, year, month, area, grade, quote) -> None:
@@ -243,12 +295,24 @@ The local area partnership’s arrangements lead to inconsistent experiences and
 @pytest.mark.parametrize(
     ("text", "fmt", "doc_type", "council", "start", "end"),
     [
-        (MONITORING, "monitoring visit", "monitoring visit letter", "Kent", "2019-03-05",
-         "2019-03-06"),
+        (
+            MONITORING,
+            "monitoring visit",
+            "monitoring visit letter",
+            "Kent",
+            "2019-03-05",
+            "2019-03-06",
+        ),
         (JTAI, "JTAI", "JTAI letter", "Hampshire", "2018-03-12", "2018-03-16"),
         (SEND, "SEND", "SEND inspection report", "Bristol", "2023-09-11", "2023-09-15"),
-        (SEND_LETTER, "SEND", "SEND inspection report", "Hertfordshire", "2018-03-05",
-         "2018-03-09"),
+        (
+            SEND_LETTER,
+            "SEND",
+            "SEND inspection report",
+            "Hertfordshire",
+            "2018-03-05",
+            "2018-03-09",
+        ),
     ],
 )
 def test_letter_formats(text, fmt, doc_type, council, start, end) -> None:
@@ -303,7 +367,8 @@ def test_other_documents_are_not_reports(text: str) -> None:
 )
 def test_inspection_dates(text: str, start: str, end: str) -> None:
     page = (
-        "Inspection of Kent local authority children’s services\n" + text
+        "Inspection of Kent local authority children’s services\n"
+        + text
         + "Judgement Grade\nOverall effectiveness Good\n"
     )
     report = read_report(page)

@@ -89,10 +89,37 @@ def test_prefilter_changes_no_organisation_or_post_on_the_embedded_corpus() -> N
 
 
 WORDS = [
-    "not", "effective", "Delay", "DRIFT", "poor", "good", "strong", "Improvement", "lack of",
-    "need to", "well", "ensure", "İmproved", "ıneffective", "ſtrong", "\u212aey", "weak",
-    "consistent", "inconsistent", "but", "however", "’", "children", "oversight", "  ",
-    "Ofsted", "inspection", "focused visit", "MONITORING VISIT", "JTAI", "peer review",
+    "not",
+    "effective",
+    "Delay",
+    "DRIFT",
+    "poor",
+    "good",
+    "strong",
+    "Improvement",
+    "lack of",
+    "need to",
+    "well",
+    "ensure",
+    "İmproved",
+    "ıneffective",
+    "ſtrong",
+    "\u212aey",
+    "weak",
+    "consistent",
+    "inconsistent",
+    "but",
+    "however",
+    "’",
+    "children",
+    "oversight",
+    "  ",
+    "Ofsted",
+    "inspection",
+    "focused visit",
+    "MONITORING VISIT",
+    "JTAI",
+    "peer review",
 ]
 
 
@@ -116,8 +143,18 @@ def _naive_candidates(patterns: list[re.Pattern[str]], low: str) -> list[int]:
 PREFILTER_PATTERNS = [
     re.compile(p, re.IGNORECASE)
     for p in [
-        r"\bnot\b", r"\bnot all\b", r"\bnot yet\b", r"\bno\b", r"\bnote", r"\bnoted\b",
-        r"\b(?:too|to) (?:many|much)\b", r"\bto\b", r"\w+ly", r"\bdelays?\b", r"\bde", r"lay",
+        r"\bnot\b",
+        r"\bnot all\b",
+        r"\bnot yet\b",
+        r"\bno\b",
+        r"\bnote",
+        r"\bnoted\b",
+        r"\b(?:too|to) (?:many|much)\b",
+        r"\bto\b",
+        r"\w+ly",
+        r"\bdelays?\b",
+        r"\bde",
+        r"lay",
     ]
 ]
 
@@ -187,9 +224,29 @@ def test_any_of_is_search_of_the_alternation_on_the_embedded_corpus() -> None:
 
 
 PROCEDURAL_WORDS = [
-    "The", "committee", "noted", "Members", "asked", "concern", "was", "raised", " – ",
-    "in response to", "a query", "page 3", "crown copyright", "Tel: ", "ME4 4TR", "psi@",
-    "İ", "ſ", "\u212a", "took place in", "May", "2023", "\n",
+    "The",
+    "committee",
+    "noted",
+    "Members",
+    "asked",
+    "concern",
+    "was",
+    "raised",
+    " – ",
+    "in response to",
+    "a query",
+    "page 3",
+    "crown copyright",
+    "Tel: ",
+    "ME4 4TR",
+    "psi@",
+    "İ",
+    "ſ",
+    "\u212a",
+    "took place in",
+    "May",
+    "2023",
+    "\n",
 ]
 
 

@@ -21,15 +21,23 @@ def _kinds(text: str) -> list[tuple[str, str]]:
         # a markdown heading with bold fences and a section number: both left out of the span
         ("#### **4.5. What needs to improve:**\n", [("heading", "What needs to improve:")]),
         # "- 3.2. " is a bullet marker plus its number
-        ("- 3.2. Since the inadequate rating, there has been investment.\n",
-         [("bullet", "Since the inadequate rating, there has been investment.")]),
-        ("·       Thanks to staff - members thanked staff.\n",
-         [("bullet", "Thanks to staff - members thanked staff.")]),
-        ("◼ Senior managers’ interaction with social workers.\n",
-         [("bullet", "Senior managers’ interaction with social workers.")]),
+        (
+            "- 3.2. Since the inadequate rating, there has been investment.\n",
+            [("bullet", "Since the inadequate rating, there has been investment.")],
+        ),
+        (
+            "·       Thanks to staff - members thanked staff.\n",
+            [("bullet", "Thanks to staff - members thanked staff.")],
+        ),
+        (
+            "◼ Senior managers’ interaction with social workers.\n",
+            [("bullet", "Senior managers’ interaction with social workers.")],
+        ),
         # a short unpunctuated line between blank lines is a heading
-        ("\n7. Background\n\nMedway was judged inadequate.\n",
-         [("heading", "Background"), ("paragraph", "Medway was judged inadequate.")]),
+        (
+            "\n7. Background\n\nMedway was judged inadequate.\n",
+            [("heading", "Background"), ("paragraph", "Medway was judged inadequate.")],
+        ),
         # agenda furniture and contact lines yield no block
         ("A meeting of the Cabinet will be held on:\n\nDate: 5 March 2019\n", []),
         ("This page is intentionally left blank\n", []),
@@ -187,8 +195,10 @@ def test_pdf_grade_table_and_area_headings_are_headings():
     kinds = [(b.kind, clean(DORSET_2025[b.start : b.end])) for b in blocks]
     assert ("heading", "Overall effectiveness Outstanding") in kinds
     assert ("heading", "What needs to improve?") in kinds
-    assert ("heading", "The experiences and progress of children who need help and protection:"
-            " outstanding") in kinds
+    assert (
+        "heading",
+        "The experiences and progress of children who need help and protection: outstanding",
+    ) in kinds
     # no paragraph swallows a table row or a heading
     para = next(b for b in blocks if b.kind == "paragraph")
     assert DORSET_2025[para.start :].startswith("Children in Dorset receive exceptional")
@@ -209,17 +219,32 @@ def test_text_without_page_breaks_keeps_its_old_reading():
     ("line", "kind", "content"),
     [
         # Isle of Wight 2014: a Symbol-font bullet, which PDF text gives as U+F06E
-        ("\uf06e The educational outcomes for some children looked after on the island are poor.",
-         "bullet", "The educational outcomes for some children looked after"),
+        (
+            "\uf06e The educational outcomes for some children looked after on the island are "
+            "poor.",
+            "bullet",
+            "The educational outcomes for some children looked after",
+        ),
         # Kent 2013: U+F0A7
-        ("\uf0a7 improve the quality of supervision and management oversight in casework",
-         "bullet", "improve the quality of supervision and management oversight in casework"),
+        (
+            "\uf0a7 improve the quality of supervision and management oversight in casework",
+            "bullet",
+            "improve the quality of supervision and management oversight in casework",
+        ),
         # Westmorland and Furness 2024: a paragraph number set tight against its sentence
-        ("29.When children require significant restrictions or supervision to keep them safe, "
-         "deprivation of liberty orders are sought, obtained, and their use is appropriately "
-         "monitored.", "numbered", "When children require significant restrictions"),
-        ("18.A very small number of children are in private fostering arrangements in"
-         " Westmorland and Furness.", "numbered", "A very small number of children"),
+        (
+            "29.When children require significant restrictions or supervision to keep them safe, "
+            "deprivation of liberty orders are sought, obtained, and their use is appropriately "
+            "monitored.",
+            "numbered",
+            "When children require significant restrictions",
+        ),
+        (
+            "18.A very small number of children are in private fostering arrangements in"
+            " Westmorland and Furness.",
+            "numbered",
+            "A very small number of children",
+        ),
     ],
 )
 def test_pdf_list_markers(line, kind, content):

@@ -77,8 +77,9 @@ def test_medway_against_its_neighbours(two_councils: Path) -> None:
         # Norfolk's 2013 inspection, and the 2011 one its report recalls
         assert 1 <= int(r["neighbour_assessments"]) <= int(r["of_neighbour_assessments"]) == 2
     # themes are ordered by how many neighbours share them
-    assert [r["neighbours"] for r in rows] == sorted((r["neighbours"] for r in rows),
-                                                     key=int, reverse=True)
+    assert [r["neighbours"] for r in rows] == sorted(
+        (r["neighbours"] for r in rows), key=int, reverse=True
+    )
 
 
 def test_the_comparison_runs_from_either_council(two_councils: Path) -> None:
@@ -103,15 +104,18 @@ def test_cskg_recurring_compare(two_councils: Path) -> None:
     result = runner.invoke(app, ["recurring", "--compare", "Medway", "-f", "csv", *out])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == ("council,theme,label,years,council_years,neighbours_in_corpus,"
-                        "neighbours,neighbour_assessments,of_neighbour_assessments,"
-                        "neighbour_years,min_years")
+    assert lines[0] == (
+        "council,theme,label,years,council_years,neighbours_in_corpus,"
+        "neighbours,neighbour_assessments,of_neighbour_assessments,"
+        "neighbour_years,min_years"
+    )
     assert any(",Norfolk " in line for line in lines[1:])
     result = runner.invoke(app, ["recurring", "--compare", "Nowhere", *out])
     assert result.exit_code == 1
     assert result.output == (
         "Error: 'Nowhere' raised no theme as a weakness in 2 or more assessment years; "
-        "`cskg query compare_neighbours` lists the councils\n")
+        "`cskg query compare_neighbours` lists the councils\n"
+    )
     result = runner.invoke(app, ["recurring", "--compare", "Medway", "--since", "2019", *out])
     assert result.exit_code == 2
     assert result.output == "Error: --since cannot be combined with --compare\n"

@@ -270,7 +270,7 @@ def test_node_triples_is_turtle(store: Any) -> None:
     assert result.kind == "graph"
     text = format_result(result)
     assert "@prefix skos: <http://www.w3.org/2004/02/skos/core#> ." in text
-    assert f'<{ID}theme/caseloads> a skos:Concept' in text or "skos:prefLabel" in text
+    assert f"<{ID}theme/caseloads> a skos:Concept" in text or "skos:prefLabel" in text
     assert '"Caseloads and workload"' in text
 
 
@@ -412,9 +412,7 @@ def test_json_is_the_w3c_results_format(store: Any) -> None:
 def test_csv_tsv_and_table(store: Any) -> None:
     result = run_query(load_query("judgement_history"), {"year": "2023"}, store=store)
     csv_text = format_result(result, "csv")
-    assert csv_text.startswith(
-        "council,area,year,grade,assessment,label,documents,area_words\r\n"
-    )
+    assert csv_text.startswith("council,area,year,grade,assessment,label,documents,area_words\r\n")
     assert "\r\nMedway,Overall effectiveness,2023,Good," in csv_text
     tsv_text = format_result(result, "tsv")
     assert tsv_text.startswith("?council\t?area\t?year\t?grade")
