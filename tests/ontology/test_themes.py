@@ -434,6 +434,44 @@ OTHER_COUNCIL_ROWS = [
 ]
 
 
+OTHER_COUNCIL_ROWS += [
+    (
+        "Effective and purposeful relationships are in place between the chief executive, lead "
+        "member, DCS and the chair of the Norfolk Safeguarding Children’s Board.",
+        "",
+        "multi-agency-partnership",
+    ),
+    (
+        "Children have a consistently high profile across the council and there is cross-party "
+        "political support for children’s services.",
+        "",
+        "political-corporate-scrutiny",
+    ),
+    (
+        "Letters before action make it clear what will happen if change is not achieved.",
+        "",
+        "court-work",
+    ),
+    (
+        "Educational goals set out in PEPs for post-16 learners lack SMART targets.",
+        "",
+        "schools-and-education",
+    ),
+    (
+        "At their best, the PEPs are of very high quality, reflecting the concerted effort made "
+        "by the virtual head to drive up standards.",
+        "",
+        "schools-and-education",
+    ),
+    (
+        "Adopted children are provided with clear but sensitively written later life letters to "
+        "help them understand the circumstances that led to their being adopted.",
+        "",
+        "voice-of-the-child",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "section", "theme"), OTHER_COUNCIL_ROWS)
 def test_subjects_other_councils_reports_raise(
     scheme: ThemeScheme, text: str, section: str, theme: str
