@@ -508,3 +508,26 @@ def test_neither_nor_negates_its_whole_clause():
         " understanding of the gravity and level of concerns for children."
     )
     assert polarity(s) == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Kent 2017, Slough 2016, St Helens 2023: a problem avoided or prevented is dealt with
+        ("Planning is purposeful and any unnecessary delays are avoided.", "Strength"),
+        ("Unnecessary delay is avoided.", "Strength"),
+        ("Most problems are prevented from escalating.", "Strength"),
+        # Thurrock 2024: an effect not yet shown
+        (
+            "However, despite concerted efforts by leaders to address the timeliness of initial "
+            "health assessments, the impact of this remains to be seen.",
+            "Weakness",
+        ),
+    ],
+)
+def test_problems_avoided_and_effects_not_yet_shown(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_a_problem_not_avoided_is_still_a_weakness():
+    assert polarity("Unnecessary delay is not avoided.") == "Weakness"
