@@ -393,3 +393,23 @@ def test_antecedent_of_a_pronoun() -> None:
     assert antecedent(text, text.index("The Board")) is None
     assert antecedent("It is intended to build these posts.", 0) is None
     assert antecedent("They will meet monthly.", 0) is None
+
+
+def test_a_plan_as_the_second_verb_of_its_subject() -> None:
+    # Cornwall 2016: the managers' own plan, after "and"
+    assert is_action(
+        "Senior managers accept that this area needs to be addressed and plan to expand the "
+        "‘Open Door’ provision to meet the needs of this group.",
+        False,
+    )
+
+
+def test_what_children_told_inspectors_is_no_commitment() -> None:
+    # Westminster (the sentence's first part)
+    assert not is_action(
+        "Children told inspectors that senior leaders will intervene to ensure that they have "
+        "specific experiences.",
+        False,
+    )
+    # a council's own word still is
+    assert is_action("The council will publish its sufficiency strategy in May 2024.", False)
