@@ -531,3 +531,22 @@ def test_problems_avoided_and_effects_not_yet_shown(sentence, expected):
 
 def test_a_problem_not_avoided_is_still_a_weakness():
     assert polarity("Unnecessary delay is not avoided.") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Dudley 2018
+        "Currently, the virtual school cannot reliably or accurately measure its impact on "
+        "children in care.",
+        # Kent 2017
+        "In the absence of a single, shared risk register, the board cannot be confident that "
+        "it has a sufficiently clear overview of risk across the partnership, and this makes it "
+        "difficult for the board to be sure that any risks are addressed in a timely way.",
+        "Consequently, the local authority cannot be assured that all young people who present "
+        "as homeless receive an appropriate level of support and intervention.",
+    ],
+)
+def test_no_assurance_is_a_weakness(sentence):
+    # what follows "cannot be confident that" is what is not known, not praise
+    assert polarity(sentence) == "Weakness"
