@@ -20,8 +20,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .actions import due_date, is_action, responsible
-from .actors import Gazetteer, find_people, gazetteer, person_key
-from .actors import team_role as _team_role
+from .actors import Gazetteer, find_people, gazetteer, person_key, team_role
 from .assessments import (
     Kind,
     Registry,
@@ -316,7 +315,7 @@ def _people(st: _State) -> None:
         intro_posts = [p for _, p in gaz.posts_in(pm.intro)] if pm.intro else []
         labels: list[tuple[str, str, str]] = []
         if pm.team:  # the line's role is the person's, at Ofsted ("Deputy lead inspector" too)
-            role = _team_role(pm.intro)
+            role = team_role(pm.intro)
             lead = [p for p in intro_posts if p.label.lower() == role.lower()]
             labels.append(
                 (lead[0].key, lead[0].label, lead[0].org) if lead else ("", role, "ofsted")

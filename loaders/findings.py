@@ -222,10 +222,6 @@ def _in_name(s: str, a: int, b: int) -> bool:
     )
 
 
-def _spans(pattern: re.Pattern[str], s: str, reach: int) -> list[tuple[int, int]]:
-    return [(m.start(), min(len(s), m.end() + reach)) for m in pattern.finditer(s)]
-
-
 _OBJECT_END = re.compile(
     r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
     r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might"
@@ -239,6 +235,7 @@ _MEASURE_OF = re.compile(
 )
 
 
+_PHRASE_END = re.compile(r"[,;:()]")
 # an appositive that names the object as a known problem ("to tackle FGM, an identified gap in
 # services"): part of the object
 _APPOSITIVE = re.compile(
@@ -260,7 +257,7 @@ def _objects(verb: re.Pattern[str], s: str) -> list[tuple[int, int]]:
         end = stop.start() if stop else min(len(s), m.end() + 50)
         app = _APPOSITIVE.match(s, end)
         if app:
-            nxt = re.compile(r"[,;:()]").search(s, app.end())
+            nxt = _PHRASE_END.search(s, app.end())
             end = nxt.start() if nxt else len(s)
         out.append((m.end(), end))
     return out
