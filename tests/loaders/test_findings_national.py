@@ -550,3 +550,85 @@ def test_a_problem_not_avoided_is_still_a_weakness():
 def test_no_assurance_is_a_weakness(sentence):
     # what follows "cannot be confident that" is what is not known, not praise
     assert polarity(sentence) == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Medway 2019 (commissioner's review): a comparative subject that "is needed" is wanted
+        (
+            "A stronger sense of leadership and direction is needed, faster recruitment to key "
+            "posts, as well as a clear sense of the uniqueness and benefits of working in Medway.",
+            "Weakness",
+        ),
+        # Lancashire 2018
+        (
+            "A more focused response to neglect is still required to ensure that children receive "
+            "consistently effective child in need support.",
+            "Weakness",
+        ),
+        # Camden 2025: a need inside a "when" clause says when, not what is lacking
+        (
+            "Delegated authority is appropriately in place for children, and when additional "
+            "guidance or negotiation is needed, these issues are prioritised quickly.",
+            "Strength",
+        ),
+        # Medway 2019 (focused visit): knowing what is needed is no need found
+        (
+            "Senior leaders are realistic about what further improvement is needed and suitable "
+            "plans are in place.",
+            "Strength",
+        ),
+    ],
+)
+def test_what_is_needed(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Medway 2023
+        (
+            "Most families receive the right support at the earliest opportunity and their "
+            "situations improve.",
+            "Strength",
+        ),
+        # Norfolk 2018
+        (
+            "The option of staying put is considered at the earliest opportunity, when long-term "
+            "foster placement matches are first approved.",
+            "Strength",
+        ),
+        # Cornwall 2016
+        (
+            "As a result, some children’s circumstances improve and others are quickly stepped up "
+            "to targeted or specialist help.",
+            "Strength",
+        ),
+        # Blackpool 2019: negated like any other cue
+        (
+            "Many children’s needs are not responded to in the right way or at the right time.",
+            "Weakness",
+        ),
+        # Kent 2017, Reading 2019, Medway 2019 (commissioner's review)
+        (
+            "Direct and assertive action is taken when safeguarding concerns are identified.",
+            "Strength",
+        ),
+        (
+            "These children’s cases were reviewed during the inspection by senior leaders, and "
+            "further action was taken to address the level of concern for a small number of "
+            "children.",
+            "Strength",
+        ),
+        (
+            "The Council have since looked at all the children who were raised as concerns by the "
+            "inspectors and action has been taken to progress those cases.",
+            "Strength",
+        ),
+        ("No action was taken.", "Weakness"),
+    ],
+)
+def test_the_right_help_at_the_right_time_and_action_taken(sentence, expected):
+    assert polarity(sentence) == expected
