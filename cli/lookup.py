@@ -558,7 +558,8 @@ def _explain_view(console: Console, e: lk.Explanation) -> None:
                     t.theme, Text("not found: rebuild the graph", style="dim"), "", "", ""
                 )
                 continue
-            table.add_row(t.theme, t.term, t.matched, t.source, f"{t.start}–{t.end}")
+            where = "sentence before" if t.source == "antecedent" else t.source
+            table.add_row(t.theme, t.term, t.matched, where, f"{t.start}–{t.end}")
         console.print(table)
     else:
         console.print(Text("No theme.", style="dim"))

@@ -8,6 +8,7 @@ document's excerpt, so every document graph stands on its own and the union is c
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from decimal import Decimal
@@ -132,6 +133,9 @@ def figure_iri(f: Figure) -> URIRef:
     return iri.iri("figure", iri.digest(e.doc_id, e.start, e.end, f.measure, f.value))
 
 
+_BOTH = re.compile(r"[\W_]*both\b", re.IGNORECASE)
+
+
 def excerpt_iri(e: Excerpt) -> URIRef:
     return iri.excerpt(e.doc_id, e.start, e.end)
 
@@ -220,7 +224,7 @@ class QuadBuilder:
 
     def finding(self, f: Finding, only: Set[str] | None = None) -> Iterator[Quad]:
         s = finding_iri(f)
-        themes = self.theme_ids(f.text, f.excerpts[0].section)
+        themes = self.finding_theme_ids(f)
         self.tags[s] = themes
         for e in f.excerpts:
             if only is not None and e.doc_id not in only:
@@ -239,16 +243,28 @@ class QuadBuilder:
             yield s, PROV.wasDerivedFrom, excerpt_iri(e), g
             yield from self.excerpt_quads(e, g)
 
+    def finding_theme_ids(self, f: Finding) -> tuple[str, ...]:
+        """A finding's themes: those of its words and section; for a finding that names
+        nothing itself ("They are positive about working for Medway."), those of the sentence
+        its opening pronoun points back to."""
+        e = f.excerpts[0]
+        return self._or_antecedent(self.theme_ids(f.text, e.section), e)
+
     def action_theme_ids(self, a: Action) -> tuple[str, ...]:
-        """An action's themes: those of its words and section; for an action that names
-        nothing itself ("This should be a key resource…"), those of the sentence its opening
-        pronoun points back to."""
-        themes = self.theme_ids(a.text, a.excerpt.section)
-        text = self.texts.get(a.excerpt.doc_id)
-        if themes or text is None:
+        """An action's themes, as a finding's (:meth:`finding_theme_ids`)."""
+        return self._or_antecedent(self.theme_ids(a.text, a.excerpt.section), a.excerpt)
+
+    def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt) -> tuple[str, ...]:
+        # "Both parts of the service use different case management systems": a statement that
+        # names both of what the sentence before it names is about those too, whatever else it
+        # names; one that opens "This"/"They" takes the sentence's themes only if it has none
+        text = self.texts.get(e.doc_id)
+        if text is None or (themes and not _BOTH.match(text, e.start)):
             return themes
-        span = antecedent(text, a.excerpt.start)
-        return self.theme_ids(text[span[0] : span[1]], "") if span else themes
+        span = antecedent(text, e.start)
+        if span is None:
+            return themes
+        return tuple(sorted({*themes, *self.theme_ids(text[span[0] : span[1]], "")}))
 
     def action(self, a: Action) -> Iterator[Quad]:
         s, g = action_iri(a), iri.named_graph(a.excerpt.doc_id)

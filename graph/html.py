@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -142,19 +142,20 @@ def page_data(
 
     # themes of each finding and action, as the graph has them, and the most specific of
     # them: the theme a statement is drawn around in the network
-    def themes_of(key: str, text: str, section: str) -> tuple[list[str], str | None]:
+    def themes_of(key: str, tagger: Callable[[], Iterable[str]]) -> tuple[list[str], str | None]:
         if tags is not None:
             ids = sorted(t for t in tags.get(key, ()) if t in order)
         else:
-            ids = list(builder.theme_ids(text, section))
+            ids = list(tagger())
         anchor = max(ids, key=lambda t: (depth[t], -order[t])) if ids else None
         return ids, anchor
 
     finding_tags = [
-        themes_of(finding_iri(f), f.text, f.excerpts[0].section if f.excerpts else "")
-        for f in x.findings
+        themes_of(finding_iri(f), lambda f=f: builder.finding_theme_ids(f)) for f in x.findings
     ]
-    action_tags = [themes_of(action_iri(a), a.text, a.excerpt.section) for a in x.actions]
+    action_tags = [
+        themes_of(action_iri(a), lambda a=a: builder.action_theme_ids(a)) for a in x.actions
+    ]
 
     def reach(ids: Iterable[str]) -> set[str]:
         out = set(ids)

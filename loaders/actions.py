@@ -381,7 +381,8 @@ def responsible(
 # an opening that points back to the sentence before: "This should be…", "Both these
 # initiatives should…", "They will…"; not the placeholder "It is…"
 _ANAPHOR = re.compile(
-    r"[\W_]*(?:both (?:of )?(?:these|those)|these|those|this|they|such|it(?! (?:is|was)\b))\b",
+    r"[\W_]*(?:both (?:of )?(?:these|those|them|parts|services|teams)|these|those|this|they|their"
+    r"|such|it(?! (?:is|was)\b))\b",
     re.IGNORECASE,
 )
 

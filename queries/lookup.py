@@ -14,7 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,7 +155,9 @@ class Hit(Statement):
 @dataclass(frozen=True)
 class ThemeMatch:
     """Why a statement carries a theme: the phrase ``term`` matched ``matched`` at offsets
-    ``[start, end)`` of its text (``source`` "text") or of its section heading ("section")."""
+    ``[start, end)`` of its text (``source`` "text"), of its section heading ("section"), or
+    of the sentence before it that its opening "This", "They" or "Both parts" points back to
+    ("antecedent")."""
 
     theme: str
     theme_id: str
@@ -727,7 +729,11 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
         responsible=tuple(label for role, label in agents if role == "responsible"),
         due=head["due"] or "",
         themes=_theme_matches(
-            head["text"], [q.section for q in quotes], graph_themes, _build_scheme(out)
+            head["text"],
+            [q.section for q in quotes],
+            graph_themes,
+            _build_scheme(out),
+            _antecedent(out, quotes[0]) if out is not None and quotes else "",
         ),
         excerpts=tuple(quotes),
     )
@@ -805,14 +811,31 @@ def _why(head: dict[str, Any], quotes: list[Quote]) -> str:
     return f"{head['year']} is the year the {head['kind']} was set out, in {where}"
 
 
+def _antecedent(out: Path, q: Quote) -> str:
+    """The sentence a statement opening with "This", "They" or "Both parts" points back to."""
+    from cskg.loaders.actions import antecedent
+
+    text = _document_text(out, q.document)
+    span = antecedent(text, q.start) if text is not None else None
+    return text[span[0] : span[1]] if span else ""
+
+
 def _theme_matches(
-    text: str, sections: list[str], graph_themes: dict[str, str], scheme: ThemeScheme
+    text: str,
+    sections: list[str],
+    graph_themes: dict[str, str],
+    scheme: ThemeScheme,
+    before: str = "",
 ) -> tuple[ThemeMatch, ...]:
-    """Why the statement carries each of its themes, as the tagger sees it now."""
+    """Why the statement carries each of its themes, as the tagger sees it now: a phrase in
+    its text ("text"), its section heading ("section") or, for a statement that points back
+    with "This", "They" or "Both parts", the sentence before it ("antecedent")."""
     tags = {}
     for section in sections or [""]:
         for tag in scheme.tag(text, section):
             tags.setdefault(tag.theme_id, (tag, section))
+    for tag in scheme.tag(before) if before else ():
+        tags.setdefault(tag.theme_id, (replace(tag, source="antecedent"), before))
     out = []
     for tid, (tag, section) in tags.items():
         if tid not in graph_themes:

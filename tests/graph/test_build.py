@@ -168,3 +168,50 @@ def test_the_quads_of_some_documents_are_those_of_all_restricted_to_their_graphs
     some = list(QuadBuilder(x, scheme).document_quads({"other"}))
     assert some == [q for q in every if q[3] == iri.named_graph("other")]
     assert some
+
+
+# Medway, commissioner's review 2019; Dudley 2016 (a sentence with themes of its own)
+PASSAGE = (
+    "Early help is not sufficiently connected to children's social care despite a presence in "
+    "the MASH. Both parts of the service use different case management systems which makes "
+    "sharing information difficult.\n\n"
+    "Care leavers who spoke to inspectors are positive about working with their personal "
+    "advisers. They are positive about the support they receive.\n\n"
+    "The majority of children live in stable and secure placements. They live in, or close "
+    "to, Dudley, and their health needs are met.\n"
+)
+
+
+def _finding_themes(sentence: str) -> set[str]:
+    from dataclasses import replace
+
+    from cskg.loaders.records import Finding
+
+    doc = replace(_doc(), text=PASSAGE, sha256=hashlib.sha256(PASSAGE.encode()).hexdigest())
+    start = PASSAGE.index(sentence)
+    end = start + len(sentence)
+    excerpt = Excerpt("cabinet", start, end, sentence, "Current service issues")
+    x = replace(_extraction(), documents=(doc,))
+    return set(QuadBuilder(x, load_themes()).finding_theme_ids(
+        Finding(sentence, "a-2019", 2019, "Weakness", (excerpt,))
+    ))  # fmt: skip
+
+
+def test_a_finding_that_names_nothing_takes_the_themes_of_the_sentence_before():
+    assert load_themes().tag("They are positive about the support they receive.") == ()
+    assert _finding_themes("They are positive about the support they receive.") == {"care-leavers"}
+
+
+def test_both_parts_of_what_the_sentence_before_names_adds_its_themes():
+    themes = _finding_themes(
+        "Both parts of the service use different case management systems which makes sharing "
+        "information difficult."
+    )
+    assert {"early-help", "police-information-sharing"} <= themes
+
+
+def test_a_finding_with_themes_of_its_own_keeps_them_alone():
+    # "They" points back, but the finding names its own themes: the placement sentence's
+    # themes are not added
+    themes = _finding_themes("They live in, or close to, Dudley, and their health needs are met.")
+    assert themes and "placements-and-sufficiency" not in themes

@@ -289,6 +289,21 @@ def test_explain_says_why_a_finding_has_its_year(store, built: Path) -> None:  #
     assert e.excerpts[0].section in e.why
 
 
+def test_explain_shows_themes_taken_from_the_sentence_before(store, built: Path) -> None:  # noqa: ANN001
+    # commissioner's review 2019: "Early help is not sufficiently connected to children's social
+    # care despite a presence in the MASH. Both parts of the service use different ..."
+    (hit,) = lookup.search(store, "Both parts of the service")
+    e = lookup.explain(store, hit.id, built)
+    by_theme = {t.theme_id: t for t in e.themes}
+    early = by_theme["early-help"]
+    assert (early.source, early.matched) == ("antecedent", "Early help")
+    assert by_theme["police-information-sharing"].source == "text"
+    assert all(t.term for t in e.themes)  # every theme is explained, none "not found"
+    text = _text(built, e.excerpts[0].document)
+    before = text[: e.excerpts[0].start].rstrip()
+    assert before.endswith("despite a presence in the MASH.")
+
+
 @pytest.mark.parametrize(
     ("ident", "message"),
     [
