@@ -314,9 +314,9 @@ def test_a_changed_theme_scheme_remakes_every_document_graph(
     before = (out / "graph.trig").read_bytes()
     scheme = tmp_path / "themes.yaml"
     text = DEFAULT_PATH.read_text(encoding="utf-8")
-    assert "      - management oversight\n" in text
+    assert "      - supervision\n" in text
     # one phrase less: findings that only it tagged lose the theme, in every document
-    scheme.write_text(text.replace("      - management oversight\n", "", 1), encoding="utf-8")
+    scheme.write_text(text.replace("      - supervision\n", "", 1), encoding="utf-8")
     build(corpus_dir, out, themes=scheme)
     fresh = build(corpus_dir, tmp_path / "fresh", themes=scheme).out
     assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
