@@ -413,3 +413,40 @@ def test_what_children_told_inspectors_is_no_commitment() -> None:
     )
     # a council's own word still is
     assert is_action("The council will publish its sufficiency strategy in May 2024.", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Medway 2019 (commissioner's review): an intention with a gerund
+        (
+            "In addition, they intend holding a wider partnership leadership event twice a year.",
+            True,
+        ),
+        # Barnet 2017 and Salford 2015: work the agent has under way
+        (
+            "For this reason, the local authority is in the process of recommissioning the "
+            "service.",
+            True,
+        ),
+        (
+            "The local authority is in the process of revising the sufficiency strategy for looked "
+            "after children.",
+            True,
+        ),
+        # Hampshire 2024, Oxfordshire 2014: a third party's process, and what is done to
+        # something, are no commitment
+        (
+            "A number of children in care under 16 live in unregistered children’s homes which are "
+            "in the process of applying for registration with Ofsted.",
+            False,
+        ),
+        (
+            "Two notifications are awaiting a decision to go to serious case review and five "
+            "are in the process of being evaluated.",
+            False,
+        ),
+    ],
+)
+def test_intentions_and_work_under_way(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
