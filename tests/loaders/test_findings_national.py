@@ -632,3 +632,74 @@ def test_what_is_needed(sentence, expected):
 )
 def test_the_right_help_at_the_right_time_and_action_taken(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Medway 2023, 2019 (focused visit), 2023
+        (
+            "Children are offered advocacy support; this helps them to understand their rights "
+            "and entitlements.",
+            "Strength",
+        ),
+        (
+            "Staff describe experiencing high support and high expectations within a learning "
+            "culture.",
+            "Strength",
+        ),
+        (
+            "Children do not wait long to be matched and once placed, they achieve permanence.",
+            "Strength",
+        ),
+        # Camden 2025, Westminster 2016
+        (
+            "Family group conferences are used early and throughout the child’s journey, "
+            "enabling families to use existing strengths to solve problems.",
+            "Strength",
+        ),
+        (
+            "Instead, a strong culture of continuous learning, professional accountability and "
+            "responsibility, devoid of blame, enables staff to flourish in a safe but challenging "
+            "environment.",
+            "Strength",
+        ),
+        # Medway 2019 (focused visit), Newham 2022: a challenge that remains, varying quality
+        (
+            "A substantial challenge remains in ensuring that health agencies participate in, and "
+            "contribute meaningfully to, strategy meetings and assessments.",
+            "Weakness",
+        ),
+        (
+            "Social workers have varying levels of competence and confidence in supporting and "
+            "protecting children.",
+            "Weakness",
+        ),
+        (
+            "Young people report varying quality in their relationships with their personal "
+            "advisers.",
+            "Weakness",
+        ),
+        # Leicestershire 2024, Northumberland 2024: what a thing "that" helps do is no praise of
+        # the sentence's subject
+        (
+            "Letters before proceedings, although consistently sent to parents, are not always "
+            "written in a language that enables parents to understand the changes being asked of "
+            "them.",
+            "Weakness",
+        ),
+        (
+            "The quality of written plans does not always reflect the high quality of social work "
+            "practice that helps children progress.",
+            "Weakness",
+        ),
+        # Norfolk 2018: an aim
+        (
+            "From the moment that children become looked after, social workers are thinking how "
+            "best to achieve permanence for them.",
+            "Neutral",
+        ),
+    ],
+)
+def test_help_that_works_and_quality_that_varies(sentence, expected):
+    assert polarity(sentence) == expected
