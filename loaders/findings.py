@@ -183,7 +183,8 @@ _MAIN_CLAUSE = re.compile(
 
 
 def _weights(s: str) -> list[float]:
-    """Per-character weight: the main clause of a contrast counts double."""
+    """Per-character weight: the main clause of a contrast counts double; a leading
+    concession counts only where its main clause has no cue."""
     w = [1.0] * len(s)
     m = _LEADING_CONCESSION.match(s)
     if m:
@@ -192,6 +193,11 @@ def _weights(s: str) -> list[float]:
         main = _MAIN_CLAUSE.search(s, m.end())
         comma = main.start() if main else s.find(",", m.end())
         if comma > 0:
+            # what is conceded weighs little beside what the main clause asserts: "While there
+            # are some good examples of purposeful, creative, direct work ..., this is not
+            # always recorded" (three praise words conceded, one fault asserted)
+            for i in range(comma):
+                w[i] = 0.25
             for i in range(comma, len(s)):
                 w[i] = 2.0
             return w

@@ -459,6 +459,31 @@ def test_other_councils_plain_words_2(sentence, expected):
             "Weakness",
         ),
         ("Although plans are poor, in most cases children are safe.", "Strength"),
+        # what a leading concession concedes weighs little beside what its main clause asserts,
+        # however many praise words it has (Bedford 2022, Bristol 2018, Oxfordshire 2014,
+        # Medway 2019 focused visit)
+        (
+            "While the council has made good progress in improving services since the last "
+            "inspection, workforce challenges remain.",
+            "Weakness",
+        ),
+        (
+            "Although there is evidence of social work practice that is increasingly purposeful "
+            "and effective, with some examples of very good plans, plans do not always make it "
+            "clear who is going to do what by when or why.",
+            "Weakness",
+        ),
+        (
+            "Although they routinely see children a few days before their review, and clearly know "
+            "them well, they do not consistently have face-to-face contact with young people "
+            "between their reviews.",
+            "Weakness",
+        ),
+        (
+            "Despite high service demand and high caseloads, social workers are positive and "
+            "optimistic.",
+            "Strength",
+        ),
     ],
 )
 def test_the_main_clause_of_a_concession(sentence, expected):

@@ -717,3 +717,80 @@ def test_report_sections(section, procedural):
 )
 def test_contact_details_are_no_finding(sentence):
     assert cues().procedural.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # focused visit letters: the visit's scope and arrangements (Wigan 2020, Hackney 2021,
+        # Manchester 2018, St Helens 2018)
+        "Inspectors looked at the local authority’s arrangements for receiving referrals to "
+        "children’s services (the front door), making decisions about further action and the "
+        "undertaking of assessments of need.",
+        "The lead inspector and the interim director of children’s services agreed arrangements "
+        "to deliver this visit effectively while working within national and local guidelines "
+        "for responding to COVID-19.",
+        "The lead inspector and the director of children’s services (DCS) agreed arrangements to "
+        "deliver this visit effectively.",
+        "Children waiting to be adopted were not considered during this visit.",
+        "As part of our early review of the framework for the inspection of local authority "
+        "children’s services (ILACS), we have decided to amend the framework.",
+    ],
+)
+def test_a_focused_visits_scope_is_no_finding(sentence):
+    assert cues().procedural_sentences.search(sentence)
+
+
+def test_what_inspectors_found_in_a_focused_visit_is_still_a_finding():
+    assert not cues().procedural_sentences.search(
+        "Inspectors found that social workers do not always take effective or timely action when "
+        "children are living in neglectful circumstances with their families."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # focused visit letters: Birmingham 2024, Central Bedfordshire 2019, Hackney 2021,
+        # Cambridgeshire 2025
+        ("Social work visits to children are purposeful.", "Strength"),
+        ("Life-story work is expertly conducted.", "Strength"),
+        (
+            "Direct work is undertaken to support children and practitioners are skilful in "
+            "engaging with children, including disabled children, and their families.",
+            "Strength",
+        ),
+        ("Personal advisors like working in Cambridgeshire.", "Strength"),
+        # St Helens 2018, Rotherham 2020, Sunderland 2021, Slough 2026, Derbyshire 2018
+        (
+            "The focused visit confirmed that entrenched cultural, management and social work "
+            "practices are negatively impacting on children’s outcomes.",
+            "Weakness",
+        ),
+        (
+            "This has created some capacity issues in visiting and monitoring these children.",
+            "Weakness",
+        ),
+        (
+            "This was evident in the variations in the oversight provided in one-to-one "
+            "supervision and in how managers were recording their guidance to social workers.",
+            "Weakness",
+        ),
+        (
+            "While some staff report responsive managers, others report low morale and a "
+            "demanding working environment.",
+            "Weakness",
+        ),
+        (
+            "Inspectors saw plans with unrealistic expectations of parents, requiring them to "
+            "overcome their addictions in unlikely timescales.",
+            "Weakness",
+        ),
+    ],
+)
+def test_focused_visit_plain_words(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_an_absent_harm_is_no_weakness():
+    assert polarity("There has been no negative impact on children.") != "Weakness"
