@@ -637,6 +637,8 @@ _ABBREV = {
     "nov",
     "dec",
 }
+# a parenthetical that closes a block after its last sentence is a note on that sentence
+_CLOSING_NOTE = re.compile(r"\s*\([^()]{1,120}\)[.;]?\s*")
 _END = re.compile(r"[.!?](?:[\"'”’*)\]]*)(?=[\s\u00a0]+)")
 
 
@@ -658,6 +660,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = nxt.group(1)
         if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘*([•◼▪" or "\uf000" <= ch <= "\uf0ff"):
             continue
+        if ch == "(" and _CLOSING_NOTE.fullmatch(text, stop, end):
+            # "... supervision of staff. (enabler 2, national framework)", "... (Recommendation)":
+            # a note on the sentence, not a sentence of its own
+            a, b = _trim(text, s, stop)
+            if a < b:
+                out.append((a, b))
+            return out
         a, b = _trim(text, s, stop)
         if a < b:
             out.append((a, b))

@@ -423,3 +423,28 @@ def test_a_judgement_heading_that_ends_in_a_full_stop_closes_the_section_before(
     assert help_ in heads and care in heads
     strength = next(b for b in blocks if "a real strength" in text[b.start : b.end])
     assert strength.section == help_
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Slough 2026 focused visit: what needs to improve, each item tagged with the national
+        # framework's outcome or enabler (here wrapped over two lines)
+        "Management oversight, including the supervision of staff. (enabler 2, national \n"
+        "framework)",
+        "The consistency of planning for care leavers. (enabler 3, national framework)\n",
+    ],
+)
+def test_a_note_that_closes_an_item_is_no_sentence(item: str) -> None:
+    (span,) = sentences(item, 0, len(item))
+    assert item[span[0] : span[1]].endswith(".")
+    assert "(" not in item[span[0] : span[1]]
+
+
+def test_a_parenthesis_between_sentences_is_still_a_sentence() -> None:
+    text = "Plans are good. (See below.) Children are safe."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Plans are good.",
+        "(See below.)",
+        "Children are safe.",
+    ]
