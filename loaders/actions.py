@@ -387,14 +387,22 @@ _ANAPHOR = re.compile(
 )
 
 
-def antecedent(text: str, start: int) -> tuple[int, int] | None:
-    """The span of the sentence an action starting at ``text[start]`` points back to.
+# how far back the sentence before is sought: a PDF's text may have no blank line for pages,
+# and splitting all of it into sentences for each statement that opens "This" is quadratic
+_LOOKBACK = 1500
 
-    Only for an action that opens with a pronoun or "these"/"this", and only within its
-    paragraph (text after the last blank line before it).
+
+def antecedent(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the sentence a statement starting at ``text[start]`` points back to.
+
+    Only for a statement that opens with a pronoun or "these"/"this", and only within its
+    paragraph (text after the last blank line before it) and the 1,500 characters before it.
     """
     if not _ANAPHOR.match(text, start, min(len(text), start + 40)):
         return None
-    para = text.rfind("\n\n", 0, start)
-    spans = sentences(text, para + 2 if para >= 0 else 0, start)
-    return spans[-1] if spans else None
+    para = text.rfind("\n\n", max(0, start - _LOOKBACK), start)
+    begin = para + 2 if para >= 0 else max(0, start - _LOOKBACK)
+    spans = sentences(text, begin, start)
+    if not spans or (spans[-1][0] == begin and para < 0 and begin > 0):
+        return None  # the sentence before starts beyond the window: too far to be meant
+    return spans[-1]

@@ -395,6 +395,19 @@ def test_antecedent_of_a_pronoun() -> None:
     assert antecedent("They will meet monthly.", 0) is None
 
 
+def test_antecedent_in_a_long_paragraph_looks_back_a_bounded_way() -> None:
+    # a PDF's text may run for pages without a blank line
+    filler = "Inspectors met staff. " * 400
+    before = "The virtual school tracks children's attendance closely."
+    text = filler + before + " They know every child well."
+    a, b = antecedent(text, text.index("They know"))
+    assert text[a:b] == before
+    # a sentence that starts further back than the window is not taken for the one meant
+    long = "The virtual school " + "and its partners " * 120 + "tracks attendance."
+    text = filler + long + " They know every child well."
+    assert antecedent(text, text.index("They know")) is None
+
+
 def test_a_plan_as_the_second_verb_of_its_subject() -> None:
     # Cornwall 2016: the managers' own plan, after "and"
     assert is_action(
