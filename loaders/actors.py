@@ -137,9 +137,13 @@ _NOT_NAME = re.compile(
     r"\b(?:Council|Services?|Children|Ofsted|Board|Committee|Report|The|Social|Care|Director|"
     r"Head|Chief|Medway|Local|Authority|Portfolio|Holder|Inspector|Inspection|Department|"
     r"Education|Improvement|Majesty|Lead|Assistant|Deputy|Principal|Commissioner|Minister|"
-    r"Executive|Her|His|Dear|Yours|Area|Team|Partnership|Group|Adults?|Health|Police|Review)\b"
+    r"Executive|Her|His|Dear|Yours|Area|Team|Partnership|Group|Adults?|Health|Police|Review|"
+    r"Independent|Chair)\b"
 )
-_CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|Chief|Deputy)|[&–-])\s*$")
+# a title line that cannot end there: "Director of", "Her Majesty’s" (wrapped before "Inspector")
+_CONNECTOR_END = re.compile(
+    r"(?:\b(?:and|of|for|the|to|in|Chief|Deputy|His|Her)|[&–-]|\w[’']s)\s*$"
+)
 
 
 def _title_end(text: str, start: int) -> int:
@@ -154,9 +158,10 @@ def _title_end(text: str, start: int) -> int:
         nxt_end = text.find("\n", nxt_start)
         nxt_end = len(text) if nxt_end < 0 else nxt_end
         nxt = text[nxt_start:nxt_end].strip()
-        if not nxt or ":" in nxt or len(nxt) > 60:
+        joined = _CONNECTOR_END.search(line.rstrip(" *"))  # "Director of", "Her" + "Majesty’s"
+        if not nxt or ":" in nxt or (len(nxt) > 60 and not joined):
             break
-        if _CONNECTOR_END.search(line.rstrip(" *")) or nxt[0].islower() or nxt[0] == "(":
+        if joined or nxt[0].islower() or nxt[0] == "(":
             end = nxt_end
             start = nxt_start
             continue
@@ -285,6 +290,19 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
     def in_team(i: int) -> bool:
         return any(a <= i < b for a, b in team_lines)
 
+    # "The inspectors were Matt Reed, Louise Hollick, … and Michele Costello, all of whom are
+    # Her Majesty’s Inspectors": one title for the whole list
+    listed: list[tuple[int, int]] = []
+    for m in _ALL_OF_WHOM.finditer(text):
+        names, title = ("names", "title") if m["names"] else ("names2", "title2")
+        role = _clean_title(re.sub(r"(?i)\b(inspector)s\b", r"\1", " ".join(m[title].split())))
+        listed.append(m.span())
+        for piece in re.finditer(_LIST_NAME, m[names]):
+            a, b = m.start(names) + piece.start(), m.start(names) + piece.end()
+            name = " ".join(piece.group().split())
+            if not _NOT_NAME.search(name):
+                # the quote: the name and the title, wherever the sentence puts the title
+                out.append(PersonMention(name, role, min(a, m.start(title)), max(b, m.end(title))))
     comma = re.compile(
         rf"(?<![\w,])(?:(?P<intro>[A-Z][\w ]{{2,30}}):[ \t]*)?{_NAME}"
         rf"(?P<sep>,[ \t]*\n?|[ \t]*\n)[ \t]*"
@@ -293,6 +311,8 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
         name = m.group("name")
         if team_lines and in_team(m.start()):
             continue
+        if any(a <= m.start("name") < b for a, b in listed):
+            continue  # named in a list with one title for all (read above)
         if "," not in m.group("sep") and not m.group("intro"):
             continue  # a name alone on its line is a sign-off, handled below
         if _NOT_NAME.search(name):
@@ -302,8 +322,11 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
         if not gaz.title_words.match(rest) and not intro:
             continue
         end = _title_end(text, m.end())
+        # "Stella Elliott, Her Majesty’s\nInspector, and Caroline Walsh, …": the title ends
+        # where the next person's name begins
+        nxt = _NEXT_PERSON.search(text, m.end(), end + 40)  # a name may wrap past the line
+        end = nxt.start() if nxt and nxt.start() < end else end
         title = _clean_title(text[m.end() : end])
-        title = re.split(r",\s+(?:and\s+)?(?=[A-Z][a-z]+ [A-Z])", title)[0]
         if not title or len(title) > 120:
             continue
         out.append(PersonMention(name, title, m.start("name"), _rtrim(text, end), intro))
@@ -322,6 +345,27 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
     # "Councillor Adam Price, Portfolio Holder for ...", already covered; "Portfolio Holder:"
     # intros with a title that names no post still say which post the person holds.
     return out
+
+
+# where a title ends: the next person's name ("…, and Caroline Walsh", "Inspector and Julie
+# Knight"), or the end of the sentence ("Her Majesty’s Inspector. This is the second …")
+_NEXT_PERSON = re.compile(
+    r",\s+(?:and\s+)?(?=[A-Z][^\W\d_]+\s+[A-Z])|(?<=Inspector)\s+and\s+(?=[A-Z])"
+    r"|(?<=[a-z])\.\s+(?=[A-Z])"
+)
+_LIST_WORD = r"(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_LIST_NAME = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{1,3}}"  # a name in a list may wrap
+_NAMES = rf"(?P<names>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})"
+_HMIS = r"(?P<title>(?:His|Her)\s+Majesty[’']s\s+Inspectors)"
+# a list of inspectors with one title: "The inspectors were A, B and C, all of whom are Her
+# Majesty’s Inspectors", "carried out by A, B and C, Her Majesty’s Inspectors", "Her
+# Majesty’s Inspectors for this visit were A, B and C"
+_ALL_OF_WHOM = re.compile(
+    rf"\b(?:inspectors\s+were|(?:carried\s+out|conducted|undertaken)\s+by)\s+{_NAMES},?\s+"
+    rf"(?:all\s+of\s+whom\s+(?:are|were)\s+)?{_HMIS}"
+    rf"|{_HMIS.replace('title', 'title2')}\s+(?:for\s+this\s+visit\s+)?were\s+"
+    rf"{_NAMES.replace('names', 'names2')}"
+)
 
 
 def _rtrim(text: str, end: int) -> int:

@@ -159,3 +159,60 @@ def test_every_name_of_a_generated_team_line_is_found_where_it_is(
         assert text[m.start :].startswith(m.name)
         assert m.title == ("HMI" if t else "")
         assert not re.search(r"\s$", text[m.start : m.end])
+
+
+# focused visit letters name their inspectors in a sentence, in several forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # St Helens 2018: the title wraps after "Her Majesty’s"
+            "The inspectors were Stella Elliott, Her Majesty’s \n"
+            "Inspector, and Caroline Walsh, Her Majesty’s Inspector.\n",
+            {"Stella Elliott", "Caroline Walsh"},
+        ),
+        (  # South Tyneside 2022: no comma before "and"
+            "The inspectors were Louise Walker, Her Majesty’s \n"
+            "Inspector and Julie Knight, Her Majesty’s Inspector.\n",
+            {"Louise Walker", "Julie Knight"},
+        ),
+        (  # Knowsley 2020: a title that wraps after "Her" (a name that wraps, "Kathryn
+            # \nGrindrod", is still not read: a name may not span lines in this form)
+            "The inspectors were Paula Thomson-Jones, Her \nMajesty’s Inspector, HMI Neil "
+            "Penswick, Her Majesty’s Inspector, and Kathryn \nGrindrod, Her Majesty’s Inspector.\n",
+            {"Paula Thomson-Jones", "Neil Penswick"},
+        ),
+        (  # Rotherham 2020: one title for the list
+            "The inspectors were Matt Reed, Louise \nHollick, Mandy Nightingale, Kathryn Grindrod "
+            "and Michele Costello, all of whom are \nHer Majesty’s Inspectors.\n",
+            {"Matt Reed", "Louise Hollick", "Mandy Nightingale", "Kathryn Grindrod",
+             "Michele Costello"},
+        ),
+        (  # Sutton 2018
+            "a focused visit to the London Borough of \nSutton children’s services on 26 and 27 "
+            "June 2018 carried out by Caroline Walsh and \nMarcie Taylor, Her Majesty's "
+            "Inspectors.\n",
+            {"Caroline Walsh", "Marcie Taylor"},
+        ),
+        (  # Bolton 2021: the title first
+            "29 and 30 June 2021. Her Majesty’s Inspectors for this visit were Mandy Nightingale "
+            "\nand Kathryn Grindrod.\n",
+            {"Mandy Nightingale", "Kathryn Grindrod"},
+        ),
+    ],
+)  # fmt: skip
+def test_a_letters_inspectors(text: str, expected: set[str]) -> None:
+    found = find_people(text, gazetteer("X"))
+    inspectors = {p.name for p in found if re.fullmatch(r"H(?:is|er) Majesty.s Inspector", p.title)}
+    assert expected <= inspectors
+    assert all(p.title.endswith("Inspector") for p in found)  # no title runs into a name
+    for p in found:
+        assert p.name.split()[-1] in " ".join(text[p.start : p.end].split())
+
+
+def test_an_independent_chair_is_no_person() -> None:
+    # Bradford 2014: a list of posts, not a person and a title
+    text = (
+        "lines of communication between the Independent Chair, Director of \n"
+        "Children’s Services and the Chief Executive of the authority. There is \n"
+    )
+    assert [p.name for p in find_people(text, gazetteer("X"))] == []
