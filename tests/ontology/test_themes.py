@@ -472,6 +472,67 @@ OTHER_COUNCIL_ROWS += [
 ]
 
 
+# subjects focused visit letters raise that no theme took (Sunderland 2021, Oldham 2020,
+# Thurrock 2021, Gateshead 2018, Manchester 2018, Derbyshire 2018)
+FOCUSED_VISIT_ROWS = [
+    (
+        "Planned matching decisions are made with a good consideration of the child’s needs.",
+        "",
+        "placements-and-sufficiency",
+    ),
+    (
+        "However, appropriate systems identify and monitor pupils who are EHE.",
+        "",
+        "schools-and-education",
+    ),
+    (
+        "There has been a significant increase in children missing education since schools "
+        "reopened to all children in September 2020.",
+        "",
+        "schools-and-education",
+    ),
+    (
+        "Some children who are reluctant to take up the RHI offer benefit from direct engagement "
+        "with their social workers after each episode of going missing.",
+        "",
+        "exploitation-and-missing",
+    ),
+    (
+        "A large majority of young people are successfully living independently.",
+        "",
+        "care-leavers",
+    ),
+    (
+        "Children are actively encouraged to participate in their reviews and some attend.",
+        "",
+        "voice-of-the-child",
+    ),
+    (
+        "Social workers are able to articulate children’s experiences to inspectors, but this is "
+        "not well reflected in the written records.",
+        "",
+        "practice-quality",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "section", "theme"), FOCUSED_VISIT_ROWS)
+def test_subjects_focused_visit_letters_raise(
+    scheme: ThemeScheme, text: str, section: str, theme: str
+) -> None:
+    assert theme in {t.theme_id for t in scheme.tag(text, section)}
+
+
+def test_plans_well_matched_to_need_are_no_placement_matching(scheme: ThemeScheme) -> None:
+    # Cambridgeshire 2019: "well matched" to need is how plans fit, not children matched with
+    # carers
+    text = (
+        "Child in need and child protection plans are generally clear and well matched to risk "
+        "and need."
+    )
+    assert "placements-and-sufficiency" not in {t.theme_id for t in scheme.tag(text, "")}
+
+
 @pytest.mark.parametrize(("text", "section", "theme"), OTHER_COUNCIL_ROWS)
 def test_subjects_other_councils_reports_raise(
     scheme: ThemeScheme, text: str, section: str, theme: str
