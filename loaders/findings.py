@@ -331,6 +331,12 @@ _ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b"
 _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
 
 
+_OPENING_QUANTIFIERS = frozenset(
+    {"insufficient", "insufficiently", "little", "limited", "too little", "too few", "no"}
+)
+_SENTENCE_OPENING = re.compile(r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?", re.I)
+
+
 def _negated(s: str) -> list[tuple[int, int]]:
     """Spans a negator governs: a few words after it, and after each "or"/"nor" that follows
     within its clause."""
@@ -340,9 +346,14 @@ def _negated(s: str) -> list[tuple[int, int]]:
         end = min(len(s), m.end() + 35)
         stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
         limit = stop.start() if stop else min(len(s), end + 120)
-        if m.group(0).lower() == "neither":
+        if m.group(0).lower() == "neither" or (
+            m.group(0).lower() in _OPENING_QUANTIFIERS
+            and _SENTENCE_OPENING.fullmatch(s, 0, m.start())
+        ):
             # "Neither the framework nor the plan have assisted ... sufficiently": the subjects
-            # come first, so the negation reaches the end of the clause
+            # come first, so the negation reaches the end of the clause; so does a sentence
+            # that opens with how little there is ("Insufficient reflection is given to the
+            # formulation of meaningful plans and the development of purposeful strategies")
             out.append((m.start(), limit))
             continue
         for alt in _ALTERNATIVE.finditer(s, m.end(), limit):

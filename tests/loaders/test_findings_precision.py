@@ -794,3 +794,23 @@ def test_focused_visit_plain_words(sentence, expected):
 
 def test_an_absent_harm_is_no_weakness():
     assert polarity("There has been no negative impact on children.") != "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Stockton-on-Tees 2022: a sentence that opens with how little there is negates its
+        # whole clause, praise words far along it too
+        "Insufficient reflection is given to the formulation of meaningful plans and the "
+        "development of purposeful strategies.",
+        # Southend-on-Sea 2022: what limited someone's ability
+        "Increased caseloads have also limited the ability of IROs to drive progress in "
+        "obtaining the right placements and services for children.",
+    ],
+)
+def test_how_little_there_is_and_what_limited_it(sentence):
+    assert polarity(sentence) == "Weakness"
+
+
+def test_limited_as_an_amount_is_no_weakness():
+    assert polarity("This has limited the number of cases.") == "Neutral"
