@@ -355,16 +355,23 @@ _NEXT_PERSON = re.compile(
 )
 _LIST_WORD = r"(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 _LIST_NAME = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{1,3}}"  # a name in a list may wrap
-_NAMES = rf"(?P<names>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})"
-_HMIS = r"(?P<title>(?:His|Her)\s+Majesty[’']s\s+Inspectors)"
+
+
+def _names(group: str) -> str:
+    return rf"(?P<{group}>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})"
+
+
+def _hmis(group: str) -> str:
+    return rf"(?P<{group}>(?:His|Her)\s+Majesty[’']s\s+Inspectors)"
+
+
 # a list of inspectors with one title: "The inspectors were A, B and C, all of whom are Her
 # Majesty’s Inspectors", "carried out by A, B and C, Her Majesty’s Inspectors", "Her
 # Majesty’s Inspectors for this visit were A, B and C"
 _ALL_OF_WHOM = re.compile(
-    rf"\b(?:inspectors\s+were|(?:carried\s+out|conducted|undertaken)\s+by)\s+{_NAMES},?\s+"
-    rf"(?:all\s+of\s+whom\s+(?:are|were)\s+)?{_HMIS}"
-    rf"|{_HMIS.replace('title', 'title2')}\s+(?:for\s+this\s+visit\s+)?were\s+"
-    rf"{_NAMES.replace('names', 'names2')}"
+    rf"\b(?:inspectors\s+were|(?:carried\s+out|conducted|undertaken)\s+by)\s+{_names('names')}"
+    rf",?\s+(?:all\s+of\s+whom\s+(?:are|were)\s+)?{_hmis('title')}"
+    rf"|{_hmis('title2')}\s+(?:for\s+this\s+visit\s+)?were\s+{_names('names2')}"
 )
 
 

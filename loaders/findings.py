@@ -183,8 +183,8 @@ _MAIN_CLAUSE = re.compile(
 
 
 def _weights(s: str) -> list[float]:
-    """Per-character weight: the main clause of a contrast counts double; a leading
-    concession counts only where its main clause has no cue."""
+    """Per-character weight: the main clause of a contrast counts double, and what a leading
+    concession concedes a quarter."""
     w = [1.0] * len(s)
     m = _LEADING_CONCESSION.match(s)
     if m:
