@@ -329,10 +329,23 @@ _HARD_TO = re.compile(
 _ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
 _ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b")
 _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
+# "not always coordinated well enough to engage the family proactively and effectively", "not
+# being used to support ... proactively": what is not done (enough) to happen does not happen
+_ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|in order) to\b")
 
 
+_AT_RISK_OF = re.compile(r"\brisks? of\s+$", re.I)
 _OPENING_QUANTIFIERS = frozenset(
-    {"insufficient", "insufficiently", "little", "limited", "too little", "too few", "no"}
+    {
+        "insufficient",
+        "insufficiently",
+        "little",
+        "limited",
+        "too little",
+        "too few",
+        "no",
+        "none of",
+    }
 )
 _SENTENCE_OPENING = re.compile(r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?", re.I)
 
@@ -343,6 +356,8 @@ def _negated(s: str) -> list[tuple[int, int]]:
     c = cues()
     out = []
     for m in c.negators.finditer(s):
+        if _AT_RISK_OF.search(s, max(0, m.start() - 12), m.start()):
+            continue  # "those who are at risk of not securing a positive destination": a risk
         end = min(len(s), m.end() + 35)
         stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
         limit = stop.start() if stop else min(len(s), end + 120)
@@ -356,6 +371,10 @@ def _negated(s: str) -> list[tuple[int, int]]:
             # formulation of meaningful plans and the development of purposeful strategies")
             out.append((m.start(), limit))
             continue
+        enough = _ENOUGH_TO.search(s, m.end(), end + 20)
+        if enough and enough.start() < end:
+            stop = _NEGATED_CLAUSE_END.search(s, enough.end(), enough.end() + 120)
+            end = max(end, stop.start() if stop else min(len(s), enough.end() + 120))
         for alt in _ALTERNATIVE.finditer(s, m.end(), limit):
             # the alternative ends where a verb starts its own predicate ("not in education,
             # training or employment are helped effectively": "effectively" is not negated)
@@ -387,6 +406,23 @@ def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
 _KNOWN_END = re.compile(r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|whereas)\b", re.I)
 
 
+# A question inside a sentence ("staff are clear about how they should respond", "consider how
+# the service could be improved", "understand what they should do"): its modal says what is
+# right or possible, not what is missing. Up to its clause's end.
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:(?<=[a-z] )|(?<=[a-z], ))(?:how|what|whether|which|where)\b[^,;:.]*", re.I
+)
+_MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
+_MODAL_NEED = re.compile(
+    r"(?:should|could|must|ought)\b|needs? to (?:happen|change|be done|be achieved)\b", re.I
+)
+
+
+def _asked(s: str) -> list[tuple[int, int]]:
+    """Spans of questions inside ``s`` (see :data:`_EMBEDDED_QUESTION`)."""
+    return [(m.start(), m.end()) for m in _EMBEDDED_QUESTION.finditer(s)]
+
+
 def _wanted(s: str) -> list[tuple[int, int]]:
     """Spans of needs that are a person's or a provision's, not a gap found ("the support
     that young people need to make good progress", "the help they need to stay safe")."""
@@ -399,10 +435,23 @@ def _wanted(s: str) -> list[tuple[int, int]]:
     return out
 
 
+# "can’t", "won’t", "don’t": the cues are written for "not" (quotes of children and staff use
+# the short forms: "they don’t get what they need")
+_CONTRACTED = re.compile(r"\b(?:(?P<can>can)|(?P<will>wo)|(?P<aux>\w+))n[’']t\b", re.I)
+
+
+def _uncontracted(m: re.Match[str]) -> str:
+    if m.group("can"):
+        return m.group("can") + " not"
+    return ("will" if m.group("will") else m.group("aux")) + " not"
+
+
 # extraction asks for a sentence's score up to three times (finding, intent, polarity)
 @lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
+    if "n’t" in s or "n't" in s:
+        s = _CONTRACTED.sub(_uncontracted, s)
     c = cues()
     w = _weights(s)
     narrative = _narrative_spans(s)
@@ -418,6 +467,7 @@ def score(s: str) -> tuple[float, float]:
     conds += [(m.start(), m.end()) for m in c.inverted_condition.finditer(s) if m.start() > 0]
     # "the support that young people need to make good progress": no need found
     conds += _wanted(s)
+    asked = _asked(s)
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
@@ -440,6 +490,8 @@ def score(s: str) -> tuple[float, float]:
                 # "to ensure that children do not go missing": prevented, not failed;
                 # "children who do not attend school": which children, not what fails
                 continue
+            if _inside(m.start(), asked) and _MODAL_NEED.match(s, m.start()):
+                continue  # "staff know what they should do"
             if _inside(m.start(), known):
                 continue  # "leaders know where practice needs to improve"
             if _inside(m.start(), dealt):
@@ -450,7 +502,17 @@ def score(s: str) -> tuple[float, float]:
     # "has made it difficult for staff to prioritise effectively": what is hard is not done
     neg_spans += [(m.start(), m.end()) for m in _HARD_TO.finditer(s)]
     # "Should they need to move, ...": a need inside a condition is no recommendation
-    need = next((m for m in c.needs.finditer(s) if not _inside(m.start(), conds + known)), None)
+    need = next(
+        (
+            m
+            for m in c.needs.finditer(s)
+            if not _inside(m.start(), conds + known)
+            # (what "needs to change" still ends what is found: "not always focused sharply
+            # enough on what needs to change ... to secure timely improvements")
+            and not (_inside(m.start(), asked) and _MODAL_VERB.match(s, m.start()))
+        ),
+        None,
+    )
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
@@ -580,9 +642,12 @@ def context_polarity(s: str) -> str:
     decides: ``"Strength?"`` or ``"Weakness?"`` (see :data:`LEAN`).
     """
     c = cues()
-    if c.context_strength.search(s):
+    strength, weakness = c.context_strength.search(s), c.context_weakness.search(s)
+    if strength and weakness:
+        return ""  # "Key strengths and weaknesses of the LSCB": both, so no leaning
+    if strength:
         return "Strength"
-    if c.context_weakness.search(s):
+    if weakness:
         return "Weakness"
     if c.graded_strength.search(s):
         return "Strength" + LEAN

@@ -369,6 +369,10 @@ def _layout_headings(
             while nxt < len(lines) and kinds[nxt][0] in ("blank", "furniture"):
                 nxt += 1
             after = nxt >= len(lines) or kinds[nxt][0] != "text" or fresh(nxt)
+            if after and nxt < len(lines) and _CLOSING_NOTE.fullmatch(line(nxt).strip()):
+                # "Managers acknowledge that this is an area for development" then
+                # "(Recommendation).": the note closes a sentence, which is no heading
+                after = False
             ends = line(j)[-1:] not in _NOT_HEADING_END
             if after and ends and re.search(r"[A-Za-z]{3}", line(i)):
                 out[i] = j

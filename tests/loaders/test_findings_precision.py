@@ -814,3 +814,99 @@ def test_how_little_there_is_and_what_limited_it(sentence):
 
 def test_limited_as_an_amount_is_no_weakness():
     assert polarity("This has limited the number of cases.") == "Neutral"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Middlesbrough 2016: "None of" opens the clause and negates it
+        (
+            "None of the existing multi-agency bodies provide a strong enough focus for agreeing "
+            "how agencies plan to meet the safeguarding and social care needs of children.",
+            "Weakness",
+        ),
+        # North Lincolnshire 2017: a condition of two clauses ("When ..., or ...,") says when
+        (
+            "When it is not appropriate, or no adopters are identified in North Lincolnshire, "
+            "children are matched and placed either regionally or nationally in a timely way.",
+            "Strength",
+        ),
+        # what could be better is a wish, not praise
+        (
+            "Personal advisers could be more proactive in encouraging young parents to think of "
+            "their employment or training opportunities.",
+            "Weakness",
+        ),
+        ("Practice could be more consistent.", "Weakness"),
+        # not done well enough to happen: what was to happen does not
+        (
+            "Where families are resistant to help, professional involvement is not always "
+            "coordinated well enough to engage the family proactively and effectively in the "
+            "delivery of services.",
+            "Weakness",
+        ),
+        # a question inside the sentence: its modal says what is right, not what is missing
+        ("Staff are clear about how they should respond to concerns.", "Strength"),
+        (
+            "Decisions about whether children should become or remain looked after are timely "
+            "and based on evidence about the child’s needs.",
+            "Strength",
+        ),
+        ("Plans should be clearer about what children need.", "Weakness"),
+        # short forms in quotes of staff and children
+        (
+            "I just can’t do what I should do and they don’t get what they need and deserve "
+            "from me.",
+            "Weakness",
+        ),
+        ("Staff cannot access effective supervision.", "Weakness"),
+        # praise words
+        (
+            "The Board has until very recently been led by an interim independent chair who is "
+            "held in high regard by partners.",
+            "Strength",
+        ),
+        (
+            "Analysis of learning from serious case reviews has led to the commendable practice "
+            "of sharing with schools all police domestic abuse reports.",
+            "Strength",
+        ),
+        (
+            "Social workers are proactive in ending care orders when they are no longer required.",
+            "Strength",
+        ),
+        # what a plan sets out that "needs to happen" is its content, not a gap
+        (
+            "Care plans are clear, analytical and outline what needs to happen, by whom and "
+            "by when.",
+            "Strength",
+        ),
+        ("Assessments analyse risk carefully and what needs to be done to reduce it.", "Strength"),
+        # but it still ends what is found: "timely improvements" is the aim
+        (
+            "Plans and services are not always focused sharply enough on what needs to change "
+            "within the family to secure timely improvements in children’s circumstances.",
+            "Weakness",
+        ),
+        # a risk of something not happening is no failure
+        (
+            "Staff effectively target their support towards those children who are most at risk "
+            "of not achieving, and intervene effectively.",
+            "Strength",
+        ),
+        ("This is an impressive achievement.", "Strength"),
+        (
+            "Underpinning their work is an imaginative approach, enhanced by the exemplary "
+            "partnership, to service provision and problem solving.",
+            "Strength",
+        ),
+    ],
+)
+def test_negation_wishes_questions_and_short_forms(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_a_heading_of_strengths_and_weaknesses_leans_neither_way():
+    assert context_polarity("Key strengths and weaknesses of the LSCB") == ""
+    assert context_polarity("Key strengths") == "Strength"
+    assert context_polarity("Key weaknesses") == "Weakness"

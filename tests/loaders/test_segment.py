@@ -156,6 +156,27 @@ def test_pdf_heading_by_layout_alone():
     assert item31.section == "Progress since the last inspection"
 
 
+# Cornwall, inspection of May 2016 (single inspection framework), page 19: a sentence on a
+# line of its own closed by "(Recommendation)." on the next
+CORNWALL_2016_P19 = (
+    "become apprentices. Additionally, the pathway plans do not give enough attention to the \n"
+    "views of care leavers and are written for young people rather than written with them. \n"
+    "Managers acknowledge that this is an area for development\n"
+    "(Recommendation).\n"
+    "81. A particular strength of the local authority is the involvement and consultation \n"
+    "with care leavers. Two care leavers sit on the fostering panel and a care leaver \n"
+    "is the vice-chair of the virtual school.\n"
+)
+
+
+def test_pdf_sentence_closed_by_a_note_is_no_heading():
+    text = _pdf("19\n" + CORNWALL_2016_P19 * 3, "20\n" + CORNWALL_2016_P19 * 3)
+    blocks = segment(text)
+    assert not [text[b.start : b.end] for b in blocks if b.kind == "heading"]
+    item81 = next(b for b in blocks if b.marker == "81.")
+    assert "area for development" not in item81.section
+
+
 # Dorset, inspection of March 2025 (ILACS): the grade table, the "What needs to improve?" list
 # and a judgement area heading wrapped over two lines, none of them parted by blank lines
 DORSET_2025 = (
