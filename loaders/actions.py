@@ -385,6 +385,12 @@ _ANAPHOR = re.compile(
     r"|such|it(?! (?:is|was)\b))\b",
     re.IGNORECASE,
 )
+# ... or after a short opening clause or adverb: "Although some more recent plans contain
+# timescales, this is not yet consistent", "Overall, these approaches have had ..."
+_OPENING_THEN_ANAPHOR = re.compile(
+    r"[^,;:.\n]{1,120},\s*(?:these|those|this|they|their|such|it(?! (?:is|was)\b))\b",
+    re.IGNORECASE,
+)
 
 
 # how far back the sentence before is sought: a PDF's text may have no blank line for pages,
@@ -395,10 +401,14 @@ _LOOKBACK = 1500
 def antecedent(text: str, start: int) -> tuple[int, int] | None:
     """The span of the sentence a statement starting at ``text[start]`` points back to.
 
-    Only for a statement that opens with a pronoun or "these"/"this", and only within its
+    Only for a statement that opens with a pronoun or "these"/"this" (perhaps after a short
+    clause: "Overall, these approaches ..."), and only within its
     paragraph (text after the last blank line before it) and the 1,500 characters before it.
     """
-    if not _ANAPHOR.match(text, start, min(len(text), start + 40)):
+    if not (
+        _ANAPHOR.match(text, start, min(len(text), start + 40))
+        or _OPENING_THEN_ANAPHOR.match(text, start, min(len(text), start + 140))
+    ):
         return None
     para = text.rfind("\n\n", max(0, start - _LOOKBACK), start)
     begin = para + 2 if para >= 0 else max(0, start - _LOOKBACK)

@@ -395,6 +395,22 @@ def test_antecedent_of_a_pronoun() -> None:
     assert antecedent("They will meet monthly.", 0) is None
 
 
+def test_antecedent_after_an_opening_clause() -> None:
+    # Medway focused visit 2019: the pointer comes after a concession
+    text = (
+        "Inspectors identified delays of between four days, and, in one case, four weeks, in "
+        "the sharing by police of domestic abuse and relevant crime notifications. Although no "
+        "children were found to have suffered further harm as a result, these delays "
+        "potentially leave children in situations of unassessed risk."
+    )
+    a, b = antecedent(text, text.index("Although"))
+    assert text[a:b].startswith("Inspectors identified delays")
+    assert antecedent("Overall, these approaches have had a positive impact.", 0) is None
+    # an opening clause without a pointer after it points nowhere
+    text = "Children were seen alone. Although visits were late, children were seen."
+    assert antecedent(text, text.index("Although")) is None
+
+
 def test_antecedent_in_a_long_paragraph_looks_back_a_bounded_way() -> None:
     # a PDF's text may run for pages without a blank line
     filler = "Inspectors met staff. " * 400
