@@ -334,6 +334,11 @@ _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|
 _ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|in order) to\b")
 
 
+# "not regularly gathered, aggregated, analysed and used to drive improvements": the negation
+# reaches each participle of a list, and what follows the last
+_PARTICIPLES = re.compile(
+    r"(?:\s+\w+ly)?(?:\s+\w+(?:ed|en)\b,)+\s+\w+(?:ed|en)\b,?\s+(?:and|or)\s+\w+(?:ed|en)\b"
+)
 _AT_RISK_OF = re.compile(r"\brisks? of\s+$", re.I)
 _OPENING_QUANTIFIERS = frozenset(
     {
@@ -371,6 +376,9 @@ def _negated(s: str) -> list[tuple[int, int]]:
             # formulation of meaningful plans and the development of purposeful strategies")
             out.append((m.start(), limit))
             continue
+        listed = _PARTICIPLES.match(s, m.end())
+        if listed:
+            end = max(end, min(limit, listed.end() + 35))
         enough = _ENOUGH_TO.search(s, m.end(), end + 20)
         if enough and enough.start() < end:
             stop = _NEGATED_CLAUSE_END.search(s, enough.end(), enough.end() + 120)

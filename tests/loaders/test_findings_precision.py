@@ -894,6 +894,13 @@ def test_limited_as_an_amount_is_no_weakness():
             "of not achieving, and intervene effectively.",
             "Strength",
         ),
+        # the negation reaches each participle of a list and what follows it
+        (
+            "Although an adoption tracker is used to follow the progress of individual children, "
+            "relevant data are not regularly gathered, aggregated, analysed and used to drive "
+            "improvements.",
+            "Weakness",
+        ),
         ("This is an impressive achievement.", "Strength"),
         (
             "Underpinning their work is an imaginative approach, enhanced by the exemplary "
