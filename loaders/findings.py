@@ -426,6 +426,11 @@ _MODAL_NEED = re.compile(
 )
 
 
+# A later clause of time or condition ("... are able to get the support they need when they are
+# having difficulties"): a soft weakness word in it names the circumstance, not a fault
+_LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
+
+
 def _asked(s: str) -> list[tuple[int, int]]:
     """Spans of questions inside ``s`` (see :data:`_EMBEDDED_QUESTION`)."""
     return [(m.start(), m.end()) for m in _EMBEDDED_QUESTION.finditer(s)]
@@ -476,6 +481,7 @@ def score(s: str) -> tuple[float, float]:
     # "the support that young people need to make good progress": no need found
     conds += _wanted(s)
     asked = _asked(s)
+    circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
@@ -487,6 +493,8 @@ def score(s: str) -> tuple[float, float]:
             weak_spans.append((m.start(), m.end()))
             if _inside(m.start(), conds):
                 continue
+            if soft and _inside(m.start(), circumstances):
+                continue  # "the support they need when they are having difficulties"
             if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
                 continue
             if _inside(m.start(), topics):

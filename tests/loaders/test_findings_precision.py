@@ -901,6 +901,27 @@ def test_limited_as_an_amount_is_no_weakness():
             "improvements.",
             "Weakness",
         ),
+        # a later clause of time or condition names the circumstance
+        (
+            "Families, children and young people who need extra help are able to get the support "
+            "they need when they are having difficulties.",
+            "Strength",
+        ),
+        (
+            "Strategy discussions are held promptly when concerns for children first arise.",
+            "Strength",
+        ),
+        # work still to do; what could bring more
+        (
+            "There is still work to do to develop participation and engagement of children.",
+            "Weakness",
+        ),
+        ("Much work remains to be done.", "Weakness"),
+        (
+            "However, the local authority could draw greater benefit from this resource, which "
+            "offers a depth of specialist knowledge and skills.",
+            "Weakness",
+        ),
         ("This is an impressive achievement.", "Strength"),
         (
             "Underpinning their work is an imaginative approach, enhanced by the exemplary "

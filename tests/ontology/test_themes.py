@@ -902,3 +902,27 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_default_path_is_named_as_users_see_it() -> None:
     assert load_themes().source == "ontology/themes.yaml"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Oxfordshire 2014, Bedford 2022: young people's education, employment or training is
+        # their education, not staff training
+        "The proportion of care leavers who are not in education, employment or training (NEET) "
+        "has increased.",
+        "An increasing number of care leavers are successfully engaged in employment, education "
+        "or training.",
+        "As a result, a good and increasing proportion of care leavers are in EET.",
+    ],
+)
+def test_education_employment_or_training_is_education_not_workforce(
+    scheme: ThemeScheme, text: str
+) -> None:
+    themes = {t.theme_id for t in scheme.tag(text, "")}
+    assert "schools-and-education" in themes
+    assert "workforce" not in themes
+
+
+def test_staff_training_is_still_workforce(scheme: ThemeScheme) -> None:
+    assert "workforce" in {t.theme_id for t in scheme.tag("Social workers receive training.", "")}
