@@ -211,7 +211,7 @@ def _weights(s: str) -> list[float]:
     return w
 
 
-_NOT = re.compile(r"\bnot\b|n[’']t\b", re.I)
+_NOT = re.compile(r"\bnot\b|\bcannot\b|n[’']t\b", re.I)
 _CAPITAL = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -231,7 +231,10 @@ def _in_name(s: str, a: int, b: int) -> bool:
 _OBJECT_END = re.compile(
     r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
     r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might"
-    r"|needs?|needed|remains?|remained|requires?|required)\b"
+    r"|needs?|needed|remains?|remained|requires?|required"
+    # "scrutinise assessments rigorously": how it is looked at ends what is looked at
+    r"|rigorously|robustly|thoroughly|carefully|closely|effectively|regularly|consistently"
+    r"|systematically|promptly|swiftly|well)\b"
 )
 # "reduce the number of inappropriate referrals": a measure of the object, not its end
 _MEASURE_OF = re.compile(
@@ -331,7 +334,9 @@ _ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b"
 _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
 # "not always coordinated well enough to engage the family proactively and effectively", "not
 # being used to support ... proactively": what is not done (enough) to happen does not happen
-_ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|in order) to\b")
+_ENOUGH_TO = re.compile(
+    r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|in order|ability|capacity) to\b"
+)
 
 
 # "not regularly gathered, aggregated, analysed and used to drive improvements": the negation
@@ -361,8 +366,12 @@ def _negated(s: str) -> list[tuple[int, int]]:
     c = cues()
     out = []
     for m in c.negators.finditer(s):
-        if _AT_RISK_OF.search(s, max(0, m.start() - 12), m.start()):
-            continue  # "those who are at risk of not securing a positive destination": a risk
+        if _AT_RISK_OF.search(s, max(0, m.start() - 12), m.start()) or s.startswith(
+            " otherwise", m.end()
+        ):
+            # "those who are at risk of not securing a positive destination": a risk;
+            # "opportunities that might not otherwise be open to them": what would be
+            continue
         end = min(len(s), m.end() + 35)
         stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
         limit = stop.start() if stop else min(len(s), end + 120)
@@ -418,7 +427,11 @@ _KNOWN_END = re.compile(r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|
 # the service could be improved", "understand what they should do"): its modal says what is
 # right or possible, not what is missing. Up to its clause's end.
 _EMBEDDED_QUESTION = re.compile(
-    r"(?:(?<=[a-z] )|(?<=[a-z], ))(?:how|what|whether|which|where)\b[^,;:.]*", re.I
+    r"(?:(?<=[a-z] )|(?<=[a-z], ))(?:how|what|whether|which|where"
+    # "decisions that children should become looked after were made within a timescale"
+    r"|(?<=decisions )that|(?<=decision )that|(?<=judgements )that|(?<=agreement )that"
+    r")\b[^,;:.]*",
+    re.I,
 )
 _MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
 _MODAL_NEED = re.compile(
@@ -431,9 +444,35 @@ _MODAL_NEED = re.compile(
 _LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
 
 
+_CRITICISM = re.compile(r"critic", re.I)
+
+
+def _not_enough(s: str, m: re.Match[str]) -> bool:
+    """Is the praise word ``m`` "… enough" in a clause a negator opens ("adopters are not
+    referred to the adoption register quickly enough"), however far back the negator is?"""
+    if not s.startswith(" enough", m.end()):
+        return False
+    clause = max(s.rfind(p, 0, m.start()) for p in ",;:")
+    return bool(cues().negators.search(s, clause + 1, m.start()))
+
+
+# "cases were seen where an assessment should have been completed": what was found in them
+_CASES_BEFORE = re.compile(r"\b(?:cases|situations|instances|circumstances)\b(?:\s+\w+){0,3}\s*$")
+
+
 def _asked(s: str) -> list[tuple[int, int]]:
     """Spans of questions inside ``s`` (see :data:`_EMBEDDED_QUESTION`)."""
-    return [(m.start(), m.end()) for m in _EMBEDDED_QUESTION.finditer(s)]
+    out = []
+    at = 0
+    while m := _EMBEDDED_QUESTION.search(s, at):
+        if m.group(0)[:5].lower() == "where" and _CASES_BEFORE.search(
+            s, max(0, m.start() - 40), m.start()
+        ):
+            at = m.start() + 5  # a later question in the same clause may still be one
+            continue
+        out.append((m.start(), m.end()))
+        at = m.end()
+    return out
 
 
 def _wanted(s: str) -> list[tuple[int, int]]:
@@ -495,7 +534,11 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if soft and _inside(m.start(), circumstances):
                 continue  # "the support they need when they are having difficulties"
-            if (soft and _inside(m.start(), narrative)) or _inside(m.start(), remedies):
+            if (soft and _inside(m.start(), narrative)) or (
+                _inside(m.start(), remedies) and not _CRITICISM.match(m.group(0))
+            ):
+                # (criticism is a finding reported, whatever answers it: "planned in response
+                # to criticism by Ofsted of the service not providing these functions")
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
@@ -545,7 +588,7 @@ def score(s: str) -> tuple[float, float]:
             if _inside(m.start(), topics) or _in_name(s, m.start(), m.end()):
                 continue
             # (a cue that opens with its own negator is not negated by it: "no waiting list")
-            if any(a < m.start() < b for a, b in neg_spans):
+            if any(a < m.start() < b for a, b in neg_spans) or _not_enough(s, m):
                 weak += 0.5 * w[m.start()]
                 continue
             if soft and _inside(m.start(), narrative):

@@ -922,6 +922,103 @@ def test_limited_as_an_amount_is_no_weakness():
             "offers a depth of specialist knowledge and skills.",
             "Weakness",
         ),
+        # held-out reports (Peterborough 2015, Sunderland 2021, Tameside 2019, Luton 2020,
+        # Northumberland 2016)
+        (
+            "Fostering and adoption panels scrutinise assessments rigorously and provide "
+            "constructive challenge and feedback.",
+            "Strength",
+        ),
+        (
+            "The new senior management team is responding promptly to concerns raised by staff, "
+            "for example about the size of caseloads.",
+            "Strength",
+        ),
+        (
+            "In response to the concerns identified by inspectors, senior leaders carried out an "
+            "immediate review and took decisive action.",
+            "Strength",
+        ),
+        (
+            "A council-wide mentoring scheme is helping young people to explore opportunities that "
+            "might not otherwise be open to them.",
+            "not Weakness",
+        ),
+        (
+            "The steady improvement in attainment for children looked after over the past few "
+            "years was not maintained in 2015, when results dipped.",
+            "Weakness",
+        ),
+        (
+            "Although Tameside has previously been behind national expectations for the timeliness "
+            "of adoption, children are now being placed much more quickly.",
+            "Strength",
+        ),
+        ("It has succeeded in reducing the proportion aged 16–18 who are NEET to 31%.", "Strength"),
+        (
+            "This inhibits their ability to identify and respond promptly to issues and concerns "
+            "as they arise and is therefore hampering the drive for improvement.",
+            "Weakness",
+        ),
+        (
+            "Children continue to wait too long to be adopted, and adopters are not referred to "
+            "the adoption register quickly enough.",
+            "Weakness",
+        ),
+        # a fault in a "where" clause is still found (not a circumstance, as in "planning for
+        # children where changes are not sustained", which stays wrong)
+        (
+            "This is particularly the case in some assessments of young children where "
+            "observations are not consistently analysed.",
+            "Weakness",
+        ),
+        # ... but "situations where" is what is found
+        (
+            "As a result, some children remained in situations where their risk had not been fully "
+            "assessed.",
+            "Weakness",
+        ),
+        # criticism answered is still criticism reported
+        (
+            "The Director explained that this was planned in response to criticism by Ofsted of "
+            "the service not providing these functions.",
+            "Weakness",
+        ),
+        # plain words of fault (Barking and Dagenham 2014, Croydon 2017, Stoke-on-Trent 2015)
+        (
+            "Systems in place for monitoring and evaluating frontline practice are ineffective.",
+            "Weakness",
+        ),
+        ("The vast majority of care planning is ineffective.", "Weakness"),
+        (
+            "The educational attainment of children looked after is improving but progress is "
+            "fragile and not fast enough.",
+            "Weakness",
+        ),
+        ("Some staff say that they feel overwhelmed by their workload.", "Weakness"),
+        (
+            "Current caseloads of IROs remain significantly higher than recommended in statutory "
+            "guidance.",
+            "Weakness",
+        ),
+        (
+            "Specialist workers provide therapeutically informed interventions to help repair and "
+            "strengthen fragile relationships.",
+            "not Weakness",
+        ),
+        (
+            "The overwhelming strength of the board is the voice of the child in the development "
+            "of services.",
+            "Strength",
+        ),
+        # open as a quality, not a case's state; as little disruption as possible
+        ("Early help cases are open for an average of 120 days.", "Neutral"),
+        ("There is a culture of learning and openness.", "Strength"),
+        (
+            "Applications to the family court are properly evidenced, resulting in care "
+            "proceedings concluding quickly with as little disruption for children as possible.",
+            "Strength",
+        ),
         ("This is an impressive achievement.", "Strength"),
         (
             "Underpinning their work is an imaginative approach, enhanced by the exemplary "
@@ -931,7 +1028,10 @@ def test_limited_as_an_amount_is_no_weakness():
     ],
 )
 def test_negation_wishes_questions_and_short_forms(sentence, expected):
-    assert polarity(sentence) == expected
+    if expected == "not Weakness":  # what would be, or a fragile thing helped: no fault found
+        assert polarity(sentence) != "Weakness"
+    else:
+        assert polarity(sentence) == expected
 
 
 def test_a_heading_of_strengths_and_weaknesses_leans_neither_way():
