@@ -334,9 +334,7 @@ _ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b"
 _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
 # "not always coordinated well enough to engage the family proactively and effectively", "not
 # being used to support ... proactively": what is not done (enough) to happen does not happen
-_ENOUGH_TO = re.compile(
-    r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|in order|ability|capacity) to\b"
-)
+_ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|ability|capacity) to\b")
 
 
 # "not regularly gathered, aggregated, analysed and used to drive improvements": the negation
@@ -445,6 +443,7 @@ _LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
 
 
 _CRITICISM = re.compile(r"critic", re.I)
+_NEGATED_FAULT = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _not_enough(s: str, m: re.Match[str]) -> bool:
@@ -542,6 +541,10 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
+            if not _NOT.search(m.group(0)) and _NEGATED_FAULT.search(
+                s, max(0, m.start() - 20), m.start()
+            ):
+                continue  # "are not adversely affected": a fault denied
             if _NOT.search(m.group(0)) and (
                 _inside(m.start(), purposes)
                 or c.relative_negated.search(s, max(0, m.start() - 60), m.start())

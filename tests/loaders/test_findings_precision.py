@@ -1011,6 +1011,26 @@ def test_limited_as_an_amount_is_no_weakness():
             "of services.",
             "Strength",
         ),
+        (
+            "The local authority is sometimes too slow to take decisive and effective action when "
+            "concerns for children do not reduce.",
+            "Weakness",
+        ),
+        (
+            "The reduction in the number of early help hubs has impacted adversely on the capacity "
+            "of partner agencies to provide support promptly when problems first arise.",
+            "Weakness",
+        ),
+        (
+            "The vast majority of children placed out of area are well supported and are not "
+            "adversely affected by the fact they do not live in Oxford.",
+            "Strength",
+        ),
+        (
+            "Leaders review the quality of alternative education providers for those not accessing "
+            "mainstream education in order to ensure that children are safe.",
+            "Strength",
+        ),
         # open as a quality, not a case's state; as little disruption as possible
         ("Early help cases are open for an average of 120 days.", "Neutral"),
         ("There is a culture of learning and openness.", "Strength"),
