@@ -59,6 +59,13 @@ _EXAMPLE = re.compile(r"^\W*(?:for example|for instance|e\.g\.)", re.IGNORECASE)
 # a negated fact: "No consultation has been undertaken…", "Nor will they indicate…"
 _NEGATED = re.compile(r"^(?:no|none|nothing|neither|nor|not)\b", re.IGNORECASE)
 # a summary rather than an item: "There are two key strands…", "The second area of focus is…"
+# a comment on the item before: "This concerns the exercise of police powers of protection.",
+# "This was an area for improvement in the last inspection."
+_COMMENT = re.compile(
+    r"^\W*(?:this|these|it|that)\s+(?:is|was|are|were|has|have|had|concerns?|includes?|"
+    r"included|relates?|related|means|meant)\b",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(
     r"^(?:there (?:is|are|was|were|have been|has been|a)\b"
     r"|(?:the|a|an) (?:first|second|third|fourth|fifth|next|last|final|other|main|two|three|"
@@ -119,9 +126,10 @@ _ELLIPSIS = re.compile(
 # what is known, expected or decided, not promised: "which means that they will understand",
 # "as they know that they will receive", "are confident that it will be provided", "decisions
 # that children should live out of the county", "indications from the pilot are that it will"
+# and a purpose: "work together to ensure that children will understand their journeys"
 _THAT_CLAUSE = re.compile(
     r"\b(?:means?|meaning|meant|knows?|knowing|knew|confident|reassured|assured|indications?|"
-    r"presumption|expectations?|decisions?|views?|likely|unlikely|evidence)\b"
+    r"presumption|expectations?|decisions?|views?|likely|unlikely|evidence|ensure|ensures|ensuring)\b"
     r"(?:\s+[\w’'-]+){0,4}?\s+that\b",
     re.IGNORECASE,
 )
@@ -145,7 +153,7 @@ _EFFECT = re.compile(
 )
 # what "this" (the step just described) will bring: "This will further strengthen the retention
 # of social workers", "This should provide an increased number of placements"
-_DEMONSTRATIVE = re.compile(r"^\W*(?:this|that|these|it)\s+$", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^\W*(?:this|that|these|it)(?:\s+[\w’'-]+)?\s+$", re.IGNORECASE)
 _BENEFIT = re.compile(
     r"\s*(?:(?:\w+ly|further|also|certainly)\s+)*(?:provide|strengthen|improve|increase|reduce|"
     r"enhance|give|create|promote|support|ensure|offer)\b",
@@ -285,7 +293,12 @@ def is_action(sentence: str, in_action_section: bool) -> bool:
         return True
     if _imperative(s):
         return True
-    return in_action_section and len(s.split()) >= 4 and not _SUMMARY.match(s)
+    return (
+        in_action_section
+        and len(s.split()) >= 4
+        and not _SUMMARY.match(s)
+        and not _COMMENT.match(s)
+    )
 
 
 def due_date(sentence: str) -> str | None:

@@ -217,10 +217,41 @@ def test_actions(sentence: str) -> None:
         "When admissions to care are necessary, most are planned, with thorough management "
         "oversight, via a panel.",
         "This is due to ineffective work with families prior to proceedings.",
+        # held-out reports (Kent 2013, Croydon 2017, Stoke-on-Trent 2015, Barking and
+        # Dagenham 2014): a lead-in, children's plans, a purpose, what a thing is meant to be,
+        # what a step will bring
+        "In order to improve the quality of provision and services for looked after children "
+        "and young people in Kent, the local authority should take the following action.",
+        "Recently, more children have had plans to be adopted and, once this decision is made, "
+        "they receive a better service.",
+        "Foster carers, adopters and practitioners work together to ensure that children will "
+        "understand their journeys through care.",
+        "Many of these placements are intended to be permanent arrangements but in some of these "
+        "cases the authority has been slow to ratify these.",
+        "This work will further enhance the understanding of the board in these key areas.",
+        "The local authority is aware of these deficiencies but has not yet made sufficient "
+        "improvements to ensure that timescales will be met.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
     assert not is_action(sentence, in_action_section=False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This concerns the exercise of police powers of protection.",
+        "This was an area for improvement in the last inspection.",
+    ],
+)
+def test_a_comment_on_the_item_before_is_no_item(sentence: str) -> None:
+    assert not is_action(sentence, in_action_section=True)
+
+
+def test_plans_and_intentions_still_count() -> None:
+    assert is_action("The new service is intended to be launched in May 2017.", False)
+    assert is_action("The local authority has plans to implement a new model.", False)
+    assert is_action("Ensure that the board will review its priorities.", True)
 
 
 @pytest.mark.parametrize(
