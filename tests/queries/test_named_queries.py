@@ -489,3 +489,30 @@ def test_rdflib_engine_agrees(dataset: Any, store: Any, query: Any) -> None:
     ours = run_query(query, store=store)
     theirs = run_query(query, engine="rdflib", dataset=dataset)
     assert _comparable(theirs) == _comparable(ours)
+
+
+def test_people_roles_lists_years_earliest_first(tmp_path: Path) -> None:
+    # a post held in two years, recorded later year first (as a national build may)
+    import pyoxigraph as ox
+
+    trig = tmp_path / "graph.trig"
+    trig.write_text(
+        f"""@prefix cskg: <{CSKG}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{ID}graph/a> {{
+  <{ID}person/r> a cskg:Person ; rdfs:label "Rachel Fairhurst" .
+  <{ID}role/lead> rdfs:label "Lead inspector" .
+  <{ID}ra/2025> a cskg:RoleAssignment ; cskg:agent <{ID}person/r> ;
+      cskg:role <{ID}role/lead> ; cskg:year 2025 .
+  <{ID}ra/2024> a cskg:RoleAssignment ; cskg:agent <{ID}person/r> ;
+      cskg:role <{ID}role/lead> ; cskg:year 2024 .
+}}
+""",
+        encoding="utf-8",
+    )
+    store = ox.Store()
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    got = run_query(load_query("people_roles"), {}, store=store).values()
+    assert [r["years"] for r in got] == ["2024, 2025"]
+    rd = run_query(load_query("people_roles"), {}, engine="rdflib", out=tmp_path).values()
+    assert [r["years"] for r in rd] == ["2024, 2025"]
