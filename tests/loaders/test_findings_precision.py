@@ -1031,6 +1031,11 @@ def test_limited_as_an_amount_is_no_weakness():
             "mainstream education in order to ensure that children are safe.",
             "Strength",
         ),
+        (
+            "However, care leavers have limited options for moving on to independent living when "
+            "they are ready to do so.",
+            "Weakness",
+        ),
         # open as a quality, not a case's state; as little disruption as possible
         ("Early help cases are open for an average of 120 days.", "Neutral"),
         ("There is a culture of learning and openness.", "Strength"),

@@ -926,3 +926,18 @@ def test_education_employment_or_training_is_education_not_workforce(
 
 def test_staff_training_is_still_workforce(scheme: ThemeScheme) -> None:
     assert "workforce" in {t.theme_id for t in scheme.tag("Social workers receive training.", "")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Merton 2022, Nottinghamshire 2024: children's emotional health is health
+        "When children need additional help with their emotional health, they receive a timely "
+        "and focused service.",
+        "Sensitive ‘settling in’ letters, written by birth parents, effectively support "
+        "children’s emotional well-being.",
+        "There is a strong focus on supporting care leavers to maintain their physical health.",
+    ],
+)
+def test_emotional_and_physical_health_are_health(scheme: ThemeScheme, text: str) -> None:
+    assert "health-partnership" in {t.theme_id for t in scheme.tag(text, "")}
