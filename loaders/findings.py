@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
-from cskg.loaders.patterns import AnyOf, Gate, Prefilter, lowered
+from cskg.loaders.patterns import Alternation, AnyOf, Gate, Prefilter, lowered
 
 __all__ = [
     "LEAN",
@@ -85,10 +85,10 @@ class Cues:
     graded_strength: re.Pattern[str]
     graded_weakness: re.Pattern[str]
     evaluative_context: re.Pattern[str]
-    action: re.Pattern[str]
+    action: Alternation
     not_action: re.Pattern[str]
     due: re.Pattern[str]
-    needs: re.Pattern[str]
+    needs: Alternation
     imperative: re.Pattern[str]
     narrative: re.Pattern[str]
     minority: re.Pattern[str]
@@ -129,10 +129,10 @@ def cues() -> Cues:
         graded_strength=_any(d["graded_strength"]),
         graded_weakness=_any(d["graded_weakness"]),
         evaluative_context=_any(d["evaluative_context"]),
-        action=_any(d["action"]),
+        action=Alternation(d["action"], re.IGNORECASE),
         not_action=_any(d["not_action"]),
         due=_any(d["due"]),
-        needs=re.compile(d["needs"], re.IGNORECASE),
+        needs=Alternation([d["needs"]], re.IGNORECASE),
         imperative=re.compile(d["imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
         minority=re.compile(d["minority"], re.IGNORECASE),
@@ -424,13 +424,11 @@ _KNOWN_END = re.compile(r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|
 # A question inside a sentence ("staff are clear about how they should respond", "consider how
 # the service could be improved", "understand what they should do"): its modal says what is
 # right or possible, not what is missing. Up to its clause's end.
-_EMBEDDED_QUESTION = re.compile(
-    r"(?:(?<=[a-z] )|(?<=[a-z], ))(?:how|what|whether|which|where"
-    # "decisions that children should become looked after were made within a timescale"
-    r"|(?<=decisions )that|(?<=decision )that|(?<=judgements )that|(?<=agreement )that"
-    r")\b[^,;:.]*",
-    re.I,
-)
+_QUESTION_WORD = re.compile(r"\b(?:how|what|whether|which|where|that)\b", re.I)
+_AFTER_WORD = re.compile(r"[a-z],? $", re.I)
+_CLAUSE_REST = re.compile(r"[^,;:.]*")
+# "decisions that children should become looked after were made within a timescale"
+_CONTENT_OF = re.compile(r"\b(?:decisions?|judgements?|agreement) $", re.I)
 _MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
 _MODAL_NEED = re.compile(
     r"(?:should|could|must|ought)\b|needs? to (?:happen|change|be done|be achieved)\b", re.I
@@ -460,17 +458,22 @@ _CASES_BEFORE = re.compile(r"\b(?:cases|situations|instances|circumstances)\b(?:
 
 
 def _asked(s: str) -> list[tuple[int, int]]:
-    """Spans of questions inside ``s`` (see :data:`_EMBEDDED_QUESTION`)."""
+    """Spans of questions inside ``s``, each to its clause's end: "how they should respond",
+    "what needs to happen", "whether children should become looked after", "the levels of
+    need at which children should receive ...", "decisions that children should live ..."."""
     out = []
     at = 0
-    while m := _EMBEDDED_QUESTION.search(s, at):
-        if m.group(0)[:5].lower() == "where" and _CASES_BEFORE.search(
-            s, max(0, m.start() - 40), m.start()
-        ):
-            at = m.start() + 5  # a later question in the same clause may still be one
-            continue
-        out.append((m.start(), m.end()))
+    while m := _QUESTION_WORD.search(s, at):
         at = m.end()
+        word = m.group(0).lower()
+        if not _AFTER_WORD.search(s, max(0, m.start() - 3), m.start()):
+            continue  # opens the sentence or follows a break: no question inside it
+        if word == "that" and not _CONTENT_OF.search(s, max(0, m.start() - 12), m.start()):
+            continue
+        if word == "where" and _CASES_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # a later question in the same clause may still be one
+        at = _CLAUSE_REST.match(s, m.end()).end()  # type: ignore[union-attr]
+        out.append((m.start(), at))
     return out
 
 
@@ -491,6 +494,11 @@ def _wanted(s: str) -> list[tuple[int, int]]:
 _CONTRACTED = re.compile(r"\b(?:(?P<can>can)|(?P<will>wo)|(?P<aux>\w+))n[’']t\b", re.I)
 
 
+def _spelt(s: str) -> str:
+    """``s`` with its short forms spelt out ("don’t" → "do not"), for the cues."""
+    return _CONTRACTED.sub(_uncontracted, s) if "n’t" in s or "n't" in s else s
+
+
 def _uncontracted(m: re.Match[str]) -> str:
     if m.group("can"):
         return m.group("can") + " not"
@@ -501,8 +509,7 @@ def _uncontracted(m: re.Match[str]) -> str:
 @lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
-    if "n’t" in s or "n't" in s:
-        s = _CONTRACTED.sub(_uncontracted, s)
+    s = _spelt(s)
     c = cues()
     w = _weights(s)
     narrative = _narrative_spans(s)
@@ -649,6 +656,7 @@ def _leans(s: str) -> bool:
     "Ofsted has conducted seven monitoring visits": events, not a quality).
     """
     c = cues()
+    s = _spelt(s)
     if c.negators.search(s) or c.minority.search(s) or _narrative_spans(s):
         return False
     done = c.done_action.search(s)

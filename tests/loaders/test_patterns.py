@@ -259,3 +259,64 @@ def test_any_of_never_differs_from_search(parts: list[str]) -> None:
     for patterns in _cue_lists().values():
         plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
         assert AnyOf(patterns, re.IGNORECASE).search(s) == bool(plain.search(s)), s
+
+
+def _alternations() -> dict[str, list[str]]:
+    from cskg import yamlio
+
+    d = yamlio.safe_load(findings._CUES.read_text(encoding="utf-8"))
+    return {"action": d["action"], "needs": [d["needs"]]}
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_alternation_finds_what_the_full_alternation_finds_on_the_embedded_corpus() -> None:
+    from cskg.loaders.patterns import Alternation
+
+    texts = _sentences()
+    for patterns in _alternations().values():
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        fast = Alternation(patterns, re.IGNORECASE)
+        for s in texts:
+            assert _spans(fast.finditer(s)) == _spans(plain.finditer(s)), s
+
+
+ACTION_WORDS = [
+    "The council",
+    "will",
+    "must",
+    "should",
+    "plans to",
+    "has plans to",
+    "is planned",
+    "intends to",
+    "committed to",
+    "the police",
+    "is due to be",
+    "launched",
+    "in the process of",
+    "reviewing",
+    "needs to",
+    "be",
+    "could be more",
+    "recommend",
+    "İ",
+    "ſ",
+    "\u212a",
+    ".",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ACTION_WORDS) | st.text(max_size=4), max_size=12))
+def test_alternation_never_differs_from_the_full_alternation(parts: list[str]) -> None:
+    from cskg.loaders.patterns import Alternation
+
+    s = " ".join(parts)
+    for patterns in _alternations().values():
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        assert _spans(Alternation(patterns, re.IGNORECASE).finditer(s)) == _spans(
+            plain.finditer(s)
+        ), s
