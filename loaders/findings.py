@@ -254,12 +254,18 @@ _APPOSITIVE = re.compile(
 )
 
 
+_THE_NEED = re.compile(r"the need\b", re.I)
+
+
 def _objects(verb: re.Pattern[str], s: str) -> list[tuple[int, int]]:
     """Spans of the noun phrases after ``verb`` ("consider [strengths and improvements] in"),
     with an appositive that names them ("to tackle FGM, [an identified gap] in services")."""
     out = []
     for m in verb.finditer(s):
         stop = _OBJECT_END.search(s, m.end(), m.end() + 50)
+        if stop and stop.start() == m.end() and _THE_NEED.match(s, max(0, m.end() - 4)):
+            # "reduce the need for social care": the need is the object, not its end
+            stop = _OBJECT_END.search(s, stop.end(), stop.end() + 50)
         measure = stop and _MEASURE_OF.fullmatch(s, m.end(), stop.start())
         if measure and stop.group(0).lower() == "of":
             stop = _OBJECT_END.search(s, stop.end(), stop.end() + 50)
