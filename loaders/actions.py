@@ -60,10 +60,13 @@ _EXAMPLE = re.compile(r"^\W*(?:for example|for instance|e\.g\.)", re.IGNORECASE)
 _NEGATED = re.compile(r"^(?:no|none|nothing|neither|nor|not)\b", re.IGNORECASE)
 # a summary rather than an item: "There are two key strands…", "The second area of focus is…"
 # a comment on the item before: "This concerns the exercise of police powers of protection.",
-# "This was an area for improvement in the last inspection."
+# "This was an area for improvement in the last inspection.", "This inhibits the understanding
+# of what is working well", "They do not consistently have clear action plans"
 _COMMENT = re.compile(
-    r"^\W*(?:this|these|it|that)\s+(?:is|was|are|were|has|have|had|concerns?|includes?|"
-    r"included|relates?|related|means|meant)\b",
+    r"^\W*(?:(?:this|these|it|that)\s+(?:is|was|are|were|has|have|had|concerns?|includes?|"
+    r"included|relates?|related|means|meant|inhibits|limits|hinders|hampers|undermines|affects|"
+    r"impacts|leads|results|prevents|delays)"
+    r"|they\s+(?:do|does|did|are|were|have|had)\s+not)\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(
@@ -129,7 +132,8 @@ _ELLIPSIS = re.compile(
 # and a purpose: "work together to ensure that children will understand their journeys"
 _THAT_CLAUSE = re.compile(
     r"\b(?:means?|meaning|meant|knows?|knowing|knew|confident|reassured|assured|indications?|"
-    r"presumption|expectations?|decisions?|views?|likely|unlikely|evidence|ensure|ensures|ensuring)\b"
+    r"presumption|expectations?|decisions?|views?|likely|unlikely|evidence|ensure|ensures|ensuring"
+    r"|aware)\b"
     r"(?:\s+[\w’'-]+){0,4}?\s+that\b",
     re.IGNORECASE,
 )
@@ -172,6 +176,8 @@ _WH = re.compile(r"\b(?:how|what|whether|why|whatever)\b", re.IGNORECASE)
 _OPINION = re.compile(
     r"\b(?:hoped?|hopes|felt|feels?|believed?|believes|thinks?|thought)\s+that\b", re.IGNORECASE
 )
+# a plan or promise denied: "do not consistently have clear action plans to"
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a purpose in the past: "the proposal was intended to…"
 _PAST = re.compile(r"\b(?:was|were|had been|had)\s+$", re.IGNORECASE)
 # "should they still have a need", "should children not be able to return", "should demand
@@ -217,6 +223,8 @@ def _commits(s: str, m: re.Match[str]) -> bool:
     cue = m.group(0).lower()
     if _RELATIVE.search(before) or _WH.search(clause) or _OPINION.search(before):
         return False
+    if _NOT_BEFORE.search(clause):
+        return False  # "they do not consistently have clear action plans to help ..."
     if _RELATIVE_OWN.search(clause) or _SUBORDINATE.search(clause):
         return False
     if _THAT_CLAUSE.search(clause) or _MEANING.search(clause):

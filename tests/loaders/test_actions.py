@@ -229,6 +229,12 @@ def test_actions(sentence: str) -> None:
         "Many of these placements are intended to be permanent arrangements but in some of these "
         "cases the authority has been slow to ratify these.",
         "This work will further enhance the understanding of the board in these key areas.",
+        # held-out focused visit letters (Leeds 2021, Manchester 2020): a plan denied, what
+        # someone is aware will be needed
+        "They do not consistently have clear action plans to help achieve positive change or to "
+        "mitigate potential risks.",
+        "As this is a new service, the local authority is aware that the thresholds between early "
+        "help and statutory services will require consistent management oversight.",
         "The local authority is aware of these deficiencies but has not yet made sufficient "
         "improvements to ensure that timescales will be met.",
     ],
@@ -242,6 +248,9 @@ def test_not_actions(sentence: str) -> None:
     [
         "This concerns the exercise of police powers of protection.",
         "This was an area for improvement in the last inspection.",
+        "This inhibits the understanding of what is working well to improve outcomes for children",
+        "This leads to a lack of clarity in planning to ensure that actions are appropriately "
+        "focused on improving children’s circumstances.",
     ],
 )
 def test_a_comment_on_the_item_before_is_no_item(sentence: str) -> None:
