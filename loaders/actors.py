@@ -131,6 +131,8 @@ class PersonMention:
 
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+# honours and degrees after a name on its own line: "Saleem Tariq OBE"
+_POSTNOMINALS = r"(?:,?[ \t]+(?:OBE|MBE|CBE|DBE|KBE|QPM|DL|JP|MBA|PhD|MSc|MA|BA))*"
 _HONORIFIC = r"(?:(?:Dr|Councillor|Cllr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)"
 _NAME = rf"{_HONORIFIC}?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
 _NOT_NAME = re.compile(
@@ -330,7 +332,7 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
         if not title or len(title) > 120:
             continue
         out.append(PersonMention(name, title, m.start("name"), _rtrim(text, end), intro))
-    signoff = re.compile(rf"(?m)^[ \t]*{_NAME}[ \t]*\n[ \t]*(?=\S)")
+    signoff = re.compile(rf"(?m)^[ \t]*{_NAME}{_POSTNOMINALS}[ \t]*\n[ \t]*(?=\S)")
     for m in signoff.finditer(text):
         name = m.group("name")
         if team_lines and in_team(m.start("name")):

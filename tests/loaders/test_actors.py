@@ -216,3 +216,36 @@ def test_an_independent_chair_is_no_person() -> None:
         "Children’s Services and the Chief Executive of the authority. There is \n"
     )
     assert [p.name for p in find_people(text, gazetteer("X"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "council", "name", "title"),
+    [
+        # Leeds 2021: honours after the name on its own line
+        (
+            "Saleem Tariq OBE \nDirector of Children and Families\nThe Merrion Centre\n",
+            "Leeds",
+            "Saleem Tariq",
+            "Director of Children and Families",
+        ),
+        # Derbyshire 2025, Rotherham: an interim, acting or strategic director
+        (
+            "9 June 2025\nAlison Noble\nInterim Executive Director of Children’s Services \n"
+            "Derbyshire County Council \n",
+            "Derbyshire",
+            "Alison Noble",
+            "Interim Executive Director of Children’s Services",
+        ),
+        (
+            "Jon Stonehouse\nStrategic Director of Children’s Services\nRotherham Council\n",
+            "Rotherham",
+            "Jon Stonehouse",
+            "Strategic Director of Children’s Services",
+        ),
+    ],
+)
+def test_a_letters_addressee(text: str, council: str, name: str, title: str) -> None:
+    found = [(p.name, p.title) for p in find_people(text, gazetteer(council))]
+    assert (name, title) in found
+    for p in find_people(text, gazetteer(council)):
+        assert text[p.start : p.end].startswith(p.name)
