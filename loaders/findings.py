@@ -211,7 +211,7 @@ def _weights(s: str) -> list[float]:
     return w
 
 
-_NOT = re.compile(r"\bnot\b|\bcannot\b|n[’']t\b", re.I)
+_NOT = re.compile(r"\bnot\b|\bcannot\b", re.I)  # short forms are spelt out first (_spelt)
 _CAPITAL = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -437,7 +437,7 @@ _CLAUSE_REST = re.compile(r"[^,;:.]*")
 _CONTENT_OF = re.compile(r"\b(?:decisions?|judgements?|agreement) $", re.I)
 _MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
 _MODAL_NEED = re.compile(
-    r"(?:should|could|must|ought)\b|needs? to (?:happen|change|be done|be achieved)\b", re.I
+    _MODAL_VERB.pattern + r"|needs? to (?:happen|change|be done|be achieved)\b", re.I
 )
 
 
