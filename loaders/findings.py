@@ -361,7 +361,16 @@ _OPENING_QUANTIFIERS = frozenset(
         "none of",
     }
 )
-_SENTENCE_OPENING = re.compile(r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?", re.I)
+_SENTENCE_OPENING = re.compile(
+    r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?"
+    r"(?:there (?:is|are|was|were|has been|have been) (?=(?:insufficient|little|limited|too)\b))?",
+    re.I,
+)
+# "have not ensured that the service ... remains consistently safe and effective", "nor includes
+# commentaries that assist effective challenge": a that-clause that opens within a negator's
+# reach is part of what is denied, up to its clause's end
+_NEGATED_THAT = re.compile(r"\b(?:that|which)\b(?! of\b)")
+_THAT_CLAUSE_END = re.compile(r"[.;:,]|\b(?:but|however|although|though|while|whilst)\b")
 
 
 def _negated(s: str) -> list[tuple[int, int]]:
@@ -392,6 +401,10 @@ def _negated(s: str) -> list[tuple[int, int]]:
         listed = _PARTICIPLES.match(s, m.end())
         if listed:
             end = max(end, min(limit, listed.end() + 35))
+        that = _NEGATED_THAT.search(s, m.end(), end)
+        if that and not _THAT_CLAUSE_END.search(s, m.end(), that.start()):
+            stop = _THAT_CLAUSE_END.search(s, that.end(), that.end() + 160)
+            end = max(end, stop.start() if stop else min(len(s), that.end() + 160))
         enough = _ENOUGH_TO.search(s, m.end(), end + 20)
         if enough and enough.start() < end:
             stop = _NEGATED_CLAUSE_END.search(s, enough.end(), enough.end() + 120)
@@ -483,11 +496,21 @@ def _asked(s: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Senior managers want to do a good job but do not have enough accurate information": a wish,
+# up to its clause's end, finds nothing
+_WISH = re.compile(
+    r"(?<!\bnot )\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed)) to\b"
+    r"[^,;:.]*?(?=\b(?:but|is|are|was|were)\b|[,;:.]|$)",
+    re.I,
+)
+
+
 def _wanted(s: str) -> list[tuple[int, int]]:
     """Spans of needs that are a person's or a provision's, not a gap found ("the support
-    that young people need to make good progress", "the help they need to stay safe")."""
+    that young people need to make good progress", "the help they need to stay safe"), and
+    of wishes ("want to do a good job")."""
     c = cues()
-    out = []
+    out = [(m.start(), m.end()) for m in _WISH.finditer(s)]
     for m in c.relative_need.finditer(s):
         head = m.group("head")
         if head is None or not c.relative_need_judges.match(head):

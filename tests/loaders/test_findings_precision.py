@@ -1096,3 +1096,83 @@ def test_a_heading_of_strengths_and_weaknesses_leans_neither_way():
     assert context_polarity("Key strengths and weaknesses of the LSCB") == ""
     assert context_polarity("Key strengths") == "Strength"
     assert context_polarity("Key weaknesses") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # read by hand on 10 more held-out inspection reports (other councils)
+        # a that-clause opened within a negation's reach is denied whole
+        (
+            "As a result, they have not ensured that the service delivered to children remains "
+            "consistently safe and effective.",
+            "Weakness",
+        ),
+        (
+            "It does not routinely analyse data to identify risk, nor includes commentaries that "
+            "assist effective challenge and inform improvement.",
+            "Weakness",
+        ),
+        (
+            "There are insufficient systems to assure managers that children are regularly seen "
+            "and that their plans are appropriately progressed.",
+            "Weakness",
+        ),
+        # ... but not "that of" (a comparison), and "less than half" is an amount
+        (
+            "This latter figure is less than half that of neighbouring authorities and shows "
+            "exceptional performance on matching children to their adoptive family.",
+            "Strength",
+        ),
+        ("Decision-making is potentially less than robust as a consequence.", "Weakness"),
+        # plain words of fault
+        (
+            "The involvement of independent reviewing officers is reflected in children's "
+            "records, but their impact on progressing children's plans is less evident.",
+            "Weakness",
+        ),
+        (
+            "However, while the local authority has a formal scheme of delegation, it is not "
+            "being used.",
+            "Weakness",
+        ),
+        (
+            "However, there has been a recent decline in the timeliness of review health "
+            "assessments and dental checks, which senior managers had identified and are closely "
+            "monitoring.",
+            "Weakness",
+        ),
+        (
+            "While supervision and case records identify future actions, many give no rationale.",
+            "Weakness",
+        ),
+        ("PAs' caseloads have reduced, but most remain relatively high.", "Weakness"),
+        # a problem that is falling is praise
+        ("Waiting times for children with a plan for adoption are reducing.", "Strength"),
+        # a wish finds nothing, but a wish is not what a relative clause denies
+        (
+            "Senior managers, and people who run the council, want to do a good job but do not "
+            "have enough accurate information about how services are doing to make sure they "
+            "concentrate on improving the right things.",
+            "Weakness",
+        ),
+        (
+            "Those young people who do not wish to become looked after are appropriately "
+            "supported through a joint protocol between housing and children's social care.",
+            "Strength",
+        ),
+        # a recommendation made with partners is still a recommendation
+        (
+            "With partners, ensure that professionals are fully aware of their role in "
+            "contributing to the identification and support of children with additional needs.",
+            "Weakness",
+        ),
+    ],
+)
+def test_denied_clauses_declines_and_wishes(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_a_recommendation_made_with_partners_is_an_item_to_act_on():
+    item = "With partners, ensure that professionals are fully aware of their role."
+    assert polarity(item, item=True) == "Weakness"
