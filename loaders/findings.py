@@ -461,6 +461,9 @@ _LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
 
 _CRITICISM = re.compile(r"critic", re.I)
 _NEGATED_FAULT = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$", re.I)
+# "this proposal is not being followed up pending the outcome of this review": deferred, not
+# failed
+_PENDING = re.compile(r"(?:\s+\w+){0,2}\s+pending\b", re.I)
 
 
 def _not_enough(s: str, m: re.Match[str]) -> bool:
@@ -581,6 +584,8 @@ def score(s: str) -> tuple[float, float]:
                 s, max(0, m.start() - 20), m.start()
             ):
                 continue  # "are not adversely affected": a fault denied
+            if _NOT.search(m.group(0)) and _PENDING.match(s, m.end()):
+                continue
             if _NOT.search(m.group(0)) and (
                 _inside(m.start(), purposes)
                 or c.relative_negated.search(s, max(0, m.start() - 60), m.start())

@@ -51,6 +51,7 @@ _KEYS = {
     "match",
     "exclude",
     "section",
+    "sectionFirstOnly",
 }
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -83,6 +84,8 @@ class Theme:
     match: tuple[str, ...]
     section: tuple[str, ...]
     exclude: tuple[str, ...] = ()
+    # a heading that names several of this theme's narrower themes gives only the first
+    section_first_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,14 +321,39 @@ class ThemeScheme:
 
         Text tags are ordered by start offset, then theme id; a theme matched in the text is
         not repeated from the section heading. Section tags follow, in the same order.
+
+        A heading that names several narrower themes of a theme marked ``sectionFirstOnly``
+        ("The experiences and progress of children in care and care leavers") gives a
+        statement the first it names, or none when the statement's own words name one of
+        them: a paragraph on care leavers says so ("Care leavers ...", "Personal advisers
+        ..."), and the statements around it are about children in care.
         """
         found = self._text_index.first_matches(text, self._excludes)
         text_tags = self._tags(found, "text")
         if not section:
             return text_tags
         seen = {t.theme_id for t in text_tags}
-        extra = tuple(t for t in self._section_tags(section) if t.theme_id not in seen)
-        return text_tags + extra
+        heading = sorted(self._section_tags(section), key=lambda t: t.start)
+        # the groups of which the statement names one of the heading's themes itself
+        groups = {self._exclusive(t.theme_id) for t in heading if t.theme_id in seen} - {None}
+        extra = []
+        for t in heading:
+            if t.theme_id in seen:
+                continue
+            broader = self._exclusive(t.theme_id)
+            if broader is not None and broader in groups:
+                continue  # the heading's first, or the one the statement names, is enough
+            if broader is not None:
+                groups.add(broader)
+            extra.append(t)
+        return text_tags + tuple(sorted(extra, key=lambda t: (t.start, t.theme_id)))
+
+    def _exclusive(self, theme_id: str) -> str | None:
+        """The broader theme of ``theme_id`` when it is marked ``sectionFirstOnly``."""
+        broader = self._by_id[theme_id].broader
+        if broader is None or not self._by_id[broader].section_first_only:
+            return None
+        return broader
 
     def _tags(self, found: dict[int, tuple[_Entry, int, int]], source: str) -> tuple[ThemeTag, ...]:
         tags = [
@@ -431,10 +459,19 @@ def _theme(entry: Any, index: int, where: str) -> Theme:
         match=_strings(entry.get("match"), where, "match", theme_id),
         section=_strings(entry.get("section"), where, "section", theme_id),
         exclude=_strings(entry.get("exclude"), where, "exclude", theme_id),
+        section_first_only=_flag(entry.get("sectionFirstOnly"), where, theme_id),
     )
     for field in ("match", "section", "exclude"):
         _check_phrases(getattr(theme, field), where, field, theme_id)
     return theme
+
+
+def _flag(value: Any, where: str, theme_id: str) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise CskgError(f"{where}: theme '{theme_id}': sectionFirstOnly must be true or false")
+    return value
 
 
 def _check_hierarchy(themes: Sequence[Theme], where: str) -> None:

@@ -580,6 +580,41 @@ def test_text_match_wins_over_section_match(scheme: ThemeScheme) -> None:
     assert tags == (ThemeTag("care-leavers", "care leaver*", 0, 12, "text"),)
 
 
+ILACS_CARE = "The experiences and progress of children in care and care leavers: good"
+
+
+def test_a_heading_naming_two_groups_gives_the_first_unless_the_text_names_one(
+    scheme: ThemeScheme,
+) -> None:
+    # the combined ILACS heading: statements about care leavers say so, the others are about
+    # children in care
+    def ids(text: str) -> set[str]:
+        return {t.theme_id for t in scheme.tag(text, ILACS_CARE)}
+
+    assert ids("Most have a personal education plan.") == {
+        "children-in-care",
+        "schools-and-education",
+    }
+    assert ids("Care leavers are supported well by their personal advisers.") == {"care-leavers"}
+    assert ids("PAs know their young people well.") == {"care-leavers"}
+    assert ids("Disabled children are visited often.") == {"disabled-children", "children-in-care"}
+    # headings naming two themes of an ordinary group keep both
+    assert {"quality-assurance", "political-corporate-scrutiny"} <= {
+        t.theme_id for t in scheme.tag("It was discussed.", "Scrutiny and quality assurance")
+    }
+
+
+def test_section_first_only_is_read_from_the_scheme(tmp_path: Path) -> None:
+    scheme = _load(
+        tmp_path,
+        "themes:\n  - id: groups\n    prefLabel: Groups\n    sectionFirstOnly: true\n"
+        "  - id: a\n    prefLabel: A\n    broader: groups\n    section: [apples]\n"
+        "  - id: b\n    prefLabel: B\n    broader: groups\n    section: [pears]\n",
+    )
+    assert [t.theme_id for t in scheme.tag("Nothing.", "Pears and apples")] == ["b"]
+    assert [t.theme_id for t in scheme.tag("Nothing.", "Apples and pears")] == ["a"]
+
+
 def test_longest_phrase_is_reported(scheme: ThemeScheme) -> None:
     # "child protection plans" (planning) and "child protection" (child protection) overlap
     tags = scheme.tag("Child protection plans were reviewed.")
@@ -878,6 +913,10 @@ def test_load_small_scheme(tmp_path: Path) -> None:
         (
             "themes:\n  - id: a\n    prefLabel: A\n    closeMatch: Leadership\n",
             "closeMatch 'Leadership' is not an Ofsted judgement area",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    sectionFirstOnly: yes please\n",
+            "theme 'a': sectionFirstOnly must be true or false",
         ),
         ("- just\n- a list of strings\n", "theme 1 is not a mapping"),
         ("other: 1\n", "expected a non-empty list under 'themes:'"),
