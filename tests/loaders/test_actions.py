@@ -519,3 +519,50 @@ def test_what_children_told_inspectors_is_no_commitment() -> None:
 )
 def test_intentions_and_work_under_way(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # read on 10 more held-out reports: what a framework sets out, across a list
+        (
+            "A Learning and Improvement Framework is in place, which sets out how the learning "
+            "from review processes, audits, performance information and external scrutiny will "
+            "be taken forward.",
+            False,
+        ),
+        # a requirement reported, not made
+        (
+            "The local authority has introduced a requirement that looked after children’s "
+            "assessments should be updated every year, but monitoring shows that this is achieved "
+            "in only 55% of cases.",
+            False,
+        ),
+        # children's own plans
+        (
+            "The 17 children who receive less than 15 hours of education per week have clear "
+            "plans to increase their educational hours.",
+            False,
+        ),
+        ("Children's services have plans to recruit more foster carers.", True),
+        (
+            "Child sexual exploitation arrangements are monitored through the sub-group and there "
+            "are plans to extend the work of the group to include all exploitation.",
+            True,
+        ),
+        # how to read the report
+        (
+            "This executive summary should be read alongside the recommendations in the next "
+            "section of this report.",
+            False,
+        ),
+        # a recommendation made with partners
+        (
+            "With partners, ensure that professionals are fully aware of their role in "
+            "contributing to the identification and support of children with additional needs.",
+            True,
+        ),
+    ],
+)
+def test_reported_requirements_and_childrens_own_plans(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
