@@ -502,7 +502,8 @@ def _asked(s: str) -> list[tuple[int, int]]:
 # "Senior managers want to do a good job but do not have enough accurate information": a wish,
 # up to its clause's end, finds nothing
 _WISH = re.compile(
-    r"(?<!\bnot )\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed)) to\b"
+    r"(?<!\bnot )(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed)) to\b"
     r"[^,;:.]*?(?=\b(?:but|is|are|was|were)\b|[,;:.]|$)",
     re.I,
 )
@@ -527,8 +528,16 @@ _CONTRACTED = re.compile(r"\b(?:(?P<can>can)|(?P<will>wo)|(?P<aux>\w+))n[’']t\
 
 
 def _spelt(s: str) -> str:
-    """``s`` with its short forms spelt out ("don’t" → "do not"), for the cues."""
-    return _CONTRACTED.sub(_uncontracted, s) if "n’t" in s or "n't" in s else s
+    """``s`` with its short forms spelt out ("don’t" → "do not") and an aside after a negation
+    dropped ("does not, however, always ensure" → "does not always ensure"), for the cues."""
+    if "n’t" in s or "n't" in s:
+        s = _CONTRACTED.sub(_uncontracted, s)
+    if ", however," in s:
+        s = _ASIDE.sub(r"\1 ", s)
+    return s
+
+
+_ASIDE = re.compile(r"\b(not|never|do|does|did|is|are|was|were|has|have|had),\s+however,\s+", re.I)
 
 
 def _uncontracted(m: re.Match[str]) -> str:
@@ -691,7 +700,9 @@ def _leans(s: str) -> bool:
     """
     c = cues()
     s = _spelt(s)
-    if c.negators.search(s) or c.minority.search(s) or _narrative_spans(s):
+    # ("rather than" negates what follows it, but leaves the sentence's own claim standing)
+    negates = any(m.group(0).lower() != "rather than" for m in c.negators.finditer(s))
+    if negates or c.minority.search(s) or _narrative_spans(s):
         return False
     done = c.done_action.search(s)
     aux = _AUXILIARY.search(s)

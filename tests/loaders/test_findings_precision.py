@@ -5,7 +5,7 @@ Every sentence is quoted from the embedded corpus (corpus/*.txt), some across a 
 
 import pytest
 
-from cskg.loaders.findings import context_polarity, cues, is_intent, polarity, score
+from cskg.loaders.findings import LEAN, context_polarity, cues, is_intent, polarity, score
 
 # Narrative of events, process description, hypotheses: no cue counts, so outside an
 # evaluative section these are not findings, and their polarity is Neutral.
@@ -1176,3 +1176,67 @@ def test_denied_clauses_declines_and_wishes(sentence, expected):
 def test_a_recommendation_made_with_partners_is_an_item_to_act_on():
     item = "With partners, ensure that professionals are fully aware of their role."
     assert polarity(item, item=True) == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # read by hand on 10 more held-out focused visit letters
+        ("Plans for children in care who are placed with parents are too generic.", "Weakness"),
+        ("The current recording system is a barrier to improvement.", "Weakness"),
+        ("This can leave some young people vulnerable.", "Weakness"),
+        ("This, in turn, impacts on the quality of plans.", "Weakness"),
+        (
+            "However, it does impact on the timeliness of progression of children's cases to "
+            "closure or transfer to another team.",
+            "Weakness",
+        ),
+        # an aside after the negation
+        (
+            "It does not, however, always ensure that discussions about this possibility are "
+            "clearly recorded.",
+            "Weakness",
+        ),
+        (
+            "Leaders have a detailed and accurate understanding of the quality of practice and "
+            "the services that are delivered.",
+            "Strength",
+        ),
+        (
+            "Social workers receive invaluable support from social work support officers.",
+            "Strength",
+        ),
+        (
+            "Professionals work conscientiously to safeguard children from gangs.",
+            "Strength",
+        ),
+        # progress in the areas for improvement is praise
+        (
+            "In its services to care leavers, the local authority has made some progress in most "
+            "of the areas for improvement highlighted in the last inspection.",
+            "Strength",
+        ),
+        # "rather than" denies what follows it
+        (
+            "A preferred model of social work practice is used in assessments, but it is often a "
+            "list of risk factors rather than an accurate analysis of a child's needs.",
+            "Weakness",
+        ),
+        # a relative "who wish to" is no wish of the subject
+        (
+            "This can mean that social workers and children who wish to view their records cannot "
+            "access information about key decisions affecting their lives.",
+            "Weakness",
+        ),
+    ],
+)
+def test_plain_faults_asides_and_praise_in_letters(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_rather_than_leaves_a_graded_sections_leaning():
+    s = (
+        "Once children's cases are allocated, visiting is in line with their needs, rather "
+        "than the regulatory minimum."
+    )
+    assert polarity(s, "Strength" + LEAN) == "Strength"
