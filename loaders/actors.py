@@ -130,7 +130,8 @@ class PersonMention:
     team: bool = False  # named in a report's inspection team ("Team inspectors: …"): Ofsted's
 
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+# "O’Neill", "McEntee", "MacDonald", "D’Souza", "Thomson-Jones"
+_NAME_WORD = r"(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 # honours and degrees after a name on its own line: "Saleem Tariq OBE"
 _POSTNOMINALS = r"(?:,?[ \t]+(?:OBE|MBE|CBE|DBE|KBE|QPM|DL|JP|MBA|PhD|MSc|MA|BA))*"
 _HONORIFIC = r"(?:(?:Dr|Councillor|Cllr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)"
@@ -186,7 +187,7 @@ _TEAM_LABEL = re.compile(
     r"supernumerary|regulatory|contracted) inspectors?(?: on site)?|(?:shadow )?(?:senior )?"
     r"data analysts?|senior analytical officers?|quality assurance managers?)[ \t]*:[ \t]*"
 )
-_TEAM_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
+_TEAM_NAME_WORD = r"(?:O[’']|D[’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
 _TEAM_NAME = re.compile(
     rf"[ \t\n]*{_HONORIFIC}?(?P<name>{_TEAM_NAME_WORD}(?:[ \t]*\n?[ \t]*{_TEAM_NAME_WORD}){{1,3}})"
 )
@@ -342,7 +343,8 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
         end = _title_end(text, m.end())
         title = _clean_title(text[m.end() : end])
         lines = title.split("\n")
-        if title and len(title) <= 120:
+        # (not the label of a team line that follows: "Team inspectors: Gary Lamb, …")
+        if title and len(title) <= 120 and not _TEAM_LABEL.match(lines[0]):
             out.append(PersonMention(name, lines[0], m.start("name"), _rtrim(text, end)))
     # "Councillor Adam Price, Portfolio Holder for ...", already covered; "Portfolio Holder:"
     # intros with a title that names no post still say which post the person holds.
@@ -355,8 +357,13 @@ _NEXT_PERSON = re.compile(
     r",\s+(?:and\s+)?(?=[A-Z][^\W\d_]+\s+[A-Z])|(?<=Inspector)\s+and\s+(?=[A-Z])"
     r"|(?<=[a-z])\.\s+(?=[A-Z])"
 )
-_LIST_WORD = r"(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
-_LIST_NAME = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{1,3}}"  # a name in a list may wrap
+_LIST_WORD = _NAME_WORD
+# a name in a list may wrap, but the next sentence is no part of it ("… and Teresa Godfrey
+# ⏎ Inspectors looked at …")
+_LIST_NAME = (
+    rf"{_LIST_WORD}(?:\s+(?!(?:Inspectors?|The|This|These|They|Their|There|It|In|On|At|We|Our|"
+    rf"Her|His)\b){_LIST_WORD}){{1,3}}"
+)
 
 
 def _names(group: str) -> str:

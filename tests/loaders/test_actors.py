@@ -198,6 +198,11 @@ def test_every_name_of_a_generated_team_line_is_found_where_it_is(
             "\nand Kathryn Grindrod.\n",
             {"Mandy Nightingale", "Kathryn Grindrod"},
         ),
+        (  # Shropshire 2019: "Mc" and a capital
+            "The inspectors were Peter McEntee,\nHer Majesty’s Inspector, and Alison Smale, Her "
+            "Majesty’s Inspector.\n",
+            {"Peter McEntee", "Alison Smale"},
+        ),
     ],
 )  # fmt: skip
 def test_a_letters_inspectors(text: str, expected: set[str]) -> None:
@@ -207,6 +212,27 @@ def test_a_letters_inspectors(text: str, expected: set[str]) -> None:
     assert all(p.title.endswith("Inspector") for p in found)  # no title runs into a name
     for p in found:
         assert p.name.split()[-1] in " ".join(text[p.start : p.end].split())
+
+
+def test_a_list_name_stops_at_the_next_sentence() -> None:
+    # Westminster 2022: no full stop after the last name
+    text = (
+        "Her Majesty’s Inspectors for this visit were Kendra \nBell and Teresa Godfrey\n"
+        "Inspectors looked at the local authority’s arrangements.\n"
+    )
+    names = {p.name for p in find_people(text, gazetteer("Westminster"))}
+    assert names == {"Kendra Bell", "Teresa Godfrey"}
+
+
+def test_a_team_line_name_with_an_apostrophe() -> None:
+    # Darlington 2015: "O’Brien" is a name, and the team line below is no title
+    text = (
+        "Lead inspector: Wendy Ghaffar\nDeputy lead inspector: Dick O’Brien\n"
+        "Team inspectors: Gary Lamb, Carolyn Spray\n"
+    )
+    found = {(p.name, p.intro) for p in find_people(text, gazetteer("Darlington"))}
+    assert ("Dick O’Brien", "Deputy lead inspector") in found
+    assert all(not p.title.startswith("Team") for p in find_people(text, gazetteer("X")))
 
 
 def test_an_independent_chair_is_no_person() -> None:
@@ -241,6 +267,29 @@ def test_an_independent_chair_is_no_person() -> None:
             "Rotherham",
             "Jon Stonehouse",
             "Strategic Director of Children’s Services",
+        ),
+        # Birmingham 2020, St Helens 2018: names with an apostrophe, a professor
+        (
+            "13 March 2020\nTim O’Neill\nDirector for Education and Skills\n"
+            "Birmingham City Council\n",
+            "Birmingham",
+            "Tim O’Neill",
+            "Director for Education and Skills",
+        ),
+        (
+            "6 December 2018\nProfessor Sarah O’Brien\nDirector of People’s Services \n"
+            "St Helens Metropolitan Borough Council\n",
+            "St Helens",
+            "Sarah O’Brien",
+            "Director of People’s Services",
+        ),
+        # Westminster 2022: a post shared by two boroughs
+        (
+            "20 July 2022\nSarah Newman\nBi-Borough Executive Director of Children’s Services\n"
+            "Westminster City Council\n",
+            "Westminster",
+            "Sarah Newman",
+            "Bi-Borough Executive Director of Children’s Services",
         ),
     ],
 )
