@@ -460,7 +460,11 @@ _LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
 
 
 _CRITICISM = re.compile(r"critic", re.I)
-_NEGATED_FAULT = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$", re.I)
+# ("are not adversely affected", "children do not experience unnecessary delays")
+_NEGATED_FAULT = re.compile(
+    r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:(?:experience|suffer|face)\s+(?:any\s+)?(?:\w+\s+)?)?$",
+    re.I,
+)
 # "this proposal is not being followed up pending the outcome of this review": deferred, not
 # failed
 _PENDING = re.compile(r"(?:\s+\w+){0,2}\s+pending\b", re.I)
@@ -503,7 +507,7 @@ def _asked(s: str) -> list[tuple[int, int]]:
 # up to its clause's end, finds nothing
 _WISH = re.compile(
     r"(?<!\bnot )(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
-    r"\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed)) to\b"
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed|ations?)|ambitions?) to\b"
     r"[^,;:.]*?(?=\b(?:but|is|are|was|were)\b|[,;:.]|$)",
     re.I,
 )
@@ -590,7 +594,7 @@ def score(s: str) -> tuple[float, float]:
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
             if not _NOT.search(m.group(0)) and _NEGATED_FAULT.search(
-                s, max(0, m.start() - 20), m.start()
+                s, max(0, m.start() - 45), m.start()
             ):
                 continue  # "are not adversely affected": a fault denied
             if _NOT.search(m.group(0)) and _PENDING.match(s, m.end()):

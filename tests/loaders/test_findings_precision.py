@@ -1240,3 +1240,41 @@ def test_rather_than_leaves_a_graded_sections_leaning():
         "than the regulatory minimum."
     )
     assert polarity(s, "Strength" + LEAN) == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # read by hand on a fourth set of 10 held-out inspection reports
+        (
+            "IROs' understanding of children's views and feelings is significantly hampered by "
+            "the very low rate (15%) of reviews where children's views are formally shared.",
+            "Weakness",
+        ),
+        (
+            "Very high and costly use of agency social workers and managers compromised the "
+            "council's ability to recruit a stable workforce.",
+            "Weakness",
+        ),
+        # a fault that children do not experience is praise
+        (
+            "In addition, robust tracking of cases means that children do not experience "
+            "unnecessary delays.",
+            "Strength",
+        ),
+        ("Children do not experience consistent support from their social workers.", "Weakness"),
+        (
+            "Many children access a range of hobbies and recreational activities, which enhance "
+            "their lives and widen their experiences.",
+            "Strength",
+        ),
+        # an aspiration finds nothing
+        (
+            "However, the difficulty in recruiting permanent staff is currently impacting "
+            "adversely on the council's aspirations to develop and enhance social work practice.",
+            "Weakness",
+        ),
+    ],
+)
+def test_hampered_compromised_and_faults_not_experienced(sentence, expected):
+    assert polarity(sentence) == expected
