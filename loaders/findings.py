@@ -312,7 +312,7 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     problems: list[tuple[int, int]] = []
     done: list[int] = []
     for r in c.remedied.finditer(s):
-        lo = max(0, r.start() - 80)
+        lo = max(0, r.start() - 120)
         starts = [m.end() for m in _SUBJECT_START.finditer(s, lo, r.start())]
         a = starts[-1] if starts else lo
         if c.negators.search(s, a, r.start()):
@@ -457,6 +457,19 @@ _MODAL_NEED = re.compile(
 # A later clause of time or condition ("... are able to get the support they need when they are
 # having difficulties"): a soft weakness word in it names the circumstance, not a fault
 _LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
+# a need in it is the circumstance too: "and, when children need to be safeguarded, actions are
+# taken promptly"
+_NEED_WORD = re.compile(r"needs?\b", re.I)
+# what is to happen before something: "has led to the premature ending of support before
+# positive change has embedded": its praise words are not found (not "letters before
+# proceedings", "delays in proceedings before the court")
+_BEFORE = re.compile(
+    r"\bbefore\b(?!\s+(?:the\s+|a\s+)?(?:courts?|proceedings|instigation)\b)"
+    r"(?=[^,;:.]*?\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+|fully\s+|yet\s+)?\w+(?:ed|en)"
+    r"|can|could)\b)"
+    r"[^,;:.]*",
+    re.I,
+)
 
 
 _CRITICISM = re.compile(r"critic", re.I)
@@ -536,12 +549,12 @@ def _spelt(s: str) -> str:
     dropped ("does not, however, always ensure" → "does not always ensure"), for the cues."""
     if "n’t" in s or "n't" in s:
         s = _CONTRACTED.sub(_uncontracted, s)
-    if ", however," in s:
+    if " however," in s:
         s = _ASIDE.sub(r"\1 ", s)
     return s
 
 
-_ASIDE = re.compile(r"\b(not|never|do|does|did|is|are|was|were|has|have|had),\s+however,\s+", re.I)
+_ASIDE = re.compile(r"\b(not|never|do|does|did|is|are|was|were|has|have|had),?\s+however,\s+", re.I)
 
 
 def _uncontracted(m: re.Match[str]) -> str:
@@ -572,6 +585,7 @@ def score(s: str) -> tuple[float, float]:
     conds += _wanted(s)
     asked = _asked(s)
     circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
+    befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     weak = 0.0
@@ -583,7 +597,7 @@ def score(s: str) -> tuple[float, float]:
             weak_spans.append((m.start(), m.end()))
             if _inside(m.start(), conds):
                 continue
-            if soft and _inside(m.start(), circumstances):
+            if (soft or _NEED_WORD.match(m.group(0))) and _inside(m.start(), circumstances):
                 continue  # "the support they need when they are having difficulties"
             if (soft and _inside(m.start(), narrative)) or (
                 _inside(m.start(), remedies) and not _CRITICISM.match(m.group(0))
@@ -622,7 +636,7 @@ def score(s: str) -> tuple[float, float]:
         (
             m
             for m in c.needs.finditer(s)
-            if not _inside(m.start(), conds + known)
+            if not _inside(m.start(), conds + known + circumstances)
             # (what "needs to change" still ends what is found: "not always focused sharply
             # enough on what needs to change ... to secure timely improvements")
             and not (_inside(m.start(), asked) and _MODAL_VERB.match(s, m.start()))
@@ -649,6 +663,8 @@ def score(s: str) -> tuple[float, float]:
                 weak += 0.5 * w[m.start()]
                 continue
             if soft and _inside(m.start(), narrative):
+                continue
+            if _inside(m.start(), befores):
                 continue
             strong += w[m.start()]
     # knowing what needs to improve is a soft strength cue (self-awareness), negated like any

@@ -1278,3 +1278,63 @@ def test_rather_than_leaves_a_graded_sections_leaning():
 )
 def test_hampered_compromised_and_faults_not_experienced(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fourth set of held-out reports, second sample
+        ("Capacity has been an issue.", "Weakness"),
+        ("This has impacted negatively on children's lives and experiences.", "Weakness"),
+        ("This was exacerbated by frequent changes in key appointments.", "Weakness"),
+        ("Adopters and staff told inspectors of the frustration this causes.", "Weakness"),
+        (
+            "PAs talk openly with care leavers about how to better manage their frustrations.",
+            "Strength",
+        ),
+        (
+            "Earlier frustrations experienced by the LSCB in monitoring the effectiveness of local "
+            "arrangements have been assertively addressed.",
+            "Strength",
+        ),
+        (
+            "The council acknowledges that it channelled leadership resources into the transition "
+            "to the trust at the expense of a focus on the necessary practice improvements.",
+            "Weakness",
+        ),
+        (
+            "However, recruitment of staff and managers could not keep pace with increasing "
+            "demand, and some families with less urgent needs had to wait for this support.",
+            "Weakness",
+        ),
+        ("He has not however, undertaken a formal annual test of assurance.", "Weakness"),
+        ("This is demonstrated in there having been no recent placement disruptions.", "Strength"),
+        # what praise words name before something happens is not found
+        (
+            "There are a small number of children for whom a previous lack of professional "
+            "curiosity has led to the premature ending of support before positive change has "
+            "embedded.",
+            "Weakness",
+        ),
+        (
+            "In a very small number of cases seen children suffered harm before the correct action "
+            "was taken.",
+            "Weakness",
+        ),
+        # ... but "letters before proceedings" are documents
+        ("Letters before proceedings are issued promptly to parents.", "Strength"),
+        # a need in a later when-clause is the circumstance
+        (
+            "Interventions are proportionate to risk, and, when children and young people need to "
+            "be safeguarded, actions are taken promptly to ensure that they are protected.",
+            "Strength",
+        ),
+        (
+            "The dialogue at the challenge panels provides good opportunities for the Board to "
+            "engage in emerging concerns, such as the Prevent duty.",
+            "Strength",
+        ),
+    ],
+)
+def test_issues_impacts_and_what_comes_before(sentence, expected):
+    assert polarity(sentence) == expected
