@@ -531,7 +531,9 @@ def _wanted(s: str) -> list[tuple[int, int]]:
     that young people need to make good progress", "the help they need to stay safe"), and
     of wishes ("want to do a good job")."""
     c = cues()
-    out = [(m.start(), m.end()) for m in _WISH.finditer(s)]
+    low = s.lower()
+    wish = any(w in low for w in ("want", "wish", "aspir", "ambition"))
+    out = [(m.start(), m.end()) for m in _WISH.finditer(s)] if wish else []
     for m in c.relative_need.finditer(s):
         head = m.group("head")
         if head is None or not c.relative_need_judges.match(head):

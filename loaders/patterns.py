@@ -328,18 +328,24 @@ def _anchored(pattern: str, flags: int) -> bool:
 class AnyOf:
     """Does any of a list of patterns match somewhere in a text? As ``bool(re.search(...))``
     on their alternation, faster: the patterns anchored at the text's start are tried there
-    only, and the others only when one of their literal starts occurs in the text."""
+    only, the few with no literal part everywhere ("[\\w.-]+@[\\w-]+\\.[\\w.]+"), and the
+    others only when one of their literal parts occurs in the text."""
 
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
         anchored = [p for p in patterns if _anchored(p, flags)]
         rest = [p for p in patterns if p not in anchored]
+        free = [p for p in rest if literal_parts(p) is None]
+        gated = [p for p in rest if p not in free]
         self._anchored = _alternation(anchored, flags)
-        self._rest = _alternation(rest, flags)
-        self._gate = Gate.of(rest)
+        self._free = _alternation(free, flags)
+        self._rest = _alternation(gated, flags)
+        self._gate = Gate.of(gated)
 
     def search(self, s: str) -> bool:
         """Whether some pattern matches somewhere in ``s``."""
         if self._anchored is not None and self._anchored.match(s):
+            return True
+        if self._free is not None and self._free.search(s):
             return True
         if self._rest is None:
             return False

@@ -320,3 +320,14 @@ def test_alternation_never_differs_from_the_full_alternation(parts: list[str]) -
         assert _spans(Alternation(patterns, re.IGNORECASE).finditer(s)) == _spans(
             plain.finditer(s)
         ), s
+
+
+def test_any_of_runs_the_patterns_with_no_literal_part_on_every_text() -> None:
+    # an e-mail address has no literal part of two characters: it must still be found when
+    # no other pattern's literal part occurs
+    from cskg.loaders.patterns import AnyOf
+
+    any_of = AnyOf([r"(?<![\w.-])[\w.-]+@[\w-]+\.[\w.]+", r"\bplease contact\b"], re.IGNORECASE)
+    assert any_of.search("Write to enquiries@ofsted.gov.uk today.")
+    assert any_of.search("Please contact the clerk.")
+    assert not any_of.search("Plans are reviewed regularly.")
