@@ -394,6 +394,9 @@ def extract_document(doc: Document, seeds: Sequence[Assessment]) -> Extraction:
     return refine(_finish(st), own)
 
 
+_AREAS_TO_IMPROVE = re.compile(r"\bwhat needs to improve\b", re.I)
+
+
 def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
     c = cues()
     text, reg, doc = st.doc.text, st.reg, st.doc
@@ -435,12 +438,13 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
         ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
         procedural = bool(c.procedural_sections.search(b.section))
         action_sec = bool(c.action_sections.search(b.section))
+        explains = bool(_AREAS_TO_IMPROVE.search(b.section))
         table_hits = grades_in_line(text, b.start, b.end) or grades_in_lines(text, b.start, b.end)
         for h in table_hits:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
-        for s0, s1 in sentences(text, b.start, b.end):
+        for n, (s0, s1) in enumerate(sentences(text, b.start, b.end)):
             s = text[s0:s1]
             last_sentence = s
             refs = _refs(s, reg, doc.year, _doc_date(doc))
@@ -455,10 +459,16 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 gk = before[-1] if before else key
                 _judgement(h.domain, h.grade, gk, doc.year, b, h.start, h.end, st)
             display = clean(s)
-            if is_action(display, action_sec and is_item):
+            # under "What needs to improve" an item's first sentence is the area to improve;
+            # what follows in the item explains it ("Management oversight is not consistent.
+            # Managers do not always evaluate …") and is an action only by its own words (under
+            # "Recommendations" every sentence of an item recommends: "There are two key
+            # strands to the support that is needed. Firstly, the council leadership needs …")
+            if is_action(display, action_sec and is_item and (n == 0 or not explains)):
                 _action(display, s0, s1, b, action_sec, st)
             if not procedural:
-                _finding(display, s0, s1, b, key, ctx, st, lead is not None)
+                explaining = explains and is_item and n > 0
+                _finding(display, s0, s1, b, key, ctx, st, lead is not None, explaining)
             for fh in figures_in(s, s0):
                 st.figures.append(
                     Figure(
@@ -494,8 +504,18 @@ def _judgement(
 
 
 def _finding(
-    display: str, s0: int, s1: int, b: Block, key: str, ctx: _Ctx, st: _State, in_lead: bool
+    display: str,
+    s0: int,
+    s1: int,
+    b: Block,
+    key: str,
+    ctx: _Ctx,
+    st: _State,
+    in_lead: bool,
+    explaining: bool = False,
 ) -> None:
+    """A finding for sentence ``display`` if it judges; ``explaining``: a later sentence of
+    an item under "What needs to improve", read as a sentence, not as the item."""
     c = cues()
     words = display.split()
     if len(words) < 3 or len(display) > _MAX_FINDING or display.endswith("?"):
@@ -523,7 +543,9 @@ def _finding(
             text=display,
             assessment=e.key,
             year=e.year,
-            polarity=polarity(display, ctx.prior, item=in_lead or b.kind == "bullet"),
+            polarity=polarity(
+                display, ctx.prior, item=not explaining and (in_lead or b.kind == "bullet")
+            ),
             excerpts=(_excerpt(st.doc, s0, s1, b.section),),
             involves=_involves(display, st),
         )

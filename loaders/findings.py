@@ -369,7 +369,7 @@ _SENTENCE_OPENING = re.compile(
 # "have not ensured that the service ... remains consistently safe and effective", "nor includes
 # commentaries that assist effective challenge": a that-clause that opens within a negator's
 # reach is part of what is denied, up to its clause's end
-_NEGATED_THAT = re.compile(r"\b(?:that|which)\b(?! of\b)")
+_NEGATED_THAT = re.compile(r"\b(?:that|which|what|whether)\b(?! of\b)")
 _THAT_CLAUSE_END = re.compile(r"[.;:,]|\b(?:but|however|although|though|while|whilst)\b")
 
 

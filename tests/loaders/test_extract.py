@@ -737,3 +737,20 @@ def test_normalise_folds_whitespace_as_the_regular_expression_did(s: str) -> Non
 
     folded = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     assert normalise(s) == re.sub(r"\s+", " ", folded).strip(" .;:").lower()
+
+
+def test_what_needs_to_improve_items_explained_in_later_sentences():
+    """Newham 2018 (focused visit letter, as PDF text): each item under "What needs to improve"
+    is the area to improve, then sentences that explain it; those are findings read on their
+    own words, not actions (under "Recommendations" every sentence of an item still
+    recommends)."""
+    text = (OTHER / "newham-focused-visit-2018.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "newham-fv-2018", "focused visit letter", "2018-03", council="Newham")
+    x = extract_document(doc, [])
+    actions = {a.text for a in x.actions}
+    assert "Management oversight is not consistent or sufficiently robust." in actions
+    assert not [a for a in actions if a.startswith(("Managers do not", "Child protection"))]
+    assert _finding(x, "Child protection concerns are responded to").polarity == "Strength"
+    assert _finding(x, "Managers do not always evaluate").polarity == "Weakness"
+    for e in _all_excerpts(x):
+        assert text[e.start : e.end] == e.quote

@@ -1338,3 +1338,17 @@ def test_hampered_compromised_and_faults_not_experienced(sentence, expected):
 )
 def test_issues_impacts_and_what_comes_before(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a question opened within a negation's reach is denied whole, like a that-clause
+        "This inhibits the understanding of what is working well to improve outcomes for "
+        "children and measure whether such progress is sufficiently timely.",
+        "However, the authority cannot identify whether those young people who do not become "
+        "looked after are provided with appropriate support as children in need.",
+    ],
+)
+def test_a_question_within_a_negations_reach_is_denied(sentence):
+    assert polarity(sentence) == "Weakness"
