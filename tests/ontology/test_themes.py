@@ -980,3 +980,26 @@ def test_staff_training_is_still_workforce(scheme: ThemeScheme) -> None:
 )
 def test_emotional_and_physical_health_are_health(scheme: ThemeScheme, text: str) -> None:
     assert "health-partnership" in {t.theme_id for t in scheme.tag(text, "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # held-out focused visit letters: subjects no theme took
+        ("The director of children’s services is held in high regard.", "leadership-governance"),
+        ("Young people’s views inform their plans for housing.", "voice-of-the-child"),
+        (
+            "Timely referrals to the National Referral Mechanism (NRM) ensure that vulnerability "
+            "is recognised.",
+            "exploitation-and-missing",
+        ),
+        ("The implementation of the new social work model is at an early stage.", "practice-model"),
+        (
+            "The vast majority of health reviews, dental checks and immunisations are timely.",
+            "health-partnership",
+        ),
+        ("Improve the continuity of social worker for children.", "workforce-stability"),
+    ],
+)
+def test_subjects_held_out_letters_raise(scheme: ThemeScheme, text: str, expected: str) -> None:
+    assert expected in {t.theme_id for t in scheme.tag(text)}
