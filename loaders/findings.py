@@ -466,7 +466,7 @@ _NEED_WORD = re.compile(r"needs?\b", re.I)
 _BEFORE = re.compile(
     r"\bbefore\b(?!\s+(?:the\s+|a\s+)?(?:courts?|proceedings|instigation)\b)"
     r"(?=[^,;:.]*?\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+|fully\s+|yet\s+)?\w+(?:ed|en)"
-    r"|can|could)\b)"
+    r"|can|could|(?:it|they|this|these|services|practice) (?:is|are))\b)"
     r"[^,;:.]*",
     re.I,
 )

@@ -1352,3 +1352,24 @@ def test_issues_impacts_and_what_comes_before(sentence, expected):
 )
 def test_a_question_within_a_negations_reach_is_denied(sentence):
     assert polarity(sentence) == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is monitored is no decline found
+        (
+            "Close scrutiny and monitoring of the recent decline in timeliness of court "
+            "performance is supporting the progression of court work effectively.",
+            "Strength",
+        ),
+        # what it will be before long is not what it is
+        (
+            "The timeliness of pathway plans has improved, but it has some way to go before it "
+            "is consistent.",
+            "Weakness",
+        ),
+    ],
+)
+def test_a_decline_monitored_and_a_quality_still_to_come(sentence, expected):
+    assert polarity(sentence) == expected
