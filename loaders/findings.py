@@ -370,7 +370,7 @@ _SENTENCE_OPENING = re.compile(
 # commentaries that assist effective challenge": a that-clause that opens within a negator's
 # reach is part of what is denied, up to its clause's end
 _NEGATED_THAT = re.compile(r"\b(?:that|which|what|whether)\b(?! of\b)")
-_THAT_CLAUSE_END = re.compile(r"[.;:,]|\b(?:but|however|although|though|while|whilst)\b")
+_THAT_CLAUSE_END = re.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
 
 
 def _negated(s: str) -> list[tuple[int, int]]:
