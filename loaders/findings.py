@@ -367,8 +367,9 @@ _SENTENCE_OPENING = re.compile(
     re.I,
 )
 # "have not ensured that the service ... remains consistently safe and effective", "nor includes
-# commentaries that assist effective challenge": a that-clause that opens within a negator's
-# reach is part of what is denied, up to its clause's end
+# commentaries that assist effective challenge", "inhibits the understanding of what is working
+# well": a that-clause or a question that opens within a negator's reach is part of what is
+# denied, up to its clause's end (not "that of": "less than half that of neighbours")
 _NEGATED_THAT = re.compile(r"\b(?:that|which|what|whether)\b(?! of\b)")
 _THAT_CLAUSE_END = re.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
 
