@@ -525,6 +525,7 @@ _WISH = re.compile(
     r"[^,;:.]*?(?=\b(?:but|is|are|was|were)\b|[,;:.]|$)",
     re.I,
 )
+_WISH_GATE = Gate.of([_WISH.pattern])  # its words ("want", "wish", …) must occur
 
 
 def _wanted(s: str) -> list[tuple[int, int]]:
@@ -532,8 +533,7 @@ def _wanted(s: str) -> list[tuple[int, int]]:
     that young people need to make good progress", "the help they need to stay safe"), and
     of wishes ("want to do a good job")."""
     c = cues()
-    low = s.lower()
-    wish = any(w in low for w in ("want", "wish", "aspir", "ambition"))
+    wish = _WISH_GATE.may_match(lowered(s))
     out = [(m.start(), m.end()) for m in _WISH.finditer(s)] if wish else []
     for m in c.relative_need.finditer(s):
         head = m.group("head")
