@@ -1373,3 +1373,37 @@ def test_a_question_within_a_negations_reach_is_denied(sentence):
 )
 def test_a_decline_monitored_and_a_quality_still_to_come(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a state of the service that is a fault, said without a fault word of its own
+        (
+            "This seems a very small number of reviews, leaving scrutiny members reliant only "
+            "on the reports they receive.",
+            "Weakness",
+        ),
+        (
+            "This was a significant loss in terms of leadership and focus on education issues "
+            "that impact on all children, including vulnerable children.",
+            "Weakness",
+        ),
+        (
+            "The proportion of staff who are agency workers, particularly in manager roles is "
+            "high, as shown in the table below.",
+            "Weakness",
+        ),
+        ("Despite this, turnover is relatively high for social workers.", "Weakness"),
+        ("As a result, caseloads for many personal advisers were high.", "Weakness"),
+        ("The Social Care AD role was vacant for some weeks.", "Weakness"),
+        (
+            "The recommendations from 2015 are equally relevant today.",
+            "Weakness",
+        ),
+        ("Since the inspection more attention has been paid to staff engagement.", "Strength"),
+    ],
+)
+def test_losses_vacancies_high_turnover_and_attention_paid(sentence, expected):
+    assert polarity(sentence) == expected
+    assert sum(score(sentence)) > 0  # judges, so a finding even outside an evaluative section
