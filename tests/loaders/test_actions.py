@@ -78,6 +78,9 @@ def gaz() -> Gazetteer:
         "Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
         "Agreement has been reached that children looked after will receive preferential "
         "treatment while CAMHS is being recommissioned.",
+        # a request made, as "requested a report"
+        "Following the inspection, the Council asked for a proposal from an experienced "
+        "consultancy to review the coordination of early help services.",
     ],
 )
 def test_actions(sentence: str) -> None:
