@@ -45,6 +45,8 @@ class Gazetteer:
     orgs: tuple[OrgEntry, ...]
     posts: tuple[PostEntry, ...]
     title_words: re.Pattern[str]
+    # titles of people who act for no organisation of the record ("Consultant")
+    independent: re.Pattern[str] = re.compile(r"(?!)")
 
     @property
     def council_key(self) -> str:
@@ -115,7 +117,9 @@ def gazetteer(council: str) -> Gazetteer:
         PostEntry(p["key"], p["label"], fill(p["org"]), re.compile("|".join(p["aliases"])))
         for p in d["posts"]
     )
-    return Gazetteer(council, orgs, posts, re.compile(d["title_words"]))
+    return Gazetteer(
+        council, orgs, posts, re.compile(d["title_words"]), re.compile(d["independent_titles"])
+    )
 
 
 @dataclass(frozen=True)
@@ -333,6 +337,15 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
         if not title or len(title) > 120:
             continue
         out.append(PersonMention(name, title, m.start("name"), _rtrim(text, end), intro))
+    for m in _TITLE_FIRST.finditer(text):
+        if _NOT_NAME.search(m.group("name")) or (team_lines and in_team(m.start())):
+            continue
+        title = " ".join(m.group("title").split())
+        out.append(
+            PersonMention(
+                m.group("name"), title[:1].upper() + title[1:], m.start("title"), m.end("name")
+            )
+        )
     signoff = re.compile(rf"(?m)^[ \t]*{_NAME}{_POSTNOMINALS}[ \t]*\n[ \t]*(?=\S)")
     for m in signoff.finditer(text):
         name = m.group("name")
@@ -363,6 +376,17 @@ _LIST_WORD = _NAME_WORD
 _LIST_NAME = (
     rf"{_LIST_WORD}(?:\s+(?!(?:Inspectors?|The|This|These|They|Their|There|It|In|On|At|We|Our|"
     rf"Her|His)\b){_LIST_WORD}){{1,3}}"
+)
+
+
+# a title before the name, both between commas: "A consultant, Jon Gilbert, was commissioned",
+# "the independent chair, Jane Doe, said"
+_TITLE_FIRST = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<title>(?:[a-z][\w’'-]*\s+){0,3}?(?:[Cc]onsultant|[Aa]dvis[oe]r"
+    r"|[Ss]crutineer|[Cc]hair(?:person)?|[Cc]hief [Ee]xecutive|[Dd]irector|[Cc]ommissioner"
+    r"|[Ll]ead [Mm]ember|[Pp]ortfolio [Hh]older)(?:\s+(?:of|for)\s+[A-Z][\w’'-]*"
+    r"(?:\s+(?:and\s+)?[A-Z&][\w’'-]*){0,5})?),[ \t]+"
+    rf"{_NAME},"
 )
 
 

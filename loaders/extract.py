@@ -324,9 +324,8 @@ def _people(st: _State) -> None:
         for p in posts + [p for p in intro_posts if p not in posts]:
             labels.append((p.key, p.label, p.org))
         if not labels:
-            labels.append(
-                ("", pm.title, gaz.council_key if "inspector" not in pm.title.lower() else "ofsted")
-            )
+            org = gaz.council_key if "inspector" not in pm.title.lower() else "ofsted"
+            labels.append(("", pm.title, "" if gaz.independent.match(pm.title) else org))
         ex = _excerpt(doc, pm.start, pm.end, "")
         for post_key, label, org in labels:
             if not label:

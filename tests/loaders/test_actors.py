@@ -298,3 +298,41 @@ def test_a_letters_addressee(text: str, council: str, name: str, title: str) -> 
     assert (name, title) in found
     for p in find_people(text, gazetteer(council)):
         assert text[p.start : p.end].startswith(p.name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # a title before the name, between commas
+        (
+            "A consultant, Jon Gilbert, was commissioned to undertake this review.",
+            "Jon Gilbert",
+            "Consultant",
+        ),
+        ("The independent chair, Jane Doe, said so.", "Jane Doe", "Independent chair"),
+        (
+            "The Director of Children's Services, Mary Smith, attended.",
+            "Mary Smith",
+            "Director of Children's Services",
+        ),
+    ],
+)
+def test_a_title_before_the_name(text: str, name: str, title: str) -> None:
+    (p,) = find_people(text, gazetteer("X"))
+    assert (p.name, p.title) == (name, title)
+    assert text[p.start : p.end].endswith(name)  # the quote holds the title and the name
+
+
+def test_a_list_of_posts_is_no_title_before_a_name() -> None:
+    assert find_people("Both the Chief Executive, Lead Member, and others.", gazetteer("X")) == []
+
+
+def test_a_consultant_holds_no_post_in_the_council() -> None:
+    text = "Placements were reviewed in October. A consultant, Jon Gilbert, was commissioned.\n"
+    doc = Document(
+        id="d", path="d.txt", title="t", doc_type="commissioner report", date="2019-12",
+        publisher="", council="Medway", text=text, sha256="0" * 64,
+    )  # fmt: skip
+    x = extract_document(doc, ())
+    roles = [(r.agent, r.role, r.organisation) for r in x.roles]
+    assert roles == [("jon-gilbert", "Consultant", "")]
