@@ -110,6 +110,9 @@ class _Ctx:
     prior: str = ""
     evaluative: bool = False
     digits: bool = False  # the lead-in was itself a numbered item ("4.4. Key findings:")
+    # the lead-in names what is to be done, as a heading would: "What needs to improve in this
+    # area of social work practice:" (its items are actions, read as under that heading)
+    section: str = ""
 
 
 @dataclass
@@ -436,8 +439,9 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             lead = None
         ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
         procedural = bool(c.procedural_sections.search(b.section))
-        action_sec = bool(c.action_sections.search(b.section))
-        explains = bool(_AREAS_TO_IMPROVE.search(b.section))
+        heading = ctx.section or b.section
+        action_sec = bool(c.action_sections.search(heading))
+        explains = bool(_AREAS_TO_IMPROVE.search(heading))
         table_hits = grades_in_line(text, b.start, b.end) or grades_in_lines(text, b.start, b.end)
         for h in table_hits:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
@@ -484,6 +488,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 context_polarity(last_sentence) or ctx.prior,
                 bool(c.evaluative_context.search(last_sentence)) or ctx.evaluative,
                 has_digits,
+                clean(last_sentence) if c.action_sections.search(last_sentence) else "",
             )
 
 

@@ -450,14 +450,23 @@ _CLAUSE_REST = re.compile(r"[^,;:.]*")
 # "decisions that children should become looked after were made within a timescale"
 _CONTENT_OF = re.compile(r"\b(?:decisions?|judgements?|agreement) $", re.I)
 _MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
+# (and what a record says is to be done: "provide the detail of what further work is required")
 _MODAL_NEED = re.compile(
-    _MODAL_VERB.pattern + r"|needs? to (?:happen|change|be done|be achieved)\b", re.I
+    _MODAL_VERB.pattern + r"|needs? to (?:happen|change|be done|be achieved)\b"
+    r"|(?:further|more|additional) (?:work|action|support|help) (?:is|are) (?:needed|required)\b",
+    re.I,
 )
 
 
 # A later clause of time or condition ("... are able to get the support they need when they are
 # having difficulties"): a soft weakness word in it names the circumstance, not a fault
-_LATER_WHEN = re.compile(r"\b(?:when|whenever|if)\b[^,;:.]*", re.I)
+# (to its clause's end, or to the main clause's need: "management oversight when key decisions
+# are made needs to be further improved")
+_LATER_WHEN = re.compile(
+    r"\b(?:when|whenever|if)\b(?:(?!\bneeds? to be (?:further |more |much )?"
+    r"(?:improved|strengthened|developed|addressed|better)\b)[^,;:.])*",
+    re.I,
+)
 # a need in it is the circumstance too: "and, when children need to be safeguarded, actions are
 # taken promptly"
 _NEED_WORD = re.compile(r"needs?\b", re.I)
@@ -528,6 +537,19 @@ _WISH = re.compile(
 _WISH_GATE = Gate.of([_WISH.pattern])  # its words ("want", "wish", …) must occur
 
 
+_AIM_END = re.compile(
+    r"[;:]|,\s+(?:but|although|though|however|while|whereas|and (?:the|this|these|there|it|they"
+    r"|leaders|managers|staff|social workers|children))\b",
+    re.I,
+)
+
+
+def _aim_end(s: str, start: int) -> int:
+    """Where an aim that opens at ``start`` ends: the next clause of its own, or the end."""
+    m = _AIM_END.search(s, start)
+    return m.start() if m else len(s)
+
+
 def _wanted(s: str) -> list[tuple[int, int]]:
     """Spans of needs that are a person's or a provision's, not a gap found ("the support
     that young people need to make good progress", "the help they need to stay safe"), and
@@ -579,6 +601,9 @@ def score(s: str) -> tuple[float, float]:
     dealt, done = _remedied(s)
     known, knowing = _known_needs(s)
     purposes = [(m.start(), m.end()) for m in c.purpose.finditer(s)]
+    # (an aim runs on through a list: "to ensure that the workforce has sufficient capacity,
+    # skills and support to deliver consistently good quality and timely practice")
+    aims = [(a, _aim_end(s, a)) for a, _ in purposes if not s.startswith("ensuring", a)]
     cond = c.condition.match(s)
     # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks
     # not reduce"): its cue words and negators do not judge
@@ -591,6 +616,7 @@ def score(s: str) -> tuple[float, float]:
     befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
+    first_fault = len(s)  # where the first fault counted starts
     weak = 0.0
     for cue in c.weakness.candidates(low):
         soft = cue.soft
@@ -630,6 +656,8 @@ def score(s: str) -> tuple[float, float]:
             if _inside(m.start(), dealt):
                 continue  # "to ensure that weaknesses ... are addressed"
             weak += w[m.start()]
+            if not soft and w[m.start()] >= 1:
+                first_fault = min(first_fault, m.start())
     # strength words shortly after a negator are negated ("lack of effective co-production")
     neg_spans = [(a, b) for a, b in _negated(s) if not _inside(a, conds)]
     # "has made it difficult for staff to prioritise effectively": what is hard is not done
@@ -668,6 +696,10 @@ def score(s: str) -> tuple[float, float]:
             if soft and _inside(m.start(), narrative):
                 continue
             if _inside(m.start(), befores):
+                continue
+            if any(first_fault < a <= m.start() < b for a, b in aims):
+                # "work remains to be done to ensure that practice is timely": what the work
+                # left to do aims at is not found
                 continue
             strong += w[m.start()]
     # knowing what needs to improve is a soft strength cue (self-awareness), negated like any

@@ -102,9 +102,19 @@ _NEXT_CHAR = re.compile(r"[\s\u00a0]+([^\s\u00a0])")
 _PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
 
 
+@lru_cache(maxsize=1)
+def _letterhead() -> re.Pattern[str]:
+    """A run of two or more letterhead lines inside a sentence (cues.yaml ``letterhead``)."""
+    lines = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]["letterhead"]
+    line = "|".join(f"(?:{p})" for p in lines)
+    return re.compile(rf"(?:\n[ \t]*(?:{line})(?:[ \t]+(?:{line}))*[ \t]*(?=\n)){{2,}}")
+
+
 def clean(s: str) -> str:
     """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header
-    inside a paragraph, symbol-font bullets; fold whitespace."""
+    and a letterhead inside a paragraph, symbol-font bullets; fold whitespace."""
+    if "\n" in s and ("\f" in s or "@" in s):
+        s = _letterhead().sub("", s)
     s = _PAGE_TURN.sub(" ", s)
     s = _PUA_CHAR.sub(" ", s)
     s = _MD_LINK.sub(r"\1", s)

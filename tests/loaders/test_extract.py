@@ -754,3 +754,41 @@ def test_what_needs_to_improve_items_explained_in_later_sentences():
     assert _finding(x, "Managers do not always evaluate").polarity == "Weakness"
     for e in _all_excerpts(x):
         assert text[e.start : e.end] == e.quote
+
+
+def test_a_letterhead_where_page_one_ends_is_no_part_of_the_text():
+    """Cambridgeshire 2022, Luton 2019 (focused visit letters, as PDF text): Ofsted's letterhead
+    lies where page one ends, inside a sentence or between paragraphs; the sentence reads on
+    across it (its excerpt, exact, spans it), and what follows is no section "Ofsted"."""
+    text = (OTHER / "cambridgeshire-focused-visit-2022.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "cambs-fv-2022", "focused visit letter", "2022-04", council="Cambridgeshire")
+    x = extract_document(doc, [])
+    f = _finding(x, "However, when there is a need for social care support")
+    assert f.text == (
+        "However, when there is a need for social care support, the quality and timeliness of "
+        "services remain less than good for too many children."
+    )
+    assert f.polarity == "Weakness"
+    assert not [f for f in x.findings if "gov.uk/ofsted" in f.text or "M1 2WD" in f.text]
+    for e in _all_excerpts(x):
+        assert text[e.start : e.end] == e.quote
+    text = (OTHER / "luton-focused-visit-2019.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "luton-fv-2019", "focused visit letter", "2019-06", council="Luton")
+    x = extract_document(doc, [])
+    g = _finding(x, "However, placement choice is often limited")
+    assert g.excerpts[0].section == "Overview"
+    assert not [e for e in _all_excerpts(x) if e.section == "Ofsted"]
+
+
+def test_a_lead_in_that_says_what_needs_to_improve_makes_its_items_actions():
+    """Luton 2019: "What needs to improve in this area of social work practice:" is a lead-in,
+    not a heading, and its items are the areas to improve, as under that heading."""
+    text = (OTHER / "luton-focused-visit-2019.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "luton-fv-2019", "focused visit letter", "2019-06", council="Luton")
+    x = extract_document(doc, [])
+    actions = {a.text for a in x.actions}
+    assert "Caseloads are too high in some teams." in actions
+    assert "Children’s health needs are not being identified and addressed quickly enough." in (
+        actions
+    )
+    assert not [a for a in actions if a.startswith("Children come into care")]

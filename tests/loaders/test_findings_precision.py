@@ -1407,3 +1407,89 @@ def test_a_decline_monitored_and_a_quality_still_to_come(sentence, expected):
 def test_losses_vacancies_high_turnover_and_attention_paid(sentence, expected):
     assert polarity(sentence) == expected
     assert sum(score(sentence)) > 0  # judges, so a finding even outside an evaluative section
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what work still to do aims at is not found
+        (
+            "Much work remains to be done to ensure that all of the workforce has sufficient "
+            "capacity, skills and support to deliver consistently good quality and timely "
+            "practice.",
+            "Weakness",
+        ),
+        (
+            "Social workers do not receive sufficient support, direction or challenge to ensure "
+            "that children receive effective and timely help.",
+            "Weakness",
+        ),
+        (
+            "This has led to improvements, but there is more to do to ensure that systems "
+            "support timely decision-making.",
+            "Weakness",
+        ),
+        # what is done to ensure something is still found, and a result is no aim
+        (
+            "Personal advisers are tenacious in ensuring that young people get what they are "
+            "entitled to.",
+            "Strength",
+        ),
+        (
+            "There are no children waiting for adoption because early permanency planning is "
+            "effective, which is ensuring that children are placed in adoptive homes quickly.",
+            "Strength",
+        ),
+        # a need is the main clause's, not the when-clause's
+        (
+            "However, management oversight when key decisions are made needs to be further "
+            "improved to ensure consistency.",
+            "Weakness",
+        ),
+        # shared without consent; what a record says is still to be done
+        (
+            "In some cases, information is sought and shared by iCART with agencies without "
+            "informed parental consent.",
+            "Weakness",
+        ),
+        (
+            "Records are completed promptly, show the actions taken and provide the detail of "
+            "what further work is required by the day service.",
+            "Strength",
+        ),
+    ],
+)
+def test_aims_of_work_still_to_do_and_what_a_record_says_is_to_be_done(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # praise with no stock praise word
+        ("Specialist workers are tenacious in their efforts to build trust.", "Strength"),
+        ("Most direct work undertaken with children is of a high quality.", "Strength"),
+        ("Adopters spoke highly of the support provided to them.", "Strength"),
+        ("Staff morale is high in the MASH and assessment teams.", "Strength"),
+        ("Social workers make persistent efforts to engage with children.", "Strength"),
+        ("New arrangements to track permanence plans are beginning to make an impact.", "Strength"),
+        ("This is no longer the case.", "Strength"),
+        # faults with no stock fault word
+        ("Work to address this is in its infancy.", "Weakness"),
+        ("Pathway plans vary in quality.", "Weakness"),
+        ("Life-story work is rarely undertaken with children in foster care.", "Weakness"),
+        ("There is duplication of effort, as screening relies on two records.", "Weakness"),
+        ("The local authority's self-assessment is overly positive.", "Weakness"),
+        ("However, placement choice is often limited.", "Weakness"),
+        ("There are significant limitations in the children's database.", "Weakness"),
+        # not faults: what is best avoided is rare, a limit one works within, what could be
+        ("Bed and breakfast accommodation is rarely used.", "Neutral"),
+        (
+            "However, it is too early for these strategies to have a significant impact to enable "
+            "an environment where good social work can flourish.",
+            "Weakness",
+        ),
+    ],
+)
+def test_praise_and_faults_in_plain_words_of_other_reports(sentence, expected):
+    assert polarity(sentence) == expected
