@@ -399,13 +399,42 @@ def extract_document(doc: Document, seeds: Sequence[Assessment]) -> Extraction:
 _AREAS_TO_IMPROVE = re.compile(r"\bwhat needs to improve\b", re.I)
 
 
+_RECOMMENDATIONS = re.compile(r"^\W*recommendations?\W*$", re.I)
+_STATEMENT = re.compile(r"(?:the|this|these|those|it|its|there|they|their|a|an)\b", re.I)
+_PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.\s+")
+_NOT_DIGIT = re.compile(r"\D")
+_RECOMMENDS = re.compile(r"\b(?:should|must|needs?|needed|required|ought|recommend\w*)\b", re.I)
+
+
+def _misplaced(b: Block, text: str) -> bool:
+    """Is ``b``, a numbered paragraph under "Recommendations", a statement of findings? PDF
+    text can put the heading of a report's recommendations pages after where it stands
+    (Redbridge 2016: "Recommendations" at the foot of a page of the board's findings), and
+    what follows it is no recommendation ("130. The board demonstrates a culture of …")."""
+    if not _RECOMMENDATIONS.match(b.section):
+        return False
+    first = text[b.start : b.end].lstrip("*_ ")
+    number = _PARAGRAPH_NUMBER.match(first)
+    digits = number.group(1) if number else _NOT_DIGIT.sub("", b.marker)
+    # (a report's own paragraph numbers run high by its recommendations pages; a list of
+    # recommendations numbered from one is what its heading says)
+    if not digits or int(digits) < 20:
+        return False
+    first = first[number.end() :] if number else first
+    end = first.find(". ")
+    first = first if end < 0 else first[: end + 1]
+    return bool(_STATEMENT.match(first)) and not _RECOMMENDS.search(first)
+
+
 def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
     c = cues()
     text, reg, doc = st.doc.text, st.reg, st.doc
     stack: list[tuple[int, str, str, bool]] = []  # (level, key, prior, evaluative)
     lead: _Ctx | None = None
+    void = False  # the heading above is out of place (see _misplaced)
     for i, b in enumerate(blocks):
         if b.kind == "heading":
+            void = False
             key = heads.get(i, "")
             if not key:
                 found = heading_assessment(b.section)
@@ -425,9 +454,12 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
             continue
-        sec_key = next((k for _, k, _, _ in reversed(stack) if k), "") or reg.own
-        sec_prior = next((p for _, _, p, _ in reversed(stack) if p), "")
-        sec_eval = stack[-1][3] if stack else False
+        void = void or _misplaced(b, text)
+        # (under a heading out of place, the section is the one before it)
+        here = stack[:-1] if void else stack
+        sec_key = next((k for _, k, _, _ in reversed(here) if k), "") or reg.own
+        sec_prior = next((p for _, _, p, _ in reversed(here) if p), "")
+        sec_eval = here[-1][3] if here else False
         if b.kind == "table_row":
             for h in grades_in_line(text, b.start, b.end):
                 _judgement(h.domain, h.grade, sec_key, doc.year, b, h.start, h.end, st)
@@ -438,8 +470,8 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
         if lead is not None and (not is_item or (lead.digits and has_digits)):
             lead = None
         ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
-        procedural = bool(c.procedural_sections.search(b.section))
-        heading = ctx.section or b.section
+        procedural = not void and bool(c.procedural_sections.search(b.section))
+        heading = ctx.section or ("" if void else b.section)
         action_sec = bool(c.action_sections.search(heading))
         explains = bool(_AREAS_TO_IMPROVE.search(heading))
         table_hits = grades_in_line(text, b.start, b.end) or grades_in_lines(text, b.start, b.end)

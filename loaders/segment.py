@@ -279,6 +279,11 @@ def _classify_line(
 _LINE_END = ".!?:;)\"”’'"
 # A heading's last line ends in none of these ("What needs to improve?" is a heading).
 _NOT_HEADING_END = ".,;:!"
+_OPEN_WORD = re.compile(
+    r"\s(?:in|of|the|a|an|and|or|to|for|with|by|on|at|from|that|which|who|is|are|was|were|"
+    r"their|its|his|her|this|these|as)\s*$",
+    re.I,
+)
 
 
 _CONTENT = ("text", "bullet", "numbered")
@@ -383,7 +388,9 @@ def _layout_headings(
                 # "Managers acknowledge that this is an area for development" then
                 # "(Recommendation).": the note closes a sentence, which is no heading
                 after = False
-            ends = line(j)[-1:] not in _NOT_HEADING_END
+            # (nor on a word that needs the next: "46. Unaccompanied asylum-seeking children
+            # receive a good service in" wraps, whatever the next line starts with)
+            ends = line(j)[-1:] not in _NOT_HEADING_END and not _OPEN_WORD.search(line(j))
             if after and ends and re.search(r"[A-Za-z]{3}", line(i)):
                 out[i] = j
                 boundary = True

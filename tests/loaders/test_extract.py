@@ -792,3 +792,27 @@ def test_a_lead_in_that_says_what_needs_to_improve_makes_its_items_actions():
         actions
     )
     assert not [a for a in actions if a.startswith("Children come into care")]
+
+
+def test_a_recommendations_heading_out_of_place_ends_no_findings():
+    """Redbridge 2016 (single inspection framework, as PDF text): "Recommendations" stands at the
+    foot of a page of the board's findings, and paragraph 130 goes on with findings: they are
+    findings of the section before, not recommendations."""
+    text = (OTHER / "redbridge-sif-2016-lscb.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "redbridge-2016", "inspection report", "2016-11", council="Redbridge")
+    x = extract_document(doc, [])
+    f = _finding(x, "Engagement and commitment of partners to the work of the board")
+    assert f.polarity == "Strength"
+    assert _finding(x, "The board demonstrates a culture of effective").polarity == "Strength"
+    assert not [a for a in x.actions if a.text.startswith("The board demonstrates")]
+
+
+def test_a_numbered_paragraph_whose_first_line_ends_on_in_is_no_heading():
+    """Warwickshire 2017: "46. Unaccompanied asylum-seeking children receive a good service in"
+    wraps onto "Warwickshire. Social workers …": no heading, a sentence."""
+    text = (OTHER / "warwickshire-sif-2017-uasc.txt").read_text(encoding="utf-8")
+    doc = _doc(text, "warwickshire-2017", "inspection report", "2017-07", council="Warwickshire")
+    x = extract_document(doc, [])
+    f = _finding(x, "Unaccompanied asylum-seeking children receive a good service")
+    assert f.text.endswith("in Warwickshire.")
+    assert not [e for e in _all_excerpts(x) if e.section.startswith("46.")]
