@@ -35,7 +35,7 @@ from .assessments import (
 )
 from .corpus import ASSESSMENT_REPORT_TYPES
 from .figures import distinct_figures, figures_in
-from .findings import context_polarity, cues, is_intent, polarity, score
+from .findings import consequence, context_polarity, cues, is_intent, polarity, score
 from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
 from .ofsted import refine
 from .records import (
@@ -129,6 +129,8 @@ class _State:
     roles: list[RoleAssignment] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name as written -> person key
     holders: dict[str, str] = field(default_factory=dict)  # post key -> person key
+    # the last finding: its block's start and its polarity (see _finding)
+    last: tuple[int, str] = (-1, "")
 
 
 def _mention_date(s: str, a: int, b: int) -> tuple[int | None, int | None]:
@@ -574,14 +576,17 @@ def _finding(
         return
     e = st.reg.entries.get(key) or st.reg.entries[st.reg.own]
     st.referenced.add(e.key)
+    leaning = polarity(display, ctx.prior, item=not explaining and (in_lead or b.kind == "bullet"))
+    if not (weak or strong) and leaning == "Neutral":
+        # "This means that some children wait": as the sentence before it in its paragraph
+        leaning = consequence(display, st.last[1] if st.last[0] == b.start else "") or leaning
+    st.last = (b.start, leaning)
     st.findings.append(
         Finding(
             text=display,
             assessment=e.key,
             year=e.year,
-            polarity=polarity(
-                display, ctx.prior, item=not explaining and (in_lead or b.kind == "bullet")
-            ),
+            polarity=leaning,
             excerpts=(_excerpt(st.doc, s0, s1, b.section),),
             involves=_involves(display, st),
         )

@@ -107,6 +107,7 @@ class Cues:
     purpose: re.Pattern[str]
     done_action: re.Pattern[str]
     relative_negated: re.Pattern[str]
+    consequence: dict[str, re.Pattern[str]]  # follows, benefit, harm, response
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
     not_action_any: AnyOf  # not_action
@@ -133,6 +134,7 @@ def cues() -> Cues:
         not_action=_any(d["not_action"]),
         due=_any(d["due"]),
         needs=Alternation([d["needs"]], re.IGNORECASE),
+        consequence={k: re.compile(v, re.IGNORECASE) for k, v in d["consequence"].items()},
         imperative=re.compile(d["imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
         minority=re.compile(d["minority"], re.IGNORECASE),
@@ -798,6 +800,20 @@ def polarity(s: str, prior: str = "", item: bool = False) -> str:
     if weak >= strong:
         return "Weakness"
     return "Strength"
+
+
+def consequence(s: str, before: str) -> str:
+    """The leaning of ``s``, a sentence with no cue word, as what follows from the sentence
+    before it (whose polarity is ``before``; see cues.yaml ``consequence``): "" when it is
+    no such sentence."""
+    c = cues().consequence
+    if c["benefit"].match(s):
+        return "Strength"
+    if c["harm"].match(s):
+        return "Weakness"
+    if c["follows"].match(s) and not c["response"].match(s) and before != "Neutral":
+        return before
+    return ""
 
 
 #: Marks a graded section's leaning ("Strength" + LEAN): it decides only sentences without cues.

@@ -816,3 +816,43 @@ def test_a_numbered_paragraph_whose_first_line_ends_on_in_is_no_heading():
     f = _finding(x, "Unaccompanied asylum-seeking children receive a good service")
     assert f.text.endswith("in Warwickshire.")
     assert not [e for e in _all_excerpts(x) if e.section.startswith("46.")]
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "expected"),
+    [
+        # what follows leans as what it follows from
+        (
+            "Assessments are detailed, but risk is not rigorously analysed.",
+            "This means that relatives often emerge late in the proceedings.",
+            "Weakness",
+        ),
+        (
+            "Social workers know their children well.",
+            "As a result, almost all children have a plan for permanence.",
+            "Strength",
+        ),
+        # a benefit is praise and a harm a fault, whatever came before
+        (
+            "Some plans are not updated after reviews.",
+            "This helps to prevent drift and delay.",
+            "Strength",
+        ),
+        (
+            "Assessments are thorough and child-centred.",
+            "This leaves a small number of children without the right level of care.",
+            "Weakness",
+        ),
+        # what someone did in response leans neither way
+        (
+            "Return home interviews were not always offered.",
+            "As a result, the board has revised its performance reporting arrangements.",
+            "Neutral",
+        ),
+    ],
+)
+def test_a_consequence_leans_as_the_sentence_it_follows(before, sentence, expected):
+    text = f"Findings\n\n{before} {sentence}\n"
+    doc = _doc(text, "consequence", "inspection report", "2019-07")
+    x = extract_document(doc, [])
+    assert _finding(x, sentence[:30]).polarity == expected
