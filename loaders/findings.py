@@ -552,6 +552,14 @@ def _aim_end(s: str, start: int) -> int:
     return m.start() if m else len(s)
 
 
+_TO_DO = re.compile(r"(?:actions?|steps?|things?|changes?|tasks?|work)$", re.I)
+_NEEDER = re.compile(
+    r"\b(?:that|which) (?:the |their |his |her )?(?:parents?|carers?|families|family|children|child"
+    r"|young (?:people|person)|adopters|they|he|she|you|we)\b",
+    re.I,
+)
+
+
 def _wanted(s: str) -> list[tuple[int, int]]:
     """Spans of needs that are a person's or a provision's, not a gap found ("the support
     that young people need to make good progress", "the help they need to stay safe"), and
@@ -561,7 +569,11 @@ def _wanted(s: str) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in _WISH.finditer(s)] if wish else []
     for m in c.relative_need.finditer(s):
         head = m.group("head")
-        if head is None or not c.relative_need_judges.match(head):
+        # (what someone else needs to do is theirs: "the actions that parents need to take")
+        theirs = (
+            head is not None and _TO_DO.match(head) and _NEEDER.search(s, m.end("head"), m.end())
+        )
+        if head is None or theirs or not c.relative_need_judges.match(head):
             out.append((m.start("head") if head else m.start(), m.end()))
     return out
 

@@ -1493,3 +1493,44 @@ def test_aims_of_work_still_to_do_and_what_a_record_says_is_to_be_done(sentence,
 )
 def test_praise_and_faults_in_plain_words_of_other_reports(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # leaders who know their weaknesses and act on them: self-awareness, not a fault found
+        (
+            "Senior managers are aware of these weaknesses and are addressing this through "
+            "practice workshops.",
+            "Strength",
+        ),
+        (
+            "The director of children's services (DCS) has recognised the shortfalls in practice "
+            "and has driven the improvement plan forward.",
+            "Strength",
+        ),
+        # not when they do not know, nor when an inspection or an analysis finds them
+        ("Leaders are not aware of the weaknesses in practice.", "Weakness"),
+        ("Inspectors identified weaknesses in planning.", "Weakness"),
+        (
+            "A recent detailed analysis of children who go missing identified gaps in the "
+            "recording of the reasons why children run away.",
+            "Weakness",
+        ),
+        # a worry looked into and dealt with
+        (
+            "There is effective use of child protection processes to ensure that concerns are "
+            "explored and addressed.",
+            "Strength",
+        ),
+        # what parents need to do is theirs
+        (
+            "Letters to parents before proceedings are clear about the actions that parents need "
+            "to take to address concerns.",
+            "Strength",
+        ),
+        ("Leaders know that they need to accelerate progress.", "Weakness"),
+    ],
+)
+def test_weaknesses_known_worries_dealt_with_and_what_parents_need_to_do(sentence, expected):
+    assert polarity(sentence) == expected
