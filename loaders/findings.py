@@ -486,8 +486,36 @@ _BEFORE = re.compile(
 
 _CRITICISM = re.compile(r"critic", re.I)
 # ("are not adversely affected", "children do not experience unnecessary delays")
+# ("are not subject to disruption", "there is no danger of", "is no longer inadequate")
 _NEGATED_FAULT = re.compile(
-    r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:(?:experience|suffer|face)\s+(?:any\s+)?(?:\w+\s+)?)?$",
+    r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:(?:experience|suffer|face|subject to|at risk of)\s+"
+    r"(?:any\s+)?(?:\w+\s+)?)?$|\bno\s+(?:\w+\s+)?$",
+    re.I,
+)
+# "No children were found to be left at risk of immediate harm": none found
+_NONE_FOUND = re.compile(
+    r"^\W*(?:no|none of the)\b[^,;.]*\b(?:found|seen|judged|considered|identified)\s+"
+    r"(?:to\s+be\s+|as\s+)?$",
+    re.I,
+)
+# "This has helped to keep disruption to a minimum": a fault kept small
+_DESPITE_WORDS = ("despite", "through", "spite", "notwithstanding", "in the face")
+
+
+def _may_overcome(s: str) -> bool:
+    """A cheap test before :data:`_DESPITE`: does ``s`` hold one of its opening words?"""
+    low = s.lower()
+    return any(w in low for w in _DESPITE_WORDS)
+
+
+_TO_MINIMUM = re.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
+# "despite these challenges", "throughout the challenges of the COVID-19 pandemic", "in the face
+# of significant pressures": what is overcome, to its clause's end, is no fault found
+_DESPITE = re.compile(
+    r"\b(?:despite|in spite of|notwithstanding|throughout|in the face of|through)\s+"
+    r"(?:(?:the|these|this|those|ongoing|significant|considerable|many|some|recent|their|its|"
+    r"continuing|current)\s+)*(?:[\w-]+\s+){0,3}?(?:challeng\w*|difficult\w*|pressures?|"
+    r"disruption|concerns?|problems?|constraints?)\b[^,;.]*",
     re.I,
 )
 # "this proposal is not being followed up pending the outcome of this review": deferred, not
@@ -618,6 +646,7 @@ def score(s: str) -> tuple[float, float]:
     # (an aim runs on through a list: "to ensure that the workforce has sufficient capacity,
     # skills and support to deliver consistently good quality and timely practice")
     aims = [(a, _aim_end(s, a)) for a, _ in purposes if not s.startswith("ensuring", a)]
+    overcome = [(m.start(), m.end()) for m in _DESPITE.finditer(s)] if _may_overcome(s) else []
     cond = c.condition.match(s)
     # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks
     # not reduce"): its cue words and negators do not judge
@@ -631,6 +660,8 @@ def score(s: str) -> tuple[float, float]:
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     first_fault = len(s)  # where the first fault counted starts
+    denied: list[tuple[int, int]] = []  # faults denied, which praise may overlap
+    overcame = 0.0  # faults overcome ("despite these challenges"), of no weight beside others
     weak = 0.0
     for cue in c.weakness.candidates(low):
         soft = cue.soft
@@ -650,10 +681,17 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
-            if not _NOT.search(m.group(0)) and _NEGATED_FAULT.search(
-                s, max(0, m.start() - 45), m.start()
+            if not _NOT.search(m.group(0)) and (
+                _NEGATED_FAULT.search(s, max(0, m.start() - 45), m.start())
+                or _NONE_FOUND.search(s, 0, m.start())
+                or _TO_MINIMUM.match(s, m.end())
             ):
+                denied.append(weak_spans[-1])  # (praise may say so: "no longer inadequate")
                 continue  # "are not adversely affected": a fault denied
+            if soft and _inside(m.start(), overcome):
+                if m.start() > 20:  # (a trailing "despite" may be all the sentence judges)
+                    overcame += w[m.start()]
+                continue  # "Despite these challenges, workloads are manageable"
             if _NOT.search(m.group(0)) and _PENDING.match(s, m.end()):
                 continue
             if _NOT.search(m.group(0)) and (
@@ -691,10 +729,11 @@ def score(s: str) -> tuple[float, float]:
     need_from = need.start() if need else len(s)
     strong = 0.0
     seen: list[tuple[int, int]] = []
+    blocking = [x for x in weak_spans if x not in denied]
     for cue in c.strength.candidates(low):
         soft = cue.soft
         for m in cue.pattern.finditer(s):
-            if any(m.start() < b and a < m.end() for a, b in weak_spans + seen):
+            if any(m.start() < b and a < m.end() for a, b in blocking + seen):
                 continue
             seen.append((m.start(), m.end()))
             if _inside(m.start(), conds):
@@ -726,6 +765,10 @@ def score(s: str) -> tuple[float, float]:
             weak += 0.5 * w[x]
             continue
         strong += w[x]
+    if not (weak or strong):
+        # nothing else judges: "Recruitment to social work roles remains a priority despite the
+        # challenges regionally and nationally"
+        weak = overcame
     return weak, strong
 
 

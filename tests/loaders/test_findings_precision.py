@@ -1534,3 +1534,45 @@ def test_praise_and_faults_in_plain_words_of_other_reports(sentence, expected):
 )
 def test_weaknesses_known_worries_dealt_with_and_what_parents_need_to_do(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fault denied or kept small is no fault, and praise may say so
+        ("Most children are well cared for and are not subject to disruption.", "Strength"),
+        ("This has helped to keep disruption to a minimum.", "Strength"),
+        ("No children were found to be left at risk of immediate harm.", "Neutral"),
+        (
+            "However, steps have now been taken to improve services for children and, as a "
+            "result, services are no longer inadequate.",
+            "Strength",
+        ),
+        ("Review meetings ensure that plans do not drift.", "Strength"),
+        # what is overcome is no fault found, unless nothing else judges
+        ("Despite the challenges, workloads are manageable.", "Strength"),
+        (
+            "Despite these challenges, it is to the credit of the council that vulnerable "
+            "children have been prioritised.",
+            "Strength",
+        ),
+        (
+            "Recruitment to social work roles remains a priority despite the challenges "
+            "regionally and nationally.",
+            "Weakness",
+        ),
+        # knowing the challenges is self-awareness
+        ("Senior leaders recognise the challenges of providing local placements.", "Strength"),
+        # too many cases
+        (
+            "While most caseloads are manageable, some social workers have higher caseloads.",
+            "Weakness",
+        ),
+        (
+            "A small number of staff have caseloads that exceed the desired maximum size.",
+            "Weakness",
+        ),
+    ],
+)
+def test_faults_denied_overcome_or_known_and_caseloads(sentence, expected):
+    assert polarity(sentence) == expected
