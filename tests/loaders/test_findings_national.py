@@ -259,11 +259,12 @@ def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
             " receiving help from other services that they may need.",
             "Neutral",
         ),
-        # Leicestershire 2024
+        # Leicestershire 2024 (children who do not attend: which children, no fault; provision
+        # tailored to need: praise)
         (
             "For children who do not attend school, bespoke packages of education provision are"
             " tailored to meet individual need.",
-            "Neutral",
+            "Strength",
         ),
         # Essex 2023
         (

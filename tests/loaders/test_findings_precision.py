@@ -345,7 +345,8 @@ def test_a_leading_condition_does_not_judge(sentence, expected):
             " children and young people know their social workers well.",
             "Weakness",
         ),
-        # Birmingham 2018: still at an early stage (not "considered at an early stage")
+        # Birmingham 2018: still at an early stage (not "considered at an early stage": timely,
+        # which is praise)
         (
             "Despite this, measures to better align work around child sexual exploitation, children"
             " going missing, children missing education and wider contextual safeguarding are still"
@@ -355,7 +356,7 @@ def test_a_leading_condition_does_not_judge(sentence, expected):
         (
             "Adoption is considered at an early stage for all children who cannot be cared for by"
             " their birth families.",
-            "Neutral",
+            "Strength",
         ),
         # Isle of Wight 2014: too early to see; there is no ...
         (
@@ -1575,4 +1576,31 @@ def test_weaknesses_known_worries_dealt_with_and_what_parents_need_to_do(sentenc
     ],
 )
 def test_faults_denied_overcome_or_known_and_caseloads(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Staff have access to a wide range of induction and training opportunities.", "Strength"),
+        ("Permanence options are considered for most children at an early stage.", "Strength"),
+        ("Young people are actively encouraged to remain in care until the age of 18.", "Strength"),
+        ("This is helping to reduce the risk for some children.", "Strength"),
+        ("They show professional curiosity and take time to understand children.", "Strength"),
+        ("These records are written with care and kindness.", "Strength"),
+        ("Carers are sensitive to children's ethnic and cultural identities.", "Strength"),
+        ("Young people reported positively about the quality of support.", "Strength"),
+        ("PAs take great pride in what they do and morale among the team is high.", "Strength"),
+        ("Children living in supported accommodation receive tailored support.", "Strength"),
+        # the name of a kind of home praises nothing
+        ("This includes supported accommodation and emergency accommodation.", "Neutral"),
+        # a range of options only just begun to improve is still limited
+        (
+            "Housing options remain limited, however, with the range of options having only "
+            "recently begun to improve.",
+            "Weakness",
+        ),
+    ],
+)
+def test_praise_in_plain_words_and_kinds_of_home(sentence, expected):
     assert polarity(sentence) == expected
