@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cskg import yamlio
-from cskg.loaders.patterns import Prefilter, lowered
+from cskg.loaders.patterns import Prefilter, literal_parts, lowered
 
 from .assessments import slugify
 from .records import Agent
@@ -61,11 +61,11 @@ class Gazetteer:
 
     @cached_property
     def _org_filter(self) -> Prefilter:
-        return Prefilter([o.pattern for o in self.orgs])
+        return Prefilter([o.pattern for o in self.orgs], literal_parts)
 
     @cached_property
     def _post_filter(self) -> Prefilter:
-        return Prefilter([p.pattern for p in self.posts])
+        return Prefilter([p.pattern for p in self.posts], literal_parts)
 
     def orgs_in(self, s: str) -> list[tuple[int, str]]:
         """(position, org key) of each organisation named in ``s``."""

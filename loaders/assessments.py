@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
-from cskg.loaders.patterns import Prefilter, lowered
+from cskg.loaders.patterns import Prefilter, literal_parts, lowered
 
 from .records import Assessment, Document, Excerpt
 
@@ -122,7 +122,7 @@ def kind_by_name(name: str) -> Kind | None:
 @lru_cache(maxsize=1)
 def _kind_patterns() -> tuple[list[tuple[Kind, re.Pattern[str]]], Prefilter]:
     pairs = [(k, p) for k in kinds() for p in k.patterns]
-    return pairs, Prefilter([p for _, p in pairs])
+    return pairs, Prefilter([p for _, p in pairs], literal_parts)
 
 
 def find_kinds(text: str) -> list[tuple[Kind, int, int]]:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
-from cskg.loaders.patterns import Alternation, AnyOf, Gate, Prefilter, lowered
+from cskg.loaders.patterns import Alternation, AnyOf, Gate, Prefilter, literal_parts, lowered
 
 __all__ = [
     "LEAN",
@@ -63,7 +63,9 @@ class CueSet:
 
     def __init__(self, cues: tuple[Cue, ...]) -> None:
         self.cues = cues
-        self._filter = Prefilter([c.pattern for c in cues])
+        # by the rarest text each cue must contain ("disadvantaged" in "(?:is|are|have) (?:been
+        # )?disadvantaged"), not its opening words, which nearly every sentence has
+        self._filter = Prefilter([c.pattern for c in cues], literal_parts)
 
     def candidates(self, low: str | None) -> list[Cue]:
         """The cues that could match the sentence whose :func:`lowered` form is ``low``."""
