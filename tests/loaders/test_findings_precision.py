@@ -1592,6 +1592,13 @@ def test_faults_denied_overcome_or_known_and_caseloads(sentence, expected):
         ("Young people reported positively about the quality of support.", "Strength"),
         ("PAs take great pride in what they do and morale among the team is high.", "Strength"),
         ("Children living in supported accommodation receive tailored support.", "Strength"),
+        (
+            "Young people were very complimentary about the supported lodgings provision.",
+            "Strength",
+        ),
+        ("Staff are aspirational for care leavers.", "Strength"),
+        # an aim yet to be met is not praise
+        ("Impact is often aspirational rather than quantifiable.", "Neutral"),
         # the name of a kind of home praises nothing
         ("This includes supported accommodation and emergency accommodation.", "Neutral"),
         # a range of options only just begun to improve is still limited
