@@ -1003,3 +1003,34 @@ def test_emotional_and_physical_health_are_health(scheme: ThemeScheme, text: str
 )
 def test_subjects_held_out_letters_raise(scheme: ThemeScheme, text: str, expected: str) -> None:
     assert expected in {t.theme_id for t in scheme.tag(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the commissioner's and reviewers' lists of issues on the embedded corpus
+        (
+            "Insufficient analysis and understanding of underlying complexities and continuing "
+            "risks to children",
+            "assessment-quality",
+        ),
+        (
+            "Lack of sufficient pace and decision making on a range of issues",
+            "leadership-governance",
+        ),
+        (
+            "Being proactive in instilling a level of constructive challenge on behalf of children "
+            "at all management levels",
+            "management-oversight",
+        ),
+        ("Staff talk about good levels of support, both formal and informal.", "workforce"),
+        ("Staff told inspectors that they enjoy working in Sutton.", "workforce"),
+    ],
+)
+def test_subjects_of_lists_of_issues(scheme: ThemeScheme, text: str, expected: str) -> None:
+    assert expected in {t.theme_id for t in scheme.tag(text)}
+
+
+def test_the_pace_of_casework_is_not_leadership(scheme: ThemeScheme) -> None:
+    text = "Work to ensure that children have permanent homes is not pursued with sufficient pace."
+    assert "leadership-governance" not in {t.theme_id for t in scheme.tag(text)}
