@@ -78,6 +78,9 @@ def gaz() -> Gazetteer:
         "Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
         "Agreement has been reached that children looked after will receive preferential "
         "treatment while CAMHS is being recommissioned.",
+        # a step agreed, a plan under way
+        "Senior managers agreed to review the current process.",
+        "The local authority is seeking to deploy funds to establish a post-18 service.",
         # a request made, as "requested a report"
         "Following the inspection, the Council asked for a proposal from an experienced "
         "consultancy to review the coordination of early help services.",
@@ -240,6 +243,12 @@ def test_actions(sentence: str) -> None:
         "help and statutory services will require consistent management oversight.",
         "The local authority is aware of these deficiencies but has not yet made sufficient "
         "improvements to ensure that timescales will be met.",
+        # what children may achieve; a judgement's caveat; what someone does when needed
+        "Leaders in the virtual school are ambitious for children in care and the progress that "
+        "they should make.",
+        "Recent improvements in timeliness are very positive, but this will need to be sustained.",
+        "The agency decision maker scrutinises recommendations from the panel and will seek "
+        "further information if necessary.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
