@@ -1611,3 +1611,13 @@ def test_faults_denied_overcome_or_known_and_caseloads(sentence, expected):
 )
 def test_praise_in_plain_words_and_kinds_of_home(sentence, expected):
     assert polarity(sentence) == expected
+
+
+def test_a_grade_stated_as_a_sentence_is_no_finding():
+    """2014-18 reports state each graded judgement as a sentence; it is read as a judgement."""
+    c = cues()
+    assert c.procedural.search(
+        "The graded judgement about the experience and progress of care leavers is that it "
+        "requires improvement"
+    )
+    assert c.procedural.search("The graded judgement for adoption performance is that it is good.")
