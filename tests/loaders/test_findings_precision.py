@@ -1621,3 +1621,33 @@ def test_a_grade_stated_as_a_sentence_is_no_finding():
         "requires improvement"
     )
     assert c.procedural.search("The graded judgement for adoption performance is that it is good.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A significant number of social workers said that their morale is low.", "Weakness"),
+        ("There are high sickness rates among staff.", "Weakness"),
+        ("Social workers reported that they had irregular supervision.", "Weakness"),
+        ("Key planning documents and records of visits are absent.", "Weakness"),
+        ("Some children in care report several changes in social worker.", "Weakness"),
+        ("Short- and long-term placement stability needs improvement.", "Weakness"),
+        (
+            "Only one in three children have an initial health assessment within 28 days.",
+            "Weakness",
+        ),
+        ("The response to the mental health of children in care is mixed.", "Weakness"),
+        (
+            "Audits overly focus on process and give little sense of children's experience.",
+            "Weakness",
+        ),
+        ("The early help system is not as efficient as it could be.", "Weakness"),
+        ("Some members of the panel have been left feeling disillusioned.", "Weakness"),
+        # not the children's or families' absence, nor turnover that is low
+        ("Assessments include consideration of fathers, even when they are absent.", "Neutral"),
+        ("Those with high absence rates receive a range of additional support.", "Neutral"),
+        ("Staff morale is high, and turnover is low.", "Strength"),
+    ],
+)
+def test_plain_faults_of_the_fifth_reading(sentence, expected):
+    assert polarity(sentence) == expected
