@@ -501,15 +501,6 @@ _NONE_FOUND = re.compile(
     re.I,
 )
 # "This has helped to keep disruption to a minimum": a fault kept small
-_DESPITE_WORDS = ("despite", "through", "spite", "notwithstanding", "in the face")
-
-
-def _may_overcome(s: str) -> bool:
-    """A cheap test before :data:`_DESPITE`: does ``s`` hold one of its opening words?"""
-    low = s.lower()
-    return any(w in low for w in _DESPITE_WORDS)
-
-
 _TO_MINIMUM = re.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
 # "despite these challenges", "throughout the challenges of the COVID-19 pandemic", "in the face
 # of significant pressures": what is overcome, to its clause's end, is no fault found
@@ -520,6 +511,19 @@ _DESPITE = re.compile(
     r"disruption|concerns?|problems?|constraints?)\b[^,;.]*",
     re.I,
 )
+
+
+_DESPITE_WORDS = ("despite", "through", "spite", "notwithstanding", "in the face")
+# what opens a sentence before a leading "Despite …," ("However, despite …")
+_OPENING = re.compile(r"\W*(?:however|but|and|yet|although|while)?\W*", re.I)
+
+
+def _may_overcome(s: str) -> bool:
+    """A cheap test before :data:`_DESPITE`: does ``s`` hold one of its opening words?"""
+    low = s.lower()
+    return any(w in low for w in _DESPITE_WORDS)
+
+
 # "this proposal is not being followed up pending the outcome of this review": deferred, not
 # failed
 _PENDING = re.compile(r"(?:\s+\w+){0,2}\s+pending\b", re.I)
@@ -690,8 +694,10 @@ def score(s: str) -> tuple[float, float]:
             ):
                 denied.append(weak_spans[-1])  # (praise may say so: "no longer inadequate")
                 continue  # "are not adversely affected": a fault denied
-            if soft and _inside(m.start(), overcome):
-                if m.start() > 20:  # (a trailing "despite" may be all the sentence judges)
+            span = next(((a, b) for a, b in overcome if a <= m.start() < b), None)
+            if soft and span is not None:
+                if not _OPENING.fullmatch(s, 0, span[0]):
+                    # (a trailing "despite" may be all the sentence judges; see the end)
                     overcame += w[m.start()]
                 continue  # "Despite these challenges, workloads are manageable"
             if _NOT.search(m.group(0)) and _PENDING.match(s, m.end()):

@@ -113,6 +113,7 @@ def _letterhead() -> re.Pattern[str]:
 def clean(s: str) -> str:
     """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header
     and a letterhead inside a paragraph, symbol-font bullets; fold whitespace."""
+    # (a letterhead inside a sentence comes with the page break after it, or its e-mail line)
     if "\n" in s and ("\f" in s or "@" in s):
         s = _letterhead().sub("", s)
     s = _PAGE_TURN.sub(" ", s)
