@@ -24,10 +24,15 @@ _CUES = Path(__file__).with_name("cues.yaml")
 
 
 @lru_cache(maxsize=1)
+def _segment_cues() -> dict:
+    """The ``segment`` section of cues.yaml, read once for every pattern made from it."""
+    return yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]
+
+
+@lru_cache(maxsize=1)
 def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
     """Compiled furniture patterns from cues.yaml: (line furniture, reset, heading blacklist)."""
-    data = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))
-    seg = data["segment"]
+    seg = _segment_cues()
     line = AnyOf(seg["furniture"], re.IGNORECASE)
     reset = re.compile("|".join(f"(?:{p})" for p in seg["reset"]), re.IGNORECASE)
     not_heading = re.compile("|".join(f"(?:{p})" for p in seg["not_heading"]), re.IGNORECASE)
@@ -37,7 +42,7 @@ def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _back_matter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Compiled back-matter patterns from cues.yaml: (its first line, its last line)."""
-    seg = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]["back_matter"]
+    seg = _segment_cues()["back_matter"]
     return (
         re.compile("|".join(f"(?:{p})" for p in seg["start"]), re.IGNORECASE),
         re.compile("|".join(f"(?:{p})" for p in seg["end"]), re.IGNORECASE),
@@ -105,7 +110,7 @@ _PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
 @lru_cache(maxsize=1)
 def _letterhead() -> re.Pattern[str]:
     """A run of two or more letterhead lines inside a sentence (cues.yaml ``letterhead``)."""
-    lines = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]["letterhead"]
+    lines = _segment_cues()["letterhead"]
     line = "|".join(f"(?:{p})" for p in lines)
     return re.compile(rf"(?:\n[ \t]*(?:{line})(?:[ \t]+(?:{line}))*[ \t]*(?=\n)){{2,}}")
 
@@ -323,7 +328,7 @@ def _judgement_heading(
 
 @lru_cache(maxsize=1)
 def _furniture_judgement() -> re.Pattern[str]:
-    seg = yamlio.safe_load(_CUES.read_text(encoding="utf-8"))["segment"]
+    seg = _segment_cues()
     return re.compile("|".join(f"(?:{p})" for p in seg["judgement_heading"]), re.IGNORECASE)
 
 
