@@ -18,7 +18,7 @@ from pathlib import Path
 from cskg import yamlio
 from cskg.loaders.patterns import AnyOf
 
-__all__ = ["Block", "clean", "segment", "sentences"]
+__all__ = ["Block", "clean", "footnotes", "segment", "sentences"]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
@@ -115,12 +115,36 @@ def _letterhead() -> re.Pattern[str]:
     return re.compile(rf"(?:\n[ \t]*(?:{line})(?:[ \t]+(?:{line}))*[ \t]*(?=\n)){{2,}}")
 
 
+# A footnote at the foot of a PDF page, just before the page break: a line that opens with the
+# note's number and a capital ("1 The areas for improvement have been cross-referenced with
+# ...", "2 Ofsted produces this report under its power to ..."), and the lines after it up to the
+# break. Often inside a sentence that runs on to the next page. Not a line that opens with a
+# date ("1 April and 30 June 2016, 86% of ..."), which runs on the text. The rule above a note
+# ("_______") is part of it.
+_FOOTNOTE = re.compile(
+    r"(?:\n[ \t]*_{5,}[ \t]*)?\n[ \t]*\d{1,2}[ \t]+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)[A-Z][^\n\f]*(?:\n[^\n\f]*){0,5}?\n?[ \t]*(?=\f)"
+)
+
+
+def footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of page-foot footnotes that begin within ``text[start:end]`` (at its start too)."""
+    # (a block ends before the blank line and page break that end its footnote)
+    stop = min(len(text), end + 4)
+    if "\f" not in text[start:stop]:
+        return []
+    return [(m.start() + 1, m.end()) for m in _FOOTNOTE.finditer(text, max(0, start - 1), stop)]
+
+
 def clean(s: str) -> str:
-    """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header
-    and a letterhead inside a paragraph, symbol-font bullets; fold whitespace."""
+    """Display text: drop ``**``/``*`` emphasis, tags and link debris, a page's running header,
+    a footnote and a letterhead inside a paragraph, symbol-font bullets; fold whitespace."""
     # (a letterhead inside a sentence comes with the page break after it, or its e-mail line)
     if "\n" in s and ("\f" in s or "@" in s):
         s = _letterhead().sub("", s)
+    if "\f" in s:
+        s = _FOOTNOTE.sub("\n", s)
     s = _PAGE_TURN.sub(" ", s)
     s = _PUA_CHAR.sub(" ", s)
     s = _MD_LINK.sub(r"\1", s)
@@ -497,7 +521,11 @@ _SENTENCE_END = ".!?\"”’'"
 
 def _continues(text: str, prev: _Item, line: str) -> bool:
     """A paragraph that ran over a page break: no closing punctuation, next starts lower-case."""
-    tail = text[prev.start : prev.end].rstrip("*_ ")
+    end = prev.end
+    for a, b in footnotes(text, prev.start, end):
+        if b >= end - 1:  # the page's footnote is no part of the paragraph it interrupts
+            end = a
+    tail = text[prev.start : end].rstrip("*_ \n")
     if not tail or tail[-1] in ".!?:;\"”’'":
         return False
     first = line.lstrip("*_'‘“\"( ")
@@ -673,8 +701,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``, trimmed; abbreviation- and number-aware."""
     out: list[tuple[int, int]] = []
     s = start
+    notes = footnotes(text, start, end)
     for m in _END.finditer(text, start, end):
         stop = m.end()
+        if notes and any(a <= m.start() < b for a, b in notes):
+            continue  # a footnote's full stops end no sentence of the text it interrupts
         if text[m.start()] == ".":
             # only the last word matters: look back a bounded window, not the whole sentence
             word = _LAST_WORD.search(text[max(s, m.start() - 40) : m.start()])
@@ -701,4 +732,15 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a, b = _trim(text, s, end)
     if a < b:
         out.append((a, b))
+    if notes:
+        # a footnote after a sentence's end, or one alone in its block, is no sentence; one
+        # that ends a block is no part of its last sentence
+        kept = []
+        for a, b in out:
+            for x, y in notes:
+                if a < x < b <= y:
+                    b = _trim(text, a, x)[1]
+            if not any(x <= a and b <= y for x, y in notes):
+                kept.append((a, b))
+        out = kept
     return out

@@ -780,6 +780,37 @@ def test_a_letterhead_where_page_one_ends_is_no_part_of_the_text():
     assert not [e for e in _all_excerpts(x) if e.section == "Ofsted"]
 
 
+def test_a_footnote_at_the_foot_of_a_page_is_no_part_of_the_text():
+    """Richmond upon Thames 2025, North Northamptonshire 2026 (ILACS reports, as PDF text): the
+    footnote at the foot of page two ("1 The areas for improvement have been cross-referenced
+    ...") interrupts a sentence that runs on to page three, or follows the last sentence of a
+    page. The sentence reads on across it (its excerpt, exact, spans it); the footnote is no
+    sentence, no finding, and its full stops end no sentence."""
+    text = (OTHER / "richmond-ilacs-2025-page-foot.txt").read_text(encoding="utf-8")
+    doc = _doc(
+        text, "richmond-2025", "inspection report", "2025-07", council="Richmond upon Thames"
+    )
+    x = extract_document(doc, [])
+    f = _finding(x, "This results in gaps in information-sharing")
+    assert f.text == (
+        "This results in gaps in information-sharing, coordination of activity and the "
+        "management of risk."
+    )
+    assert f.polarity == "Weakness"
+    assert "cross-referenced" in f.excerpts[0].quote  # the excerpt spans what it interrupts
+    text2 = (OTHER / "north-northamptonshire-ilacs-2026-page-foot.txt").read_text(encoding="utf-8")
+    doc2 = _doc(text2, "nn-2026", "inspection report", "2026-05", council="North Northamptonshire")
+    y = extract_document(doc2, [])
+    assert _finding(y, "Past, present and potential risks are understood").text.endswith(
+        "key strengths."
+    )
+    for z, t in ((x, text), (y, text2)):
+        assert not [g for g in z.findings if "cross-referenced" in g.text]
+        assert not [g for g in z.findings if "statutory guidance sets out" in g.text]
+        for e in _all_excerpts(z):
+            assert t[e.start : e.end] == e.quote
+
+
 def test_a_lead_in_that_says_what_needs_to_improve_makes_its_items_actions():
     """Luton 2019: "What needs to improve in this area of social work practice:" is a lead-in,
     not a heading, and its items are the areas to improve, as under that heading."""

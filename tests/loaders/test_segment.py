@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.segment import clean, segment, sentences
+from cskg.loaders.segment import clean, footnotes, segment, sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -469,3 +469,20 @@ def test_a_parenthesis_between_sentences_is_still_a_sentence() -> None:
         "(See below.)",
         "Children are safe.",
     ]
+
+
+def test_a_line_that_opens_with_a_date_at_the_foot_of_a_page_is_no_footnote():
+    """ "1 April and 30 June 2016, 86% of social workers ..." at the foot of a page runs on the
+    text: a footnote opens with its number and a word that is no month."""
+    text = (
+        "Supervision is regular. Between \n1 April and 30 June 2016, 86% of social workers "
+        "received supervision on time.\n\f\nInspection of Bury 3\nManagers review the rest.\n"
+    )
+    assert footnotes(text, 0, len(text)) == []
+    spans = sentences(text, 0, text.index("\f"))
+    assert [text[a:b] for a, b in spans][-1].endswith("on time.")
+    note = "Plans are clear. \n2 Ofsted produces this report under its power.\n\f\nPage 4\n"
+    assert [note[a:b] for a, b in footnotes(note, 0, len(note))] == [
+        "2 Ofsted produces this report under its power.\n"
+    ]
+    assert [note[a:b] for a, b in sentences(note, 0, note.index("\f"))] == ["Plans are clear."]
