@@ -40,6 +40,13 @@ def _furniture() -> tuple[AnyOf, re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _graded_heading() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """cues.yaml ``graded_heading``: (how its first line opens, how its last line ends)."""
+    seg = _segment_cues()["graded_heading"]
+    return re.compile(seg["opens"], re.IGNORECASE), re.compile(seg["ends"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _back_matter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Compiled back-matter patterns from cues.yaml: (its first line, its last line)."""
     seg = _segment_cues()["back_matter"]
@@ -221,6 +228,7 @@ class _Item:
     blank_before: bool
     md_level: int = 0
     heading: bool = False  # a heading by layout (see _layout_headings)
+    statement: bool = False  # a heading stated as a sentence (cues.yaml ``graded_heading``)
 
 
 def _strip_marker(text: str, ln: _Line) -> tuple[str, int, str]:
@@ -438,6 +446,7 @@ def _items(text: str, lines: list[_Line]) -> list[_Item]:
     short = _short_line(text, lines, kinds)
     kinds = [("furniture", cs, "") if k == "back" else (k, cs, m) for k, cs, m in kinds]
     heads = _layout_headings(text, lines, kinds, short)
+    opens, ends = _graded_heading()
     items: list[_Item] = []
     cur: _Item | None = None
     blank = True
@@ -466,6 +475,18 @@ def _items(text: str, lines: list[_Line]) -> list[_Item]:
             last = heads[n]
             head = _Item(kind, cs, lines[last].end, marker, ln.indent, last - n + 1, True)
             head.heading = True
+            items.append(head)
+            cur, blank, skip_to = None, False, last
+            continue
+        if kind == "text" and opens.match(t):
+            # "The graded judgement about the experience and progress of care leavers / is that
+            # it requires improvement": a heading over two lines at most, ended by its grade,
+            # whatever the layout and whatever the line before it left open
+            last = n + 1 if not ends.search(t) and n + 1 < len(lines) else n
+            if last > n and (kinds[last][0] != "text" or opens.match(lines[last].text)):
+                last = n
+            head = _Item("text", cs, lines[last].end, "", ln.indent, last - n + 1, True)
+            head.statement = True
             items.append(head)
             cur, blank, skip_to = None, False, last
             continue
@@ -613,9 +634,13 @@ def segment(text: str) -> list[Block]:
         s, e = _trim(text, it.start, it.end)
         if s >= e:
             continue
-        if it.kind == "md" or (
-            it.kind in ("text", "numbered")
-            and (_layout_heading(text, it) if it.heading else _plain_heading(text, it, nxt))
+        if (
+            it.kind == "md"
+            or it.statement
+            or (
+                it.kind in ("text", "numbered")
+                and (_layout_heading(text, it) if it.heading else _plain_heading(text, it, nxt))
+            )
         ):
             title_s, title_e, marker = s, e, it.marker
             if it.kind == "md":

@@ -20,6 +20,7 @@ from cskg.loaders.extract import (
     restated,
 )
 from cskg.loaders.records import Assessment, Document, Excerpt, Extraction, Finding
+from cskg.loaders.segment import clean, segment
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -809,6 +810,27 @@ def test_a_footnote_at_the_foot_of_a_page_is_no_part_of_the_text():
         assert not [g for g in z.findings if "statutory guidance sets out" in g.text]
         for e in _all_excerpts(z):
             assert t[e.start : e.end] == e.quote
+
+
+def test_a_graded_judgement_stated_as_a_sentence_heads_its_section():
+    """Bury 2016 (a 2014-18 report, as PDF text): "The graded judgement about the experience
+    and progress of care leavers / is that it requires improvement", wrapped over two lines,
+    heads the care leavers' section: what follows is read under it (a finding where no cue
+    word judges; its section the heading's), not under the adoption section before it, and the
+    heading is no finding."""
+    text = (OTHER / "bury-sif-2016-care-leavers.txt").read_text(encoding="utf-8")
+    heads = [b for b in segment(text) if b.kind == "heading"]
+    assert [clean(text[b.start : b.end]) for b in heads] == [
+        "The graded judgement about the experience and progress of care leavers is that it "
+        "requires improvement"
+    ]
+    doc = _doc(text, "bury-2016", "inspection report", "2016-03", council="Bury")
+    x = extract_document(doc, [])
+    f = _finding(x, "The local authority makes strenuous efforts to keep in touch")
+    assert f.excerpts[0].section.startswith("The graded judgement about the experience")
+    assert not [g for g in x.findings if g.text.startswith("The graded judgement")]
+    before = _finding(x, "No families have experienced a placement breakdown")
+    assert before.excerpts[0].section == ""
 
 
 def test_a_lead_in_that_says_what_needs_to_improve_makes_its_items_actions():
