@@ -109,6 +109,9 @@ class Cues:
     purpose: re.Pattern[str]
     done_action: re.Pattern[str]
     relative_negated: re.Pattern[str]
+    circumstance: re.Pattern[str]
+    earlier_judgement: re.Pattern[str]
+    not_a_fault: re.Pattern[str]
     consequence: dict[str, re.Pattern[str]]  # follows, benefit, harm, response
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
@@ -155,6 +158,9 @@ def cues() -> Cues:
         purpose=re.compile(d["purpose"], re.IGNORECASE),
         done_action=re.compile(d["done_action"], re.IGNORECASE),
         relative_negated=re.compile(d["relative_negated"], re.IGNORECASE),
+        circumstance=_any(d["circumstance"]),
+        earlier_judgement=_any(d["earlier_judgement"]),
+        not_a_fault=re.compile(d["not_a_fault"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
@@ -437,12 +443,30 @@ def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
         if c.external_knower.search(s, starts[-1] if starts else lo, m.start()):
             continue
         stop = _KNOWN_END.search(s, m.end())
-        spans.append((m.end(), stop.start() if stop else len(s)))
+        if (_KNOWING_NOUN.match(m.group(0)) or s.endswith("to ", 0, m.start())) and not (
+            _WH_CLAUSE.match(s, m.end())
+        ):
+            # what a noun of knowing, or an infinitive, knows ends where the sentence's own verb
+            # starts ("the Board's understanding of the key strengths and challenges ... is
+            # limited", "Opportunities to grasp challenges ... are missed")
+            verb = _PREDICATE.search(s, m.end(), stop.start() if stop else len(s))
+            stop = verb or stop
+        # (from the verb: "knows its strengths and areas for development" praises knowing,
+        # not the strengths)
+        spans.append((m.start(), stop.start() if stop else len(s)))
         at.append(m.start())
     return spans, at
 
 
-_KNOWN_END = re.compile(r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|whereas)\b", re.I)
+_KNOWING_NOUN = re.compile(r"(?:awareness|understanding|recognition|insight)\b", re.I)
+_WH_CLAUSE = re.compile(r"\s*(?:where|what|which|how)\b", re.I)
+_PREDICATE = re.compile(r"\s(?:is|are|was|were|remains?|remained|has been|have been)\s", re.I)
+_KNOWN_END = re.compile(
+    r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|whereas)\b"
+    # a second predicate of the subject: "have recognised deficits and have taken steps"
+    r"|\band\s+(?:has|have|had)\b",
+    re.I,
+)
 
 
 # A question inside a sentence ("staff are clear about how they should respond", "consider how
@@ -636,6 +660,9 @@ def _uncontracted(m: re.Match[str]) -> str:
     return ("will" if m.group("will") else m.group("aux")) + " not"
 
 
+_WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
+
+
 # extraction asks for a sentence's score up to three times (finding, intent, polarity)
 @lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
@@ -660,6 +687,19 @@ def score(s: str) -> tuple[float, float]:
     conds += [(m.start(), m.end()) for m in c.inverted_condition.finditer(s) if m.start() > 0]
     # "the support that young people need to make good progress": no need found
     conds += _wanted(s)
+    # "families with complex difficulties": what people live with is no finding
+    conds += [(m.start(), m.end()) for m in c.circumstance.finditer(s)]
+    # "Since the last inspection, when services were judged inadequate, ...": background, which
+    # judges only a sentence that says nothing else
+    earlier = [(m.start(), m.end()) for m in c.earlier_judgement.finditer(s)]
+    # (only one that ends the sentence, after "when" or "where", may be all that it says: "The
+    # last inspection was in 2011, when services were judged inadequate"; not "..., which judged
+    # the service to be inadequate" after what was done since)
+    said = [(a, b) for a, b in earlier if b >= len(s.rstrip(" .;:")) and _WHEN_WHERE.match(s, a)]
+    earlier_weak = earlier_strong = 0.0
+    faultless = [
+        (n.start(), f.end()) for n in _NOT.finditer(s) if (f := c.not_a_fault.match(s, n.end()))
+    ]
     asked = _asked(s)
     circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
     befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
@@ -676,6 +716,9 @@ def score(s: str) -> tuple[float, float]:
                 continue
             weak_spans.append((m.start(), m.end()))
             if _inside(m.start(), conds):
+                continue
+            if _inside(m.start(), earlier):
+                earlier_weak += w[m.start()] if _inside(m.start(), said) else 0.0
                 continue
             if (soft or _NEED_WORD.match(m.group(0))) and _inside(m.start(), circumstances):
                 continue  # "the support they need when they are having difficulties"
@@ -702,6 +745,9 @@ def score(s: str) -> tuple[float, float]:
                 continue  # "Despite these challenges, workloads are manageable"
             if _NOT.search(m.group(0)) and _PENDING.match(s, m.end()):
                 continue
+            if any(m.start() < b and a < m.end() for a, b in faultless):
+                denied.append(weak_spans[-1])
+                continue  # "PAs do not give up on them", "do not stay … too long": denied
             if _NOT.search(m.group(0)) and (
                 _inside(m.start(), purposes)
                 or c.relative_negated.search(s, max(0, m.start() - 60), m.start())
@@ -727,7 +773,7 @@ def score(s: str) -> tuple[float, float]:
         (
             m
             for m in c.needs.finditer(s)
-            if not _inside(m.start(), conds + known + circumstances)
+            if not _inside(m.start(), conds + known + circumstances + earlier)
             # (what "needs to change" still ends what is found: "not always focused sharply
             # enough on what needs to change ... to secure timely improvements")
             and not (_inside(m.start(), asked) and _MODAL_VERB.match(s, m.start()))
@@ -746,8 +792,13 @@ def score(s: str) -> tuple[float, float]:
             seen.append((m.start(), m.end()))
             if _inside(m.start(), conds):
                 continue
+            if _inside(m.start(), earlier):
+                earlier_strong += w[m.start()] if _inside(m.start(), said) else 0.0
+                continue
             if m.start() > need_from:
                 continue  # "the need to ensure consistent good practice": wanted, not found
+            if any(a < m.start() < b for a, b in known):
+                continue  # "leaders know the strengths and weaknesses": what is known
             if _inside(m.start(), topics) or _in_name(s, m.start(), m.end()):
                 continue
             # (a cue that opens with its own negator is not negated by it: "no waiting list")
@@ -773,10 +824,16 @@ def score(s: str) -> tuple[float, float]:
             weak += 0.5 * w[x]
             continue
         strong += w[x]
+    # a fault it is no fault not to do is praise ("PAs do not give up on them")
+    for a, _ in faultless:
+        if not _inside(a, conds):
+            strong += w[a]
     if not (weak or strong):
         # nothing else judges: "Recruitment to social work roles remains a priority despite the
         # challenges regionally and nationally"
         weak = overcame
+    if not (weak or strong):
+        weak, strong = earlier_weak, earlier_strong  # "when they were judged inadequate"
     return weak, strong
 
 

@@ -578,3 +578,34 @@ def test_intentions_and_work_under_way(sentence: str, expected: bool) -> None:
 )
 def test_reported_requirements_and_childrens_own_plans(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # plans made and under way (South Gloucestershire 2024, Middlesbrough 2023, Bury 2016)
+        (
+            "The local authority hub-based model of support for foster carers is a strength and "
+            "plans are in place to extend these in the very near future.",
+            True,
+        ),
+        (
+            "Accessing routine dental treatment is also an issue for some care leavers and work is"
+            " under way with health colleagues to address this.",
+            True,
+        ),
+        (
+            "The local authority has recognised this and plans to reinstate this service are in "
+            "place.",
+            True,
+        ),
+        ("Plans are in place to remedy this.", True),
+        ("However, plans are underway to introduce a feedback survey for young people.", True),
+        # not a child's plan
+        ("Safety plans are in place, and social workers remain persistent.", False),
+        ("Good pathway plans are in place to support this work.", False),
+        ("Young people have plans in place to support them into work.", False),
+    ],
+)
+def test_plans_in_place_and_work_under_way(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected

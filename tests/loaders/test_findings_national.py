@@ -253,11 +253,11 @@ def test_each_alternative_after_a_negator_is_negated(a, b, x, y):
             " not miss out.",
             "Strength",
         ),
-        # Derby 2022
+        # Derby 2022 (a fault not done, "do not have to wait", is praise)
         (
             "Children and families do not have to wait for the outcome of an assessment before"
             " receiving help from other services that they may need.",
-            "Neutral",
+            "Strength",
         ),
         # Leicestershire 2024 (children who do not attend: which children, no fault; provision
         # tailored to need: praise)

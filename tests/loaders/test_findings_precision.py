@@ -443,10 +443,11 @@ def test_other_councils_cues(sentence, expected):
             "Weakness",
         ),
         ("Some young people do not have an up-to-date pathway plan.", "Weakness"),
+        # (a fault not done, "do not have to wait", is praise)
         (
             "Children and families do not have to wait for the outcome of an assessment before"
             " receiving help from other services that they may need.",
-            "Neutral",
+            "Strength",
         ),
         # Norfolk 2018: a missed opportunity; gaps found, not the attainment gap
         (
@@ -1650,4 +1651,132 @@ def test_a_grade_stated_as_a_sentence_is_no_finding():
     ],
 )
 def test_plain_faults_of_the_fifth_reading(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fault it is no fault not to do is praise (Durham 2025, Bury 2016, Richmond 2022)
+        (
+            "PAs do not give up on them and they continue attempts to support care leavers to "
+            "access what they need so that they feel valued, seen and cared about.",
+            "Strength",
+        ),
+        ("Leaders have not stood still since the last inspection.", "Strength"),
+        ("Children and young people do not enter the care system unnecessarily.", "Strength"),
+        (
+            "Children and young people do not stay on plans for too long, with no child or young "
+            "person being on a plan for over two years.",
+            "Strength",
+        ),
+        (
+            "Active intervention begins immediately and children do not wait to receive a service.",
+            "Strength",
+        ),
+        # what children and families live with is no fault of the service (Durham 2025,
+        # West Northamptonshire 2026)
+        (
+            "This is helping to facilitate positive changes in families with complex difficulties"
+            " and ultimately is making a difference to children’s lived experiences.",
+            "Strength",
+        ),
+        (
+            "PAs are passionate and speak with sensitivity about the challenges some young people"
+            " have faced and how they have overcome these.",
+            "Strength",
+        ),
+        (
+            "This offers a space where children can explore their trauma, fears and concerns.",
+            "Neutral",
+        ),
+        (
+            "Those who are unable to return home are made aware of their rights and entitlements.",
+            "Neutral",
+        ),
+        (
+            "Social workers are proactive to understand the views of both parents, even when a "
+            "non-resident parent may be reluctant to contribute.",
+            "Strength",
+        ),
+        # (a concern of theirs not acted on is still a fault)
+        ("Parents say that their concerns are not listened to.", "Weakness"),
+        # an earlier judgement is background (South Gloucestershire 2024, Suffolk 2025) ...
+        (
+            "Since the last inspection in 2019, when the local authority was judged requires "
+            "improvement to be good, and the focused visit in 2021, which identified areas for "
+            "priority action, the pace of progress has accelerated and services have "
+            "significantly improved.",
+            "Strength",
+        ),
+        (
+            "Since the last inspection in 2019, when Suffolk was judged to be outstanding, there "
+            "has been a decline in the impact of leaders on social work practice.",
+            "Weakness",
+        ),
+        # ... unless it is all the sentence says (Waltham Forest 2015)
+        (
+            "Ofsted’s last inspection of the local authority’s services for looked-after children"
+            " was in October 2011, when they were judged to be inadequate.",
+            "Weakness",
+        ),
+        # a need of theirs is no need found (South Gloucestershire 2024, East Riding 2019)
+        (
+            "Workers are culturally attuned to their individual needs to ensure the best possible"
+            " life chances for them.",
+            "Neutral",
+        ),
+        ("This is enabling children’s needs to be identified and well met.", "Strength"),
+        (
+            "While many services for care leavers have improved, the strategic oversight and "
+            "monitoring of educational outcomes for care leaver’s needs to strengthen.",
+            "Weakness",
+        ),
+        # knowing one's strengths and challenges is self-awareness (St Helens 2023,
+        # Middlesbrough 2023, South Gloucestershire 2024), not when it is limited (Swindon 2016)
+        (
+            "St Helens’ self-evaluation accurately reflects developments and challenges in "
+            "services for children.",
+            "Strength",
+        ),
+        (
+            "The leadership team is realistic about the areas of practice that still need to "
+            "strengthen and develop further.",
+            "Strength",
+        ),
+        (
+            "The chief executive and executive director have fully grasped the challenges to "
+            "improve the lives of the most vulnerable children.",
+            "Strength",
+        ),
+        ("The local authority knows its strengths and areas for development.", "Strength"),
+        (
+            "However, the Board’s current understanding of the key strengths and challenges faced"
+            " by children in care is limited.",
+            "Weakness",
+        ),
+        # missed, an issue, diminished (Southampton 2016, South Gloucestershire 2024,
+        # Birmingham 2014)
+        ("Opportunities are missed to safeguard them when risks increase.", "Weakness"),
+        (
+            "Accessing routine dental treatment is also an issue for some care leavers.",
+            "Weakness",
+        ),
+        (
+            "However, the overall impact of commissioned services is diminished by the absence of"
+            " an integrated strategic approach to commissioning.",
+            "Weakness",
+        ),
+        # praise in what a fault fails to record is no praise (South Gloucestershire 2024)
+        (
+            "However, this reflective discussion is not routinely recorded to evidence this "
+            "additional positive oversight and to demonstrate a clear record of decision-making.",
+            "Weakness",
+        ),
+        ("Minutes comprehensively capture professionals’ views.", "Strength"),
+    ],
+)
+def test_faults_not_done_lives_of_families_earlier_judgements_and_self_awareness(
+    sentence, expected
+):
     assert polarity(sentence) == expected
