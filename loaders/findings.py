@@ -660,6 +660,9 @@ def _uncontracted(m: re.Match[str]) -> str:
     return ("will" if m.group("will") else m.group("aux")) + " not"
 
 
+_TIE = 0.125  # what breaks a tie between soft faults and plain praise
+# (not praise of a few: "A small minority of good quality assessments were seen")
+_FEW = re.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\b", re.I)
 _WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
 
 
@@ -697,6 +700,7 @@ def score(s: str) -> tuple[float, float]:
     # the service to be inadequate" after what was done since)
     said = [(a, b) for a, b in earlier if b >= len(s.rstrip(" .;:")) and _WHEN_WHERE.match(s, a)]
     earlier_weak = earlier_strong = 0.0
+    firm_weak = firm_strong = False  # a cue counted that is not soft
     faultless = [
         (n.start(), f.end()) for n in _NOT.finditer(s) if (f := c.not_a_fault.match(s, n.end()))
     ]
@@ -762,6 +766,7 @@ def score(s: str) -> tuple[float, float]:
             if _inside(m.start(), dealt):
                 continue  # "to ensure that weaknesses ... are addressed"
             weak += w[m.start()]
+            firm_weak = firm_weak or not soft
             if not soft and w[m.start()] >= 1:
                 first_fault = min(first_fault, m.start())
     # strength words shortly after a negator are negated ("lack of effective co-production")
@@ -804,6 +809,7 @@ def score(s: str) -> tuple[float, float]:
             # (a cue that opens with its own negator is not negated by it: "no waiting list")
             if any(a < m.start() < b for a, b in neg_spans) or _not_enough(s, m):
                 weak += 0.5 * w[m.start()]
+                firm_weak = True
                 continue
             if soft and _inside(m.start(), narrative):
                 continue
@@ -814,6 +820,7 @@ def score(s: str) -> tuple[float, float]:
                 # left to do aims at is not found
                 continue
             strong += w[m.start()]
+            firm_strong = firm_strong or not soft
     # knowing what needs to improve is a soft strength cue (self-awareness), negated like any
     # other ("leaders do not know where practice needs to improve")
     # a problem dealt with is a soft strength cue, negated like any other
@@ -834,6 +841,10 @@ def score(s: str) -> tuple[float, float]:
         weak = overcame
     if not (weak or strong):
         weak, strong = earlier_weak, earlier_strong  # "when they were judged inadequate"
+    elif weak == strong and firm_strong and not firm_weak and not _FEW.search(s):
+        # a plain word of praise outweighs as much soft fault ("Effective family support services
+        # ... help children ... when there is a risk of family breakdown")
+        strong += _TIE
     return weak, strong
 
 

@@ -1780,3 +1780,44 @@ def test_faults_not_done_lives_of_families_earlier_judgements_and_self_awareness
     sentence, expected
 ):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plain word of praise outweighs as much soft fault (Bury 2016, Durham 2025) ...
+        (
+            "Social workers in Family Connect make effective use of family histories to understand"
+            " current concerns and risks to children.",
+            "Strength",
+        ),
+        (
+            "The success rate of this service is impressive, with a high number of children "
+            "remaining with their family or long-term carers following intervention.",
+            "Strength",
+        ),
+        # ... but not praise of a few, nor a plain fault (Liverpool 2016, Stoke-on-Trent 2015)
+        (
+            "A small minority of good quality assessments were seen during the inspection.",
+            "Weakness",
+        ),
+        (
+            "Collaborative working between youth justice workers and children’s social care is "
+            "mixed.",
+            "Weakness",
+        ),
+        (
+            "High numbers of children are placed out of area due to a shortage of suitable "
+            "placements.",
+            "Weakness",
+        ),
+        # how strongly something is felt is no praise (the commissioner's report, 2019)
+        (
+            "There is a strong sense that one of the key difficulties for Medway is its location, "
+            "wedged between Kent and London.",
+            "Weakness",
+        ),
+    ],
+)
+def test_plain_praise_breaks_a_tie_with_soft_faults(sentence, expected):
+    assert polarity(sentence) == expected
