@@ -109,8 +109,8 @@ class Cues:
     purpose: re.Pattern[str]
     done_action: re.Pattern[str]
     relative_negated: re.Pattern[str]
-    circumstance: re.Pattern[str]
-    earlier_judgement: re.Pattern[str]
+    circumstance: Alternation
+    earlier_judgement: Alternation
     not_a_fault: re.Pattern[str]
     consequence: dict[str, re.Pattern[str]]  # follows, benefit, harm, response
     # the same, faster where only whether they match somewhere is wanted
@@ -158,8 +158,8 @@ def cues() -> Cues:
         purpose=re.compile(d["purpose"], re.IGNORECASE),
         done_action=re.compile(d["done_action"], re.IGNORECASE),
         relative_negated=re.compile(d["relative_negated"], re.IGNORECASE),
-        circumstance=_any(d["circumstance"]),
-        earlier_judgement=_any(d["earlier_judgement"]),
+        circumstance=Alternation(d["circumstance"], re.IGNORECASE),
+        earlier_judgement=Alternation(d["earlier_judgement"], re.IGNORECASE),
         not_a_fault=re.compile(d["not_a_fault"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
