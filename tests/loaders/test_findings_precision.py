@@ -1821,3 +1821,42 @@ def test_faults_not_done_lives_of_families_earlier_judgements_and_self_awareness
 )
 def test_plain_praise_breaks_a_tie_with_soft_faults(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # plain praise of the sixth reading (Bury 2016, Middlesbrough 2023, St Helens 2023)
+        ("Bury is a learning organisation.", "Strength"),
+        ("PAs are responsive to young people’s individual needs.", "Strength"),
+        (
+            "Social workers speak warmly about children and gain their wishes and feelings.",
+            "Strength",
+        ),
+        ("The voice of the child is paramount to this.", "Strength"),
+        (
+            "A wealth of support is available from individual sessions to group workshops.",
+            "Strength",
+        ),
+        ("The board is independently chaired and efficiently run.", "Strength"),
+        ("Services for these children are joined up across partnerships.", "Strength"),
+        ("Learning from recent SCRs is disseminated widely.", "Strength"),
+        ("Virtual school leaders have high aspirations for all children.", "Strength"),
+        ("This was the strongest element in most plans seen by inspectors.", "Strength"),
+        ("Senior managers are highly visible.", "Strength"),
+        # ... not where it is negated, a role, or a motto
+        (
+            "Not all district council housing departments are sufficiently responsive to the "
+            "needs of care leavers.",
+            "Weakness",
+        ),
+        (
+            "However, the post holders in some of the most pivotal roles have changed in a very "
+            "short period of time.",
+            "Neutral",
+        ),
+        ("Medway: A place to be proud of.", "Neutral"),
+    ],
+)
+def test_plain_praise_of_the_sixth_reading(sentence, expected):
+    assert polarity(sentence) == expected
