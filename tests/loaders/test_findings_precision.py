@@ -1860,3 +1860,37 @@ def test_plain_praise_breaks_a_tie_with_soft_faults(sentence, expected):
 )
 def test_plain_praise_of_the_sixth_reading(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a harm to what makes a service good negates the praise words after it (South
+        # Gloucestershire 2024, St Helens 2023, Middlesbrough 2023)
+        (
+            "While this has recently improved, it has negatively affected these children’s "
+            "ability to make and maintain consistent relationships with their workers.",
+            "Weakness",
+        ),
+        (
+            "These issues impact children’s ability to form meaningful relationships with social"
+            " workers, which delays their progress.",
+            "Weakness",
+        ),
+        (
+            "This reduces the value of these visits and children do not have the opportunity to "
+            "speak with a trusted adult who knows them well.",
+            "Weakness",
+        ),
+        ("This misses the opportunity to sufficiently explore relationships.", "Weakness"),
+        (
+            "Higher workloads for some social workers affect their ability to spend focused time "
+            "with children.",
+            "Weakness",
+        ),
+        # ... not a good impact
+        ("Effective planning has a positive impact on the quality of care.", "Strength"),
+    ],
+)
+def test_a_harm_to_what_makes_a_service_good(sentence, expected):
+    assert polarity(sentence) == expected
