@@ -1894,3 +1894,34 @@ def test_plain_praise_of_the_sixth_reading(sentence, expected):
 )
 def test_a_harm_to_what_makes_a_service_good(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what would make a service better is what it lacks (Bury 2016, Camden 2016)
+        (
+            "Accountability would be improved by minuting the regular meetings between the chief"
+            " executive of the council and the DCS.",
+            "Weakness",
+        ),
+        (
+            "The CPB’s field of vision regarding children and young people looked after is "
+            "suitably broad, but its effectiveness would benefit from tighter priorities.",
+            "Weakness",
+        ),
+        (
+            "Easier access to independent visitors would further enhance the experiences of many "
+            "children looked after in Camden.",
+            "Weakness",
+        ),
+        # ... not which children would benefit (Suffolk 2019)
+        (
+            "Adoption is considered for all children who would benefit from this, and this "
+            "happens in a timely way.",
+            "Strength",
+        ),
+    ],
+)
+def test_what_would_make_a_service_better(sentence, expected):
+    assert polarity(sentence) == expected
