@@ -241,7 +241,7 @@ def _in_name(s: str, a: int, b: int) -> bool:
 _OBJECT_END = re.compile(
     r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
     r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might"
-    r"|needs?|needed|remains?|remained|requires?|required"
+    r"|needs?|needed|remains?|remained|requires?|required|lacks|lacked"
     # "scrutinise assessments rigorously": how it is looked at ends what is looked at
     r"|rigorously|robustly|thoroughly|carefully|closely|effectively|regularly|consistently"
     r"|systematically|promptly|swiftly|well)\b"

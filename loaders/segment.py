@@ -111,6 +111,7 @@ _NEXT_CHAR = re.compile(r"[\s\u00a0]+([^\s\u00a0])")
 
 # A PDF page break inside a paragraph, with the next page's running header and page number:
 # up to the line that continues the paragraph in lower case (see ``_continues``)
+_HYPHEN_TURN = re.compile(r"(?<=[a-z]-)\f(?:[^\n\f]*\n)*?[ \t\n]*(?=[a-z])")
 _PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
 
 
@@ -129,7 +130,9 @@ def _letterhead() -> re.Pattern[str]:
 # date ("1 April and 30 June 2016, 86% of ..."), which runs on the text. The rule above a note
 # ("_______") is part of it.
 _FOOTNOTE = re.compile(
-    r"(?:\n[ \t]*_{5,}[ \t]*)?\n[ \t]*\d{1,2}[ \t]+"
+    # (or, where the PDF's text lost the line break, straight after a word broken by a hyphen:
+    # "provide clear oversight for decision-1 The areas for improvement …")
+    r"(?:(?:\n[ \t]*_{5,}[ \t]*)?\n[ \t]*|(?<=[a-z]-))\d{1,2}[ \t]+"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b)[A-Z][^\n\f]*(?:\n[^\n\f]*){0,5}?\n?[ \t]*(?=\f)"
 )
@@ -141,7 +144,10 @@ def footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stop = min(len(text), end + 4)
     if "\f" not in text[start:stop]:
         return []
-    return [(m.start() + 1, m.end()) for m in _FOOTNOTE.finditer(text, max(0, start - 1), stop)]
+    return [
+        (m.start() + (text[m.start()] == "\n"), m.end())
+        for m in _FOOTNOTE.finditer(text, max(0, start - 1), stop)
+    ]
 
 
 def clean(s: str) -> str:
@@ -151,7 +157,9 @@ def clean(s: str) -> str:
     if "\n" in s and ("\f" in s or "@" in s):
         s = _letterhead().sub("", s)
     if "\f" in s:
-        s = _FOOTNOTE.sub("\n", s)
+        s = _FOOTNOTE.sub(lambda m: "\n" if m.group(0)[0] == "\n" else "", s)
+    # (a word broken by a hyphen at the page's end runs on: "decision-" + "making")
+    s = _HYPHEN_TURN.sub("", s)
     s = _PAGE_TURN.sub(" ", s)
     s = _PUA_CHAR.sub(" ", s)
     s = _MD_LINK.sub(r"\1", s)

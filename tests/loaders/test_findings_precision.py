@@ -1925,3 +1925,23 @@ def test_a_harm_to_what_makes_a_service_good(sentence, expected):
 )
 def test_what_would_make_a_service_better(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a thing not done is a fault (Stoke-on-Trent 2019, Westmorland and Furness 2024)
+        ("Risk is not robustly managed.", "Weakness"),
+        ("Vulnerable children are not safeguarded in Stoke-on-Trent.", "Weakness"),
+        ("Children’s experiences and their views are not at the centre of practice.", "Weakness"),
+        ("Care leavers are not provided with their health histories.", "Weakness"),
+        ("Management oversight of pathway planning lacks sufficient rigour.", "Weakness"),
+        # (a main clause after "when they …" is no clause of the "when")
+        ("Support for care leavers when they leave custody has not been sufficient.", "Weakness"),
+        # ... not which case, nor a board shared with no other council (Tameside 2016)
+        ("When thresholds are not met, families are signposted to early help.", "Neutral"),
+        ("The LSCB is not shared with any other local authority.", "Neutral"),
+    ],
+)
+def test_things_not_done(sentence, expected):
+    assert polarity(sentence) == expected

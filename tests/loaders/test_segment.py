@@ -486,3 +486,20 @@ def test_a_line_that_opens_with_a_date_at_the_foot_of_a_page_is_no_footnote():
         "2 Ofsted produces this report under its power.\n"
     ]
     assert [note[a:b] for a, b in sentences(note, 0, note.index("\f"))] == ["Plans are clear."]
+
+
+def test_a_footnote_straight_after_a_hyphen_is_no_part_of_the_word_it_breaks():
+    """Derby 2025 (as PDF text): the line break before the footnote was lost, so the note
+    follows "decision-" at once; the sentence reads on across it and the page turn."""
+    text = (
+        "Experienced, conscientious managers provide clear oversight for decision-1 The areas "
+        "for improvement have been cross-referenced with the outcomes, enablers or principles in"
+        " \nthe Children’s Social Care: National Framework. This statutory guidance sets out the "
+        "purpose, \nprinciples for practice and expected outcomes of children’s social care.\n\f\n"
+        "making when progressing contacts, which ensures that children receive help.\n"
+    )
+    spans = sentences(text, 0, len(text))
+    assert [clean(text[a:b]) for a, b in spans] == [
+        "Experienced, conscientious managers provide clear oversight for decision-making when "
+        "progressing contacts, which ensures that children receive help."
+    ]
