@@ -35,7 +35,7 @@ from .assessments import (
 )
 from .corpus import ASSESSMENT_REPORT_TYPES
 from .figures import distinct_figures, figures_in
-from .findings import consequence, context_polarity, cues, is_intent, polarity, score
+from .findings import consequence, context_polarity, cues, elaborates, is_intent, polarity, score
 from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
 from .ofsted import refine
 from .records import (
@@ -577,9 +577,14 @@ def _finding(
     e = st.reg.entries.get(key) or st.reg.entries[st.reg.own]
     st.referenced.add(e.key)
     leaning = polarity(display, ctx.prior, item=not explaining and (in_lead or b.kind == "bullet"))
+    before = st.last[1] if st.last[0] == b.start else ""
     if not (weak or strong) and leaning == "Neutral":
         # "This means that some children wait": as the sentence before it in its paragraph
-        leaning = consequence(display, st.last[1] if st.last[0] == b.start else "") or leaning
+        leaning = consequence(display, before) or leaning
+    # "This includes children in need and care leavers": as the sentence it elaborates, when
+    # it has no cue word of its own (rather than as its section leans)
+    if not (weak or strong):
+        leaning = elaborates(display, before) or leaning
     st.last = (b.start, leaning)
     st.findings.append(
         Finding(

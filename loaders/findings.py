@@ -38,6 +38,7 @@ __all__ = [
     "Cues",
     "context_polarity",
     "cues",
+    "elaborates",
     "is_intent",
     "polarity",
     "score",
@@ -669,6 +670,13 @@ def _uncontracted(m: re.Match[str]) -> str:
     return ("will" if m.group("will") else m.group("aux")) + " not"
 
 
+# a question put in doubt ("it is unclear whether issues have been successfully resolved", "cannot
+# identify whether", "do not show whether"), up to its clause's end: not what is found
+_WHETHER = re.compile(
+    r"\b(?:unclear|not clear|uncertain|unknown|not known|not knowing|unable to(?: \w+)?"
+    r"|cannot(?: \w+){0,2}|(?:do|does|did) not(?: \w+){0,3}) whether\b[^,;:.]*",
+    re.I,
+)
 _TIE = 0.125  # what breaks a tie between soft faults and plain praise
 # (not praise of a few: "A small minority of good quality assessments were seen")
 _FEW = re.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\b", re.I)
@@ -716,6 +724,7 @@ def score(s: str) -> tuple[float, float]:
     asked = _asked(s)
     circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
     befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
+    asked_whether = [(m.start(), m.end()) for m in _WHETHER.finditer(s)]
     low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     first_fault = len(s)  # where the first fault counted starts
@@ -820,6 +829,8 @@ def score(s: str) -> tuple[float, float]:
                 weak += 0.5 * w[m.start()]
                 firm_weak = True
                 continue
+            if any(a < m.start() < b for a, b in asked_whether):
+                continue  # "it is unclear whether issues have been successfully resolved"
             if soft and _inside(m.start(), narrative):
                 continue
             if _inside(m.start(), befores):
@@ -940,6 +951,15 @@ def polarity(s: str, prior: str = "", item: bool = False) -> str:
     if weak >= strong:
         return "Weakness"
     return "Strength"
+
+
+def elaborates(s: str, before: str) -> str:
+    """The leaning of ``s`` when it elaborates the sentence before it, whose polarity is
+    ``before`` ("This includes children in need and care leavers"; cues.yaml
+    ``consequence.elaboration``): "" when it is no such sentence."""
+    if before in ("Strength", "Weakness") and cues().consequence["elaboration"].match(s):
+        return before
+    return ""
 
 
 def consequence(s: str, before: str) -> str:

@@ -909,3 +909,20 @@ def test_a_consequence_leans_as_the_sentence_it_follows(before, sentence, expect
     doc = _doc(text, "consequence", "inspection report", "2019-07")
     x = extract_document(doc, [])
     assert _finding(x, sentence[:30]).polarity == expected
+
+
+def test_an_elaboration_judges_as_the_sentence_it_elaborates():
+    """Westmorland and Furness 2024: "This is especially true for PEPs for children of
+    post-secondary school age" has no cue word of its own; it judges as the sentence it
+    elaborates (a fault), not as its section leans."""
+    text = (
+        "The experiences and progress of children in care: good\n\n"
+        "The virtual school has high ambitions for children in care. However, these "
+        "children’s educational attendance and attainment are not always strong. Personal "
+        "education plans (PEPs) do not consistently capture social issues, emotional "
+        "issues, strengths or struggles. This is especially true for PEPs for children of "
+        "post-secondary school age.\n"
+    )
+    doc = _doc(text, "wf-2024", "inspection report", "2024-07", council="Westmorland and Furness")
+    x = extract_document(doc, [])
+    assert _finding(x, "This is especially true for PEPs").polarity == "Weakness"

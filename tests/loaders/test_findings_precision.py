@@ -1945,3 +1945,39 @@ def test_what_would_make_a_service_better(sentence, expected):
 )
 def test_things_not_done(sentence, expected):
     assert polarity(sentence) == expected
+
+
+def test_praise_in_a_question_put_in_doubt_is_no_praise():
+    """Rutland 2019: "it is unclear whether issues have been successfully resolved"."""
+    assert (
+        polarity(
+            "IROs appropriately escalate concerns to social workers and their managers, but "
+            "resolution is not tracked, so it is unclear whether issues have been successfully "
+            "resolved."
+        )
+        == "Weakness"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # worries about a child that practice handles are no fault (Stoke-on-Trent 2019,
+        # Lewisham 2025)
+        (
+            "When required, concerns are appropriately escalated through multi-agency forums.",
+            "Strength",
+        ),
+        (
+            "Letters before proceedings appropriately outline concerns and actions required of "
+            "parents.",
+            "Strength",
+        ),
+        # ... unless they are the inspectors' or not handled
+        ("Inspectors raised concerns about the quality of assessments.", "Weakness"),
+        ("Concerns are not always escalated.", "Weakness"),
+        ("There are concerns about the quality of assessments.", "Weakness"),
+    ],
+)
+def test_concerns_that_practice_handles(sentence, expected):
+    assert polarity(sentence) == expected
