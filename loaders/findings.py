@@ -400,19 +400,10 @@ def _negated(s: str) -> list[tuple[int, int]]:
         end = min(len(s), m.end() + 35)
         stop = _NEGATED_CLAUSE_END.search(s, end, end + 120)
         limit = stop.start() if stop else min(len(s), end + 120)
-        if (
-            m.group(0).lower() == "neither"
-            or (
-                # "Not all district council housing departments are sufficiently responsive"
-                m.group(0).lower() == "not"
-                and s.startswith(" all ", m.end())
-                and _SENTENCE_OPENING.fullmatch(s, 0, m.start())
-            )
-            or (
-                m.group(0).lower() in _OPENING_QUANTIFIERS
-                and _SENTENCE_OPENING.fullmatch(s, 0, m.start())
-            )
-        ):
+        word = m.group(0).lower()
+        # ("Not all district council housing departments are sufficiently responsive")
+        opening = word in _OPENING_QUANTIFIERS or (word == "not" and s.startswith(" all ", m.end()))
+        if word == "neither" or (opening and _SENTENCE_OPENING.fullmatch(s, 0, m.start())):
             # "Neither the framework nor the plan have assisted ... sufficiently": the subjects
             # come first, so the negation reaches the end of the clause; so does a sentence
             # that opens with how little there is ("Insufficient reflection is given to the

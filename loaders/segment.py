@@ -111,8 +111,9 @@ _NEXT_CHAR = re.compile(r"[\s\u00a0]+([^\s\u00a0])")
 
 # A PDF page break inside a paragraph, with the next page's running header and page number:
 # up to the line that continues the paragraph in lower case (see ``_continues``)
-_HYPHEN_TURN = re.compile(r"(?<=[a-z]-)\f(?:[^\n\f]*\n)*?[ \t\n]*(?=[a-z])")
 _PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
+# the same after a word broken by a hyphen, up to the rest of the word ("decision-" "making")
+_HYPHEN_TURN = re.compile(r"(?<=[a-z]-)\f(?:[^\n\f]*\n)*?[ \t\n]*(?=[a-z])")
 
 
 @lru_cache(maxsize=1)
