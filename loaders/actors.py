@@ -361,7 +361,22 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
             out.append(PersonMention(name, lines[0], m.start("name"), _rtrim(text, end)))
     # "Councillor Adam Price, Portfolio Holder for ...", already covered; "Portfolio Holder:"
     # intros with a title that names no post still say which post the person holds.
+    # Minutes name councillors by surname: "Councillors Cooper, Howcroft-Scott and Johnson
+    # requested that their votes … be recorded", "Councillor Khan asked …"
+    for m in _COUNCILLORS.finditer(text):
+        names = m.group("names") or m.group("one")
+        for piece in re.finditer(_SURNAME, names):
+            name = f"Councillor {piece.group()}"
+            out.append(PersonMention(name, "Councillor", m.start(), m.end()))
     return out
+
+
+_SURNAME = rf"{_NAME_WORD}\b"
+_COUNCILLORS = re.compile(
+    rf"\b(?:Councillors|Cllrs\.?)[ \t]+(?P<names>{_SURNAME}(?:,[ \t]+{_SURNAME})*,?[ \t]+and[ \t]+"
+    rf"{_SURNAME})(?![ \t]+[A-Z])"
+    rf"|\b(?:Councillor|Cllr\.?)[ \t]+(?P<one>{_SURNAME})(?![ \t]*[A-Z])"
+)
 
 
 # where a title ends: the next person's name ("…, and Caroline Walsh", "Inspector and Julie

@@ -35,8 +35,23 @@ from .assessments import (
 )
 from .corpus import ASSESSMENT_REPORT_TYPES
 from .figures import distinct_figures, figures_in
-from .findings import consequence, context_polarity, cues, elaborates, is_intent, polarity, score
-from .judgements import graded_kinds, grades_in_line, grades_in_lines, grades_in_sentence
+from .findings import (
+    consequence,
+    context_polarity,
+    cues,
+    elaborates,
+    is_conjecture,
+    is_intent,
+    polarity,
+    score,
+)
+from .judgements import (
+    graded_kinds,
+    grades_in_line,
+    grades_in_lines,
+    grades_in_sentence,
+    is_grade_row,
+)
 from .ofsted import refine
 from .records import (
     Action,
@@ -60,6 +75,7 @@ _ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspect
 _DIGIT = re.compile(r"\d")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _NOT_LETTER = re.compile(r"[^A-Za-z]")
+_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 def normalise(s: str) -> str:
@@ -462,16 +478,25 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
         sec_key = next((k for _, k, _, _ in reversed(here) if k), "") or reg.own
         sec_prior = next((p for _, _, p, _ in reversed(here) if p), "")
         sec_eval = here[-1][3] if here else False
+        spans = None
         if b.kind == "table_row":
-            for h in grades_in_line(text, b.start, b.end):
+            graded = grades_in_line(text, b.start, b.end)
+            for h in graded:
                 _judgement(h.domain, h.grade, sec_key, doc.year, b, h.start, h.end, st)
             lead = None
-            continue
+            if graded:
+                continue
+            # a table of prose (a council report's risk register: the risk, what is done to
+            # mitigate it): each cell's sentences, read as a paragraph's
+            spans = [sp for a, e in _cells(text, b.start, b.end) for sp in sentences(text, a, e)]
         is_item = b.kind in ("bullet", "numbered")
         has_digits = bool(_DIGIT.search(b.marker))
         if lead is not None and (not is_item or (lead.digits and has_digits)):
             lead = None
-        ctx = lead or _Ctx(sec_key, sec_prior, sec_eval)
+        # a table cell is judged by its own words, never by its section's leaning
+        ctx = lead or (
+            _Ctx(sec_key, "", False) if spans is not None else _Ctx(sec_key, sec_prior, sec_eval)
+        )
         procedural = not void and bool(c.procedural_sections.search(b.section))
         heading = ctx.section or ("" if void else b.section)
         action_sec = bool(c.action_sections.search(heading))
@@ -481,7 +506,9 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
-        for n, (s0, s1) in enumerate(sentences(text, b.start, b.end)):
+        if spans is None:
+            spans = sentences(text, b.start, b.end)
+        for n, (s0, s1) in enumerate(spans):
             s = text[s0:s1]
             last_sentence = s
             refs = _refs(s, reg, doc.year, _doc_date(doc))
@@ -503,7 +530,14 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             # strands to the support that is needed. Firstly, the council leadership needs …")
             if is_action(display, action_sec and is_item and (n == 0 or not explains)):
                 _action(display, s0, s1, b, action_sec, st)
-            if not procedural:
+            row = is_grade_row(display) or (tabled and _only_rows(text, s0, s1, table_hits))
+            # a risk register says what may happen ("… can result in drift in planning"): only
+            # what its cells say is so is found, and a column's few words ("Need to recruit")
+            # head it
+            row = row or (
+                b.kind == "table_row" and (len(display.split()) < 5 or is_conjecture(display))
+            )
+            if not procedural and not row:
                 explaining = explains and is_item and n > 0
                 _finding(display, s0, s1, b, key, ctx, st, lead is not None, explaining)
             for fh in figures_in(s, s0):
@@ -539,6 +573,33 @@ def _judgement(
         return
     st.referenced.add(gk)
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
+
+
+_CELL = re.compile(r"[^\t|]+")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table row's cells (tab- or bar-separated), each trimmed."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        a, e = m.start(), m.end()
+        while a < e and text[a].isspace():
+            a += 1
+        while e > a and text[e - 1].isspace():
+            e -= 1
+        if a < e:
+            out.append((a, e))
+    return out
+
+
+def _only_rows(text: str, s0: int, s1: int, rows: list) -> bool:  # noqa: ANN001
+    """True when text[s0:s1] says nothing beyond the grade-table rows in it ("2.1 Adoption
+    performance Requires improvement"): a row is a judgement, not a finding."""
+    rest = list(text[s0:s1])
+    for h in rows:
+        for i in range(max(h.start, s0), min(h.end, s1)):
+            rest[i - s0] = " "
+    return not _WORD.search("".join(rest))
 
 
 def _finding(

@@ -40,8 +40,9 @@ class FigureHit:
 
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (not "£000's", a table's unit: thousands of pounds)
 _MONEY = re.compile(
-    rf"(?:\bc\.?\s?)?£\s?(?P<n>{_NUMBER})(?:\s?(?P<mult>million|m|bn|billion|k)\b)?",
+    rf"(?:\bc\.?\s?)?£\s?(?!000(?:['’]?s)?\b)(?P<n>{_NUMBER})(?:\s?(?P<mult>million|m|bn|billion|k)\b)?",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?<![\d.,])(?P<n>{_NUMBER})\s?(?:%|per ?cent\b)", re.IGNORECASE)

@@ -870,6 +870,20 @@ _FUTURE = ("will", "shall", "would", "'ll")
 _MODAL = ("can", "could", "may", "might", "would", "will", "shall")
 
 
+_CONJECTURE = re.compile(r"^\W*(?:if|unless|should|the risks? (?:is|are) that)\b", re.I)
+
+
+def is_conjecture(s: str) -> bool:
+    """Does ``s`` say what may or will happen rather than what is: its first auxiliary a
+    modal ("Variable quality … can result in drift", "The Board will monitor progress"), or a
+    condition or a risk opening it ("If the participation … does not improve, …", "The risk is
+    that the authority cannot continue …")? A council's risk register is written so."""
+    if _CONJECTURE.match(s):
+        return True
+    m = _AUXILIARY.search(s)
+    return bool(m) and m.group(0).lower().replace("’", "'") in (*_MODAL, "'ll")
+
+
 def is_intent(s: str) -> bool:
     """Is ``s`` a statement of intent or expectation that judges nothing?
 

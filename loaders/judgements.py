@@ -118,6 +118,26 @@ def grades_in_lines(text: str, start: int, end: int) -> list[GradeHit]:
     return out
 
 
+_VERB = re.compile(r"\b(?:is|are|was|were|remains?|ha(?:s|ve)|be(?:en)?)\b", re.IGNORECASE)
+_ROW = re.compile(
+    r"(?P<a>[A-Z][^.;]{5,300}?)[ \t]*:?[ \t]+"
+    r"(?P<g>outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)",
+    re.IGNORECASE,
+)
+
+
+def is_grade_row(s: str) -> bool:
+    """``s`` is a grade-table row and nothing more: an area and its grade, no verb and no full
+    stop ("Adoption performance Requires improvement", a numbered row of a 2014-18 report's
+    table once its number is gone; "… protection Key Judgement Judgement Grade The experiences
+    and progress of children who need help and protection Inadequate", a table's header and
+    row run together); "Leadership is good." is a sentence."""
+    m = _ROW.fullmatch(s.strip())
+    if m is None or not normalise_grade(m.group("g")):
+        return False
+    return bool(areas_in(m.group("a"))) and not _VERB.search(m.group("a"))
+
+
 def grades_in_sentence(text: str, start: int, end: int) -> list[GradeHit]:
     """Graded areas a prose sentence states."""
     d = _data()

@@ -84,6 +84,18 @@ def gaz() -> Gazetteer:
         # a request made, as "requested a report"
         "Following the inspection, the Council asked for a proposal from an experienced "
         "consultancy to review the coordination of early help services.",
+        # a commitment reported in minutes
+        "The Commissioner added that she would submit her formal 6 month review report to the "
+        "minister in July.",
+        "Audits – in response to a question about quality assurance and audits, officers "
+        "confirmed that this was a critical area of focus going forward and would provide more "
+        "detail on this in future reports.",
+        "The Director explained that this was planned in response to criticism by Ofsted of the "
+        "service not providing these functions but that officers would work with the Medway "
+        "Parent and Carer Forum to address these concerns.",
+        # a recommendation after a condition
+        "If they do this, there may not be a need to consider an alternative delivery model but "
+        "I recommend a further review after 6 months to confirm this is the case.",
     ],
 )
 def test_actions(sentence: str) -> None:
@@ -249,6 +261,10 @@ def test_actions(sentence: str) -> None:
         "Recent improvements in timeliness are very positive, but this will need to be sustained.",
         "The agency decision maker scrutinises recommendations from the panel and will seek "
         "further information if necessary.",
+        # what others said they would do or think
+        "Adopters all said that they would recommend York as an adoption agency.",
+        "Young people said that they would like more contact with their families.",
+        "If the plan is agreed, the council will recruit more staff.",
     ],
 )
 def test_not_actions(sentence: str) -> None:

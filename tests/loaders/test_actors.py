@@ -336,3 +336,24 @@ def test_a_consultant_holds_no_post_in_the_council() -> None:
     x = extract_document(doc, ())
     roles = [(r.agent, r.role, r.organisation) for r in x.roles]
     assert roles == [("jon-gilbert", "Consultant", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Councillors Cooper, Howcroft-Scott and Johnson requested that their votes in favour "
+            "of the decision be recorded.",
+            ["Councillor Cooper", "Councillor Howcroft-Scott", "Councillor Johnson"],
+        ),
+        ("Councillor Khan asked about caseloads.", ["Councillor Khan"]),
+        # a full name is read with its title, as any other; councillors as a group are nobody
+        ("Councillor Adam Price, Portfolio Holder for Children's Services", ["Adam Price"]),
+        ("Councillors and officers met.", []),
+    ],
+)
+def test_councillors_named_by_surname(text: str, names: list[str]) -> None:
+    found = find_people(text, gazetteer("Medway"))
+    assert [p.name for p in found] == names
+    for p in found:
+        assert text[p.start : p.end].startswith(("Councillor", "Adam"))

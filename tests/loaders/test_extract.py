@@ -19,6 +19,7 @@ from cskg.loaders.extract import (
     merge,
     restated,
 )
+from cskg.loaders.judgements import is_grade_row
 from cskg.loaders.records import Assessment, Document, Excerpt, Extraction, Finding
 from cskg.loaders.segment import clean, segment
 
@@ -202,8 +203,13 @@ MINUTES = (
 def test_minutes_keep_what_was_found_not_what_was_asked():
     x = extract_document(_doc(MINUTES, doc_type="committee minutes", date="2020"), [])
     texts = [f.text for f in x.findings]
-    assert not [t for t in texts if "comments were expressed" in t or "in response" in t]
+    assert not [t for t in texts if "comments were expressed" in t]
     assert any(t.startswith("He also stated that through the lockdown") for t in texts)
+    # the reply a question draws is the Director's account of the service
+    reply = [f for f in x.findings if "continued momentum was being maintained" in f.text]
+    assert [f.polarity for f in reply] == ["Strength"]
+    # what was only confirmed to be a focus judges nothing
+    assert not [t for t in texts if "measuring impact was a focus" in t]
 
 
 def test_statement_of_intent_is_no_finding():
@@ -926,3 +932,67 @@ def test_an_elaboration_judges_as_the_sentence_it_elaborates():
     doc = _doc(text, "wf-2024", "inspection report", "2024-07", council="Westmorland and Furness")
     x = extract_document(doc, [])
     assert _finding(x, "This is especially true for PEPs").polarity == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("name", "council", "date", "grades", "prose"),
+    [
+        (
+            "leicestershire-sif-2017-grade-table.txt",
+            "Leicestershire",
+            "2017-02",
+            {
+                ("Adoption performance", "Requires improvement to be good"),
+                ("Leadership, management and governance", "Requires improvement to be good"),
+            },
+            "",
+        ),
+        (
+            "buckinghamshire-sif-2014-key-judgement.txt",
+            "Buckinghamshire",
+            "2014-08",
+            set(),  # read from the report's opening grade table, not in this excerpt
+            "Failures by Buckinghamshire’s safeguarding services are widespread",
+        ),
+    ],
+)
+def test_a_grade_table_row_is_a_judgement_not_a_finding(name, council, date, grades, prose):
+    """2014-18 reports: the numbered rows of the grade table ("2.1 Adoption performance
+    Requires improvement") and a section's "Key Judgement Judgement Grade" table run into
+    its area and grade are judgements; as findings they said no more than the judgement."""
+    text = (OTHER / name).read_text(encoding="utf-8")
+    x = extract_document(_doc(text, "d", "inspection report", date, council=council), [])
+    assert grades <= {(j.domain, j.grade) for j in x.judgements}
+    grade_words = ("Requires improvement", "Inadequate", "Good", "Outstanding")
+    assert not [f.text for f in x.findings if f.text.endswith(grade_words)]
+    if prose:
+        assert _finding(x, prose).polarity == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Adoption performance Requires improvement", True),
+        ("Leadership, management and governance: Good", True),
+        ("Leadership is good", False),
+        ("Children who need help and protection are inadequate", False),
+        ("The quality of assessments. Leadership Good", False),
+    ],
+)
+def test_is_grade_row(text, row):
+    assert is_grade_row(text) is row
+
+
+def test_a_risk_register_finds_what_is_so_not_what_may_be():
+    """A council report's risk table (tab-separated cells) is read cell by cell: a cell that says
+    what is so is a finding; what may happen ("can result in drift"), a condition ("If the
+    participation … does not improve"), what will be done, and a column's heading ("Need to
+    recruit", from a staffing table) are not; the section's leaning does not decide a cell."""
+    text = (OTHER.parent / "medway-cabinet-2019-risk-register.txt").read_text(encoding="utf-8")
+    x = extract_document(_doc(text, "d", "cabinet report", "2019-03"), [])
+    texts = {f.text: f.polarity for f in x.findings}
+    athena = [t for t in texts if t.startswith("Impact of new IT System Athena")]
+    assert [texts[t] for t in athena] == ["Weakness"]
+    assert not [t for t in texts if "can result in drift" in t or t.startswith("If the")]
+    assert not [t for t in texts if t.startswith(("Need to recruit", "Risk"))]
+    assert not [t for t in texts if "police colleagues are working" in t]

@@ -62,6 +62,8 @@ def hits(sentence: str, offset: int = 0) -> list[tuple[str, float, str, int | No
             "approval has been given to recruit 15.5 additional social worker posts",
             [("15.5 additional social worker posts", 15.5, "count", None, "social worker posts")],
         ),
+        # a budget table's unit, thousands of pounds, is no amount
+        ("£000's", []),
     ],
 )
 def test_values(sentence, expected):
