@@ -75,7 +75,6 @@ _ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspect
 _DIGIT = re.compile(r"\d")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _NOT_LETTER = re.compile(r"[^A-Za-z]")
-_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 def normalise(s: str) -> str:
@@ -530,7 +529,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             # strands to the support that is needed. Firstly, the council leadership needs …")
             if is_action(display, action_sec and is_item and (n == 0 or not explains)):
                 _action(display, s0, s1, b, action_sec, st)
-            row = is_grade_row(display) or (tabled and _only_rows(text, s0, s1, table_hits))
+            # a grade table's heading run into its row ("… protection Key Judgement Judgement
+            # Grade The experiences and progress of … Inadequate") is no statement; a row on its
+            # own ("Adoption performance Requires improvement") is one, as the report's bullets
+            # of its grades are
+            row = is_grade_row(display) and bool(_TABLE_HEAD.search(display))
             # a risk register says what may happen ("… can result in drift in planning"): only
             # what its cells say is so is found, and a column's few words ("Need to recruit")
             # head it
@@ -575,6 +578,7 @@ def _judgement(
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
 
 
+_TABLE_HEAD = re.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
 _CELL = re.compile(r"[^\t|]+")
 
 
@@ -590,16 +594,6 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < e:
             out.append((a, e))
     return out
-
-
-def _only_rows(text: str, s0: int, s1: int, rows: list) -> bool:  # noqa: ANN001
-    """True when text[s0:s1] says nothing beyond the grade-table rows in it ("2.1 Adoption
-    performance Requires improvement"): a row is a judgement, not a finding."""
-    rest = list(text[s0:s1])
-    for h in rows:
-        for i in range(max(h.start, s0), min(h.end, s1)):
-            rest[i - s0] = " "
-    return not _WORD.search("".join(rest))
 
 
 def _finding(
