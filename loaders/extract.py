@@ -38,6 +38,7 @@ from .figures import distinct_figures, figures_in
 from .findings import (
     consequence,
     context_polarity,
+    contrast,
     cues,
     elaborates,
     is_conjecture,
@@ -651,6 +652,33 @@ def _finding(
             involves=_involves(display, st),
         )
     )
+    _turned(s0, s1, leaning, b, e.key, e.year, st)
+
+
+def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _State) -> None:
+    """A sentence that sets a strength against a weakness ("Although there has been a recent
+    improvement in the timeliness of assessments, there is considerable variability in their
+    quality") is one finding, with the leaning of the whole; the clause that leans the other
+    way by its own words is a finding too, with its own excerpt, so that neither is lost."""
+    text = st.doc.text
+    raw = text[s0:s1]
+    for a, z in contrast(raw):
+        clause = clean(raw[a:z])
+        if is_conjecture(clause):
+            continue  # "a more robust system … would reduce the need for such challenge"
+        weak, strong = score(clause)
+        own = "Weakness" if weak and not strong else "Strength" if strong and not weak else ""
+        if own and own != leaning:
+            st.findings.append(
+                Finding(
+                    text=clause,
+                    assessment=key,
+                    year=year,
+                    polarity=own,
+                    excerpts=(_excerpt(st.doc, s0 + a, s0 + z, b.section),),
+                    involves=_involves(clause, st),
+                )
+            )
 
 
 def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _State) -> None:

@@ -187,6 +187,46 @@ _LEADING_CONCESSION = re.compile(
 )
 
 
+# where a sentence turns from one claim to a contrasting one, mid-sentence: "Responses to
+# referrals were appropriate, but then there was too much delay", "…, although senior leaders
+# express a strong commitment to making this a reality" (not "while", often "during")
+_TURN = re.compile(
+    r"[,;]?\s+\b(?:but|however|although|though|whilst|(?<!not )(?<!as )yet(?! to\b))\b,?\s*", re.I
+)
+
+
+def contrast(s: str) -> list[tuple[int, int]]:
+    """The two clauses of a sentence that sets one claim against another, as spans of ``s``
+    (each without its conjunction or edge punctuation): a leading concession and its main clause
+    ("Although there has been a recent improvement in the timeliness of assessments, there is
+    considerable variability in their quality"), or the clauses either side of "but",
+    "however", "although", "whilst", "yet". Empty when the sentence turns nowhere or more than
+    once."""
+    m = _LEADING_CONCESSION.match(s)
+    if m:
+        main = _MAIN_CLAUSE.search(s, m.end())
+        comma = main.start() if main else s.find(",", m.end())
+        if comma < 0 or _TURN.search(s, comma + 1):
+            return []
+        parts = [(m.end(), comma), (comma + 1, len(s))]
+    else:
+        turns = list(_TURN.finditer(s))
+        if len(turns) != 1:
+            return []
+        t = turns[0]
+        parts = [(0, t.start()), (t.end(), len(s))]
+    out = []
+    for a, b in parts:
+        while a < b and not s[a].isalnum():
+            a += 1
+        while b > a and not (s[b - 1].isalnum() or s[b - 1] in ")’'\""):
+            b -= 1
+        if len(s[a:b].split()) < 4:
+            return []
+        out.append((a, b))
+    return out
+
+
 _MAIN_CLAUSE = re.compile(
     r",\s+(?=(?:the|this|that|these|those|their|its|his|her|our|there|it|they|he|she|we|some|many|"
     r"most|much|a|an|not|all|few|no|each|every|only|leaders|managers|children|[A-Z])\b)"

@@ -982,3 +982,55 @@ def test_a_risk_register_finds_what_is_so_not_what_may_be():
     assert not [t for t in texts if "can result in drift" in t or t.startswith("If the")]
     assert not [t for t in texts if t.startswith(("Need to recruit", "Risk"))]
     assert not [t for t in texts if "police colleagues are working" in t]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "clause", "leans"),
+    [
+        (
+            "Although there has been a recent improvement in the timeliness of assessments, there "
+            "is considerable variability in their quality.",
+            "Weakness",
+            "there has been a recent improvement in the timeliness of assessments",
+            "Strength",
+        ),
+        (
+            "There is little evidence that strategic partnerships in Medway have driven "
+            "improvement consistently and sufficiently, although senior leaders express a strong "
+            "commitment to making this a reality.",
+            "Weakness",
+            "senior leaders express a strong commitment to making this a reality",
+            "Strength",
+        ),
+        (
+            "Responses to referrals at the MASH were appropriate, but then there was too much "
+            "delay in progressing cases.",
+            "Weakness",
+            "Responses to referrals at the MASH were appropriate",
+            "Strength",
+        ),
+    ],
+)
+def test_a_sentence_that_turns_yields_the_clause_that_leans_the_other_way(
+    sentence, whole, clause, leans
+):
+    text = f"Findings\n\n{sentence}\n"
+    x = extract_document(_doc(text), [])
+    by_text = {f.text: f for f in x.findings}
+    assert by_text[sentence].polarity == whole
+    part = by_text[clause]
+    assert part.polarity == leans
+    ex = part.excerpts[0]
+    assert text[ex.start : ex.end] == ex.quote == clause
+    assert part.assessment == by_text[sentence].assessment
+
+
+def test_a_supposed_clause_is_no_finding_of_its_own():
+    """Doncaster 2015: what a more robust system would do is no praise of what is there."""
+    sentence = (
+        "The independent reviewing service is effectively challenging delay and drift, but a "
+        "more robust system of management oversight would reduce the need for such challenge "
+        "from IROs and ensure permanent arrangements for children were secured quickly."
+    )
+    x = extract_document(_doc(f"Findings\n\n{sentence}\n"), [])
+    assert [f.text for f in x.findings] == [sentence]

@@ -8,6 +8,7 @@ import pytest
 from cskg.loaders.findings import (
     LEAN,
     context_polarity,
+    contrast,
     cues,
     is_conjecture,
     is_intent,
@@ -2040,3 +2041,32 @@ def test_ways_to_do_well_are_no_praise(sentence):
 )
 def test_is_conjecture(sentence, expected):
     assert is_conjecture(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        (
+            "Although there has been a recent improvement in the timeliness of assessments, there"
+            " is considerable variability in their quality.",
+            [
+                "there has been a recent improvement in the timeliness of assessments",
+                "there is considerable variability in their quality",
+            ],
+        ),
+        (
+            "There are many longstanding and committed staff in early help but many of them feel"
+            " let down by the Council.",
+            [
+                "There are many longstanding and committed staff in early help",
+                "many of them feel let down by the Council",
+            ],
+        ),
+        # "not yet" is no turn; two turns, or a clause of a few words, are not split
+        ("Plans are clear and the service is not yet open to new referrals.", []),
+        ("This is a good move but has taken a long time, but it is open now.", []),
+        ("Good work, but slow.", []),
+    ],
+)
+def test_contrast(sentence, parts):
+    assert [sentence[a:b] for a, b in contrast(sentence)] == parts
