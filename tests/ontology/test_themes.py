@@ -44,6 +44,7 @@ CORPUS_ROWS = [
         "oversight inconsistent.",
         "",
         {
+            "timeliness-and-delay",
             "police-information-sharing",
             "front-door",
             "workforce-stability",
@@ -61,7 +62,7 @@ CORPUS_ROWS = [
     (
         "Public outline work was not tracked by managers and taking too long",
         "",
-        {"planning-and-drift", "management-oversight"},
+        {"timeliness-and-delay", "planning-and-drift", "management-oversight"},
     ),
     (
         "In summary the review team found a wide variation in the quality of case-practice, "
@@ -89,7 +90,7 @@ CORPUS_ROWS = [
         "full information is provided to facilitate the comprehensive consideration of risks "
         "to children.",
         "",
-        {"health-partnership", "partnership", "child-protection"},
+        {"timeliness-and-delay", "health-partnership", "partnership", "child-protection"},
     ),
     (
         "The quality and variety of direct work and life-story work available to children.",
@@ -130,7 +131,7 @@ CORPUS_ROWS = [
         "management in children's services with too many posts covered for long periods of "
         "time by interim or acting up arrangements.",
         "",
-        {"leadership-governance", "leadership-stability"},
+        {"workforce-stability", "leadership-governance", "leadership-stability"},
     ),
     # "training for the wider group of members" is member training, not the workforce
     (
@@ -145,12 +146,12 @@ CORPUS_ROWS = [
         "availability of CAMHS support, with reports of waiting times of up to 2 years for "
         "treatment",
         "",
-        {"health-partnership"},
+        {"timeliness-and-delay", "health-partnership"},
     ),
     (
         "The timeliness of contacts and referrals that are sent by the police to the MASH.",
         "",
-        {"front-door", "police-information-sharing"},
+        {"timeliness-and-delay", "front-door", "police-information-sharing"},
     ),
     (
         "Little understanding of how to intervene in families where there is long-term "
@@ -198,7 +199,7 @@ CORPUS_ROWS = [
         "A clear model of practice is essential to supporting front line staff to deliver a "
         "consistent, timely and effective response to families.",
         "",
-        {"practice-model", "workforce"},
+        {"timeliness-and-delay", "practice-model", "workforce"},
     ),
     (
         "Corporate and political leaders have addressed the systemic weaknesses and there is "
@@ -234,7 +235,7 @@ CORPUS_ROWS = [
         "Inspectors identified delays of between four days, and, in one case, four weeks, in "
         "the sharing by police of domestic abuse and relevant crime notifications.",
         "",
-        {"police-information-sharing", "domestic-abuse-and-neglect"},
+        {"timeliness-and-delay", "police-information-sharing", "domestic-abuse-and-neglect"},
     ),
     # "foster a strong partnership" is not fostering
     (
@@ -335,7 +336,7 @@ EDGE_ROWS = [
     (
         "Waiting lists for SEND assessments are long.",
         "",
-        {"disabled-children", "assessment-quality"},
+        {"timeliness-and-delay", "disabled-children", "assessment-quality"},
     ),
     # hyphen and space variants, curly apostrophes, stems
     (
@@ -382,6 +383,36 @@ def test_plans_for_children_are_the_planning_theme(
 # Other subjects that inspection reports of other councils raise often, each in a sentence
 # from one of them (the section, where given, is its heading in that report)
 OTHER_COUNCIL_ROWS = [
+    # how quickly children are seen and helped, and the waits they have
+    (
+        "In most cases, children and their families received a timely and proportionate "
+        "response to their needs.",
+        "",
+        "timeliness-and-delay",
+    ),
+    (
+        "The inspection identified often too long a wait between allocation and first visit.",
+        "",
+        "timeliness-and-delay",
+    ),
+    ("Most children come into care at the right time.", "", "timeliness-and-delay"),
+    # managers' posts held by interim or acting-up staff: the workforce's stability too
+    (
+        "Two out of the four posts were covered by interim managers, one by an acting up "
+        "arrangement.",
+        "",
+        "workforce-stability",
+    ),
+    (
+        "In 2015 Ofsted noted improvements in practice across the service since 2013.",
+        "",
+        "practice-quality",
+    ),
+    (
+        "Young people's pathway plans are mostly written with young people.",
+        "",
+        "planning-and-drift",
+    ),
     ("The number of children who go missing from care is low.", "", "exploitation-and-missing"),
     ("The timeliness and quality of return home interviews.", "", "exploitation-and-missing"),
     (
@@ -776,6 +807,7 @@ def test_real_scheme_size_and_shape(scheme: ThemeScheme) -> None:
         "finance-and-resources",
         "child-protection",
         "court-work",
+        "timeliness-and-delay",
     ],
 )
 def test_required_themes_exist(scheme: ThemeScheme, theme_id: str) -> None:
