@@ -43,6 +43,7 @@ from .findings import (
     elaborates,
     is_conjecture,
     is_intent,
+    is_supposed,
     polarity,
     score,
 )
@@ -664,7 +665,7 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
     raw = text[s0:s1]
     for a, z in contrast(raw):
         clause = clean(raw[a:z])
-        if is_conjecture(clause):
+        if is_supposed(clause):
             continue  # "a more robust system … would reduce the need for such challenge"
         weak, strong = score(clause)
         own = "Weakness" if weak and not strong else "Strength" if strong and not weak else ""

@@ -924,6 +924,19 @@ def is_conjecture(s: str) -> bool:
     return bool(m) and m.group(0).lower().replace("’", "'") in (*_MODAL, "'ll")
 
 
+def is_supposed(s: str) -> bool:
+    """Does clause ``s`` suppose, foresee or direct rather than find: its first auxiliary a
+    modal of what would or will be ("a more robust system … would reduce the need for such
+    challenge"; not "can", what people are able to do), or an imperative opening it ("ensure
+    all children have a good quality PEP")?"""
+    if cues().imperative.match(s):
+        return True
+    m = _AUXILIARY.search(s)
+    if m is None or m.group(0) == "May":  # the month: "since May 2013"
+        return False
+    return m.group(0).lower().replace("’", "'") in (*_FUTURE, "could", "may", "might")
+
+
 def is_intent(s: str) -> bool:
     """Is ``s`` a statement of intent or expectation that judges nothing?
 

@@ -93,6 +93,19 @@ def gaz() -> Gazetteer:
         "The Director explained that this was planned in response to criticism by Ofsted of the "
         "service not providing these functions but that officers would work with the Medway "
         "Parent and Carer Forum to address these concerns.",
+        # a decision taken, work begun, a partnership's need, a reviewer's recommendation
+        "Since July there has been agreement to appoint an additional 8 social workers and a "
+        "practice manager.",
+        "Agreement was reached to establish the AD roles for education and children's social "
+        "care on a permanent footing.",
+        "In 2018/19 approval was given to recruit 10 additional social worker posts.",
+        "In December 2017, Cabinet approved the move of the short breaks provision.",
+        "The leader of the council has approved significant financial investment to increase "
+        "the social care workforce.",
+        "It is currently under urgent review.",
+        "Consultation has begun on proposals to re-align the service.",
+        "The MSCP needs to link closely to the work of the Improvement Board.",
+        "She also recommended that the case allocation system is reviewed and improved.",
         # a recommendation after a condition
         "If they do this, there may not be a need to consider an alternative delivery model but "
         "I recommend a further review after 6 months to confirm this is the case.",
@@ -261,6 +274,12 @@ def test_actions(sentence: str) -> None:
         "Recent improvements in timeliness are very positive, but this will need to be sustained.",
         "The agency decision maker scrutinises recommendations from the panel and will seek "
         "further information if necessary.",
+        # someone else's agreement to something; agreement lacking; foster carers approved
+        "The use of parental agreement to accommodate children is appropriately applied.",
+        "IRO agreement to reunification plans is recorded on children’s records.",
+        "There is no agreement to share data.",
+        "There are not always enough council approved foster carers in Brent.",
+        "Children need to feel safe.",
         # what others said they would do or think
         "Adopters all said that they would recommend York as an adoption agency.",
         "Young people said that they would like more contact with their families.",

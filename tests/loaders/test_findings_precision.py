@@ -12,6 +12,7 @@ from cskg.loaders.findings import (
     cues,
     is_conjecture,
     is_intent,
+    is_supposed,
     polarity,
     score,
 )
@@ -2070,3 +2071,24 @@ def test_is_conjecture(sentence, expected):
 )
 def test_contrast(sentence, parts):
     assert [sentence[a:b] for a, b in contrast(sentence)] == parts
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "a more robust system of management oversight would reduce the need for such challenge",
+            True,
+        ),
+        ("ensure all children have a good quality personal education plan", True),
+        ("This may be an effective approach for some", True),
+        # ability is no supposition; May is a month
+        ("social workers can describe the work that they do with children well", False),
+        (
+            "In cases initiated since May 2013, government targets of 26 weeks are not being met",
+            False,
+        ),
+    ],
+)
+def test_is_supposed(clause, expected):
+    assert is_supposed(clause) is expected
