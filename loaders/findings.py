@@ -190,9 +190,32 @@ _LEADING_CONCESSION = re.compile(
 # where a sentence turns from one claim to a contrasting one, mid-sentence: "Responses to
 # referrals were appropriate, but then there was too much delay", "…, although senior leaders
 # express a strong commitment to making this a reality" (not "while", often "during")
-_TURN = re.compile(
-    r"[,;]?\s+\b(?:but|however|although|though|whilst|(?<!not )(?<!as )yet(?! to\b))\b,?\s*", re.I
+_TURN = re.compile(r"[,;]?\s+\b(?:but|however|although|though|whilst|yet(?! to\b))\b,?\s*", re.I)
+# a concession ends with a clause, not at the commas of a list of nouns; "not only … but also"
+# is no turn; "despite" concedes a noun, not a clause; a part that opens "not" has left its
+# subject and verb behind ("Reports are timely but not of consistent quality")
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|cannot|remains?|remained"
+    r"|[a-z]+(?:ed|es))\b",
+    re.I,
 )
+_NOT_ONLY = re.compile(r"\bnot only\b", re.I)
+_NOT_BEFORE = re.compile(r"(?:\bnot|cannot|\bas)\s*$", re.I)
+
+
+def _turns(s: str, t: re.Match[str]) -> bool:
+    """Is ``t`` a turn between clauses: not "yet" after "not"/"as" (whatever the spacing: "is
+    not\n yet fully compliant"), nor "however" set in a clause ("It does not, however, have",
+    "do not however always"), which turns only after a semicolon."""
+    word = t.group(0).strip(" ,;\n\t").lower()
+    if word == "yet":
+        return not _NOT_BEFORE.search(s, 0, t.start())
+    if word == "however":
+        return t.group(0).lstrip().startswith(";")
+    return True
+
+
+_SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b)", re.I)
 
 
 def contrast(s: str) -> list[tuple[int, int]]:
@@ -200,17 +223,25 @@ def contrast(s: str) -> list[tuple[int, int]]:
     (each without its conjunction or edge punctuation): a leading concession and its main clause
     ("Although there has been a recent improvement in the timeliness of assessments, there is
     considerable variability in their quality"), or the clauses either side of "but",
-    "however", "although", "whilst", "yet". Empty when the sentence turns nowhere or more than
-    once."""
+    "however", "although", "whilst", "yet". A part of a few words, or one that has left its
+    subject behind ("… but not of consistent quality"), is no clause. Empty when the sentence
+    turns nowhere or more than once."""
+    if _NOT_ONLY.search(s):
+        return []
     m = _LEADING_CONCESSION.match(s)
     if m:
-        main = _MAIN_CLAUSE.search(s, m.end())
-        comma = main.start() if main else s.find(",", m.end())
+        if m.group(0).strip().lower() == "despite":
+            return []
+        # the main clause follows the first comma that ends a concession with a verb: not the
+        # commas of a list it opens with ("Whilst the Chief Executive, the Leader and the lead
+        # member have all been explicit about …, they do not articulate …")
+        commas = [c.start() for c in _MAIN_CLAUSE.finditer(s, m.end())] or [s.find(",", m.end())]
+        comma = next((c for c in commas if _VERBISH.search(s, m.end(), c)), commas[0])
         if comma < 0 or _TURN.search(s, comma + 1):
             return []
         parts = [(m.end(), comma), (comma + 1, len(s))]
     else:
-        turns = list(_TURN.finditer(s))
+        turns = [t for t in _TURN.finditer(s) if _turns(s, t)]
         if len(turns) != 1:
             return []
         t = turns[0]
@@ -221,9 +252,8 @@ def contrast(s: str) -> list[tuple[int, int]]:
             a += 1
         while b > a and not (s[b - 1].isalnum() or s[b - 1] in ")’'\""):
             b -= 1
-        if len(s[a:b].split()) < 4:
-            return []
-        out.append((a, b))
+        if len(s[a:b].split()) >= 4 and not _SUBJECTLESS.match(s, a):
+            out.append((a, b))
     return out
 
 

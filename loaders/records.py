@@ -83,7 +83,8 @@ class Judgement:
 
 @dataclass(frozen=True)
 class Finding:
-    """One evaluative statement (a bullet or one sentence) made by an assessment."""
+    """One evaluative statement (a bullet, one sentence, or the clause of a sentence that turns
+    from a strength to a weakness or back) made by an assessment."""
 
     text: str
     assessment: str  # assessment key

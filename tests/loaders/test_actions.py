@@ -277,6 +277,8 @@ def test_actions(sentence: str) -> None:
         # someone else's agreement to something; agreement lacking; foster carers approved
         "The use of parental agreement to accommodate children is appropriately applied.",
         "IRO agreement to reunification plans is recorded on children’s records.",
+        "By seeking agreement to progress with screening, social workers build positive "
+        "relationships with parents.",
         "There is no agreement to share data.",
         "There are not always enough council approved foster carers in Brent.",
         "Children need to feel safe.",

@@ -2067,6 +2067,35 @@ def test_is_conjecture(sentence, expected):
         ("Plans are clear and the service is not yet open to new referrals.", []),
         ("This is a good move but has taken a long time, but it is open now.", []),
         ("Good work, but slow.", []),
+        # a concession of a noun, a part without its subject and verb, "not only … but also",
+        # and "not yet" across a line break are no turn
+        (
+            "Despite these weaknesses, some care-experienced young people’s outcomes far exceed"
+            " their expectations, a testament to the efforts of these young people.",
+            [],
+        ),
+        ("Reports are timely but not of consistent quality.", []),
+        (
+            "Parents explained how these courses not only helped them improve their parenting"
+            " skills but also gave them confidence.",
+            [],
+        ),
+        (
+            "Improvement and forward planning by the virtual school are not\nyet sufficiently"
+            " focused on outcomes.",
+            [],
+        ),
+        # a concession that opens with a list runs to the comma after its verb
+        (
+            "Whilst the Chief Executive, the Leader and the lead member have all been explicit"
+            " about their determination to see improvements to the service, they do not"
+            " articulate their vision and ambitions for children.",
+            [
+                "the Chief Executive, the Leader and the lead member have all been explicit about"
+                " their determination to see improvements to the service",
+                "they do not articulate their vision and ambitions for children",
+            ],
+        ),
     ],
 )
 def test_contrast(sentence, parts):
