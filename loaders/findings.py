@@ -206,12 +206,14 @@ _NOT_BEFORE = re.compile(r"(?:\bnot|cannot|\bas)\s*$", re.I)
 def _turns(s: str, t: re.Match[str]) -> bool:
     """Is ``t`` a turn between clauses: not "yet" after "not"/"as" (whatever the spacing: "is
     not\n yet fully compliant"), nor "however" set in a clause ("It does not, however, have",
-    "do not however always"), which turns only after a semicolon."""
+    "do not however always"), which turns after a semicolon or a comma it does not close
+    ("… is evident, however decisions … do not always progress")."""
     word = t.group(0).strip(" ,;\n\t").lower()
     if word == "yet":
         return not _NOT_BEFORE.search(s, 0, t.start())
     if word == "however":
-        return t.group(0).lstrip().startswith(";")
+        g = t.group(0).strip(" \n\t")
+        return g.startswith(";") or (g.startswith(",") and not g.endswith(","))
     return True
 
 
@@ -985,12 +987,25 @@ _SUBORDINATE = re.compile(
 )
 
 
+# a change in how many children there are, all a sentence reports, is the context a service
+# works in, no quality of it ("There has been a recent increase in the number of unaccompanied
+# asylum-seeking children"); not what practice brings about ("… contributes to a reduction in
+# the number of children entering care")
+_CHANGE_IN_NUMBERS = re.compile(
+    r"^\W*(?:(?:between|since|in|over) [^,]{3,60}, )?there (?:has|have|had) (?:also )?been "
+    r"(?:an? )?(?:[\w-]+ ){0,3}(?:increase|rise|growth|decrease|fall|drop|reduction)s? in the "
+    r"numbers? of\b",
+    re.I,
+)
+
+
 def _leans(s: str) -> bool:
     """May a graded section's leaning decide ``s``, a sentence no cue word decides?
 
     Not when it negates ("plans do not have specific timescales"), speaks of a few
     ("A small number of children live in unregistered children's homes": the exceptions a good
-    section notes), supposes or narrates ("This can impact on their well-being"), or reports
+    section notes), supposes or narrates ("This can impact on their well-being"), reports a
+    change in how many children there are (the service's context), or reports
     something done ("Recently, the local authority has increased its fostering allowances",
     "Ofsted has conducted seven monitoring visits": events, not a quality).
     """
@@ -998,7 +1013,7 @@ def _leans(s: str) -> bool:
     s = _spelt(s)
     # ("rather than" negates what follows it, but leaves the sentence's own claim standing)
     negates = any(m.group(0).lower() != "rather than" for m in c.negators.finditer(s))
-    if negates or c.minority.search(s) or _narrative_spans(s):
+    if negates or c.minority.search(s) or _narrative_spans(s) or _CHANGE_IN_NUMBERS.search(s):
         return False
     done = c.done_action.search(s)
     aux = _AUXILIARY.search(s)

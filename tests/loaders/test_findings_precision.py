@@ -2085,6 +2085,22 @@ def test_is_conjecture(sentence, expected):
             " focused on outcomes.",
             [],
         ),
+        # "however" turns after a semicolon or a comma it does not close, not set in a clause
+        (
+            "The commitment of the Director of People to improving outcomes for children is"
+            " evident, however decisions that should be within his delegated authority do not"
+            " always progress.",
+            [
+                "The commitment of the Director of People to improving outcomes for children is"
+                " evident",
+                "decisions that should be within his delegated authority do not always progress",
+            ],
+        ),
+        (
+            "It does not, however, have a sufficient understanding of the performance of services.",
+            [],
+        ),
+        ("Assessments do not however always make clear how they inform decision-making.", []),
         # a concession that opens with a list runs to the comma after its verb
         (
             "Whilst the Chief Executive, the Leader and the lead member have all been explicit"
@@ -2121,3 +2137,29 @@ def test_contrast(sentence, parts):
 )
 def test_is_supposed(clause, expected):
     assert is_supposed(clause) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a change in how many children there are: the service's context, whatever its section
+        "There has been a recent increase in the number of unaccompanied asylum-seeking children.",
+        "There has been a significant and ongoing rise in the numbers of children being"
+        " electively home educated.",
+    ],
+)
+def test_a_change_in_numbers_takes_no_leaning(sentence):
+    assert polarity(sentence, "Strength" + LEAN) == "Neutral"
+
+
+def test_what_a_review_did_not_look_at_is_its_scope():
+    assert score("They did not look at longer term work in other parts of the service.") == (0, 0)
+    # what practice does not look at is a fault
+    assert polarity("Many assessments do not look at the individual needs of the children.") == (
+        "Weakness"
+    )
+
+
+def test_what_practice_brings_about_keeps_its_leaning():
+    s = "New Roads hubs provide extensive support, which contributes to a reduction in the number"
+    assert polarity(s + " of children entering care.", "Strength" + LEAN) == "Strength"
