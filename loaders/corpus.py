@@ -139,7 +139,8 @@ class Manifest:
 
 
 def corpus_files(root: Path) -> list[Path]:
-    """The document files in ``root`` (not recursive), sorted by name."""
+    """The document files in ``root`` (not recursive), sorted by name: not hidden files, nor a
+    README, which describes the folder rather than being a council's document."""
     if not root.exists():
         raise DocumentError(f"{root}: no such corpus folder")
     if not root.is_dir():
@@ -148,7 +149,13 @@ def corpus_files(root: Path) -> list[Path]:
         names = list(root.iterdir())
     except OSError as err:
         raise DocumentError(f"{root}: cannot list the corpus folder ({err.strerror})") from err
-    return sorted(p for p in names if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in names
+        if p.suffix.lower() in SUFFIXES
+        and not p.name.startswith(".")
+        and p.stem.lower() != "readme"
+    )
 
 
 def check_date(value: Any, where: str) -> str:

@@ -217,7 +217,7 @@ def _turns(s: str, t: re.Match[str]) -> bool:
     return True
 
 
-_SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b)", re.I)
+_SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b(?!,))", re.I)
 
 
 def contrast(s: str) -> list[tuple[int, int]]:

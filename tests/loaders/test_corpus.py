@@ -42,7 +42,9 @@ def test_embedded_manifest() -> None:
 
 
 def test_corpus_files_are_sorted_and_filtered(tmp_path: Path) -> None:
-    for name in ("b.TXT", "a.md", "c.pdf", "d.html", "e.htm", ".hidden.txt", "f.docx", "g"):
+    # (a README describes the folder: "README.md" beside a folder of reports is no report)
+    names = ("b.TXT", "a.md", "c.pdf", "d.html", "e.htm", ".hidden.txt", "f.docx", "g", "README.md")
+    for name in names:
         (tmp_path / name).write_text("x")
     assert [p.name for p in corpus_files(tmp_path)] == ["a.md", "b.TXT", "c.pdf", "d.html", "e.htm"]
 

@@ -2076,6 +2076,11 @@ def test_is_conjecture(sentence, expected):
         ),
         ("Reports are timely but not of consistent quality.", []),
         (
+            "Leaders have made steady progress in most areas of the service, but not all, aspects"
+            " of the service.",
+            ["Leaders have made steady progress in most areas of the service"],
+        ),
+        (
             "Parents explained how these courses not only helped them improve their parenting"
             " skills but also gave them confidence.",
             [],
