@@ -2168,3 +2168,24 @@ def test_what_a_review_did_not_look_at_is_its_scope():
 def test_what_practice_brings_about_keeps_its_leaning():
     s = "New Roads hubs provide extensive support, which contributes to a reduction in the number"
     assert polarity(s + " of children entering care.", "Strength" + LEAN) == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # leaders who need help to lead are a fault; people who need help have a need
+        (
+            "In my view, the Council's senior leaders also need help to make best use of such"
+            " support.",
+            "Weakness",
+        ),
+        (
+            "Firstly, the council leadership needs direct and intensive support to drive better"
+            " scrutiny, understanding and leadership of children's social care.",
+            "Weakness",
+        ),
+        ("Families who need help receive it quickly.", "Strength"),
+    ],
+)
+def test_leaders_who_need_help(sentence, expected):
+    assert polarity(sentence) == expected
