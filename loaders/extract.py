@@ -196,9 +196,15 @@ def _refs(
         key = reg.resolve(kind, year, month, doc_year, earliest=plural, before=doc_date)
         if not key:
             continue
-        since = re.search(r"\bsince\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", s[:a], re.I)
+        since = re.search(
+            r"\b(?:since|after|following)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", s[:a], re.I
+        )
+        # (a mention may carry its own verb: "Medway was previously judged inadequate by Ofsted
+        # in 2013" reports that inspection)
         reports = not since and bool(
-            after_re.search(s[b : b + 80]) or before_re.search(s[max(0, a - 60) : a])
+            after_re.search(s[b : b + 80])
+            or before_re.search(s[max(0, a - 60) : a])
+            or after_re.search(s, a, b)
         )
         out.append((a, key, reports))
     return out

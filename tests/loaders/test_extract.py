@@ -1034,3 +1034,26 @@ def test_a_supposed_clause_is_no_finding_of_its_own():
     )
     x = extract_document(_doc(f"Findings\n\n{sentence}\n"), [])
     assert [f.text for f in x.findings] == [sentence]
+
+
+def test_what_followed_an_earlier_inspection_is_this_inspections_finding():
+    """Gateshead 2019: "Following the last inspection in 2015, when the local authority was
+    judged good overall, the service experienced almost two years of instability" dates what
+    this inspection found against the last one; neither it nor what follows is the 2015
+    inspection's."""
+    text = (OTHER / "gateshead-ilacs-2019-following.txt").read_text(encoding="utf-8")
+    x = extract_document(_doc(text, "d", "inspection report", "2019-06", "Gateshead"), [])
+    years = {f.text[:40]: f.year for f in x.findings}
+    following = _finding(x, "the service experienced almost two years of instability")
+    assert following.year == 2019
+    assert set(years.values()) == {2019}
+
+
+def test_an_earlier_judgement_a_sentence_reports_is_that_inspections_finding():
+    text = (
+        "Background\n\nMedway was previously judged inadequate by Ofsted in 2013, following 2 "
+        "separate inspections, covering firstly the arrangements for the protection of children "
+        "and secondly looked after children's services.\n"
+    )
+    x = extract_document(_doc(text), [])
+    assert _finding(x, "previously judged inadequate").year == 2013
