@@ -79,11 +79,12 @@ _WS = " \t\u00a0\u202f\u2007\r"
 # (U+F06E, U+F02D, U+F0A7, U+F0B7 ...)
 _PUA = "\uf000-\uf0ff"
 _BULLET = re.compile(rf"[-*•·◼▪●○◦➢►–{_PUA}](?=[\s\u00a0])[\s\u00a0]*")
+# (a 2014-18 report numbers its paragraphs past 99: "115. Following the unannounced inspection")
 _NUMBER = re.compile(
-    r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-hj-z]\)|[a-hj-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.)"
+    r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,3}\.|\(?[a-hj-z]\)|[a-hj-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.)"
     r"(?=[\s\u00a0])[\s\u00a0]+"
     # a paragraph number set tight against its sentence ("29.When children require ...")
-    r"|\d{1,2}\.(?=[A-Z][a-z]|[AI] )"
+    r"|\d{1,3}\.(?=[A-Z][a-z]|[AI] )"
 )
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,40}>")

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from cskg.loaders.segment import clean, footnotes, segment, sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "other_council"
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
@@ -503,3 +504,14 @@ def test_a_footnote_straight_after_a_hyphen_is_no_part_of_the_word_it_breaks():
         "Experienced, conscientious managers provide clear oversight for decision-making when "
         "progressing contacts, which ensures that children receive help."
     ]
+
+
+def test_paragraph_numbers_past_99_open_items():
+    """Nottinghamshire 2015 (a 2014-18 report): paragraphs 115, 116 and 117 are three items,
+    not one paragraph that runs to the section's end (where a mention of a 2011 inspection in
+    paragraph 115 dated everything after it)."""
+    path = OTHER / "nottinghamshire-sif-2015-paragraph-115.txt"
+    text = path.read_text(encoding="utf-8")
+    items = [b for b in segment(text) if b.kind == "numbered"]
+    assert [b.marker for b in items] == ["115.", "116.", "117."]
+    assert text[items[1].start :].startswith("The senior leadership team, including")
