@@ -513,6 +513,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
+        own_voice = doc.doc_type in _OWN_VOICE
         if spans is None:
             spans = sentences(text, b.start, b.end)
         for n, (s0, s1) in enumerate(spans):
@@ -520,8 +521,14 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             last_sentence = s
             refs = _refs(s, reg, doc.year, _doc_date(doc))
             reporting = [k for _, k, rep in refs if rep]
+            if own_voice and reporting and _STILL.search(s):
+                # "This was identified in the 2018 inspection and remains a concern": found
+                # again, by this inspection
+                reporting = [reg.own]
             key = reporting[0] if reporting else carry
-            if reporting:
+            # an inspection's own report recalls an earlier one in passing ("…; this issue was
+            # highlighted in the 2018 inspection"): the sentences after it are its own again
+            if reporting and not (own_voice and reporting[0] != reg.own):
                 carry = reporting[0]
             # a grade table flattened into lines is not prose: its rows were read above
             tabled = any(s0 <= h.start < s1 for h in table_hits)
@@ -586,6 +593,13 @@ def _judgement(
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
 
 
+# the reports in which an inspection speaks for itself (not a commissioner's report, which also
+# sets out in turn what earlier assessments found)
+_OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}
+_STILL = re.compile(
+    r"\b(?:remains?|continues? to|persists?|not (?:yet )?(?:been )?(?:addressed|resolved))\b",
+    re.I,
+)
 _TABLE_HEAD = re.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
 _CELL = re.compile(r"[^\t|]+")
 

@@ -1057,3 +1057,14 @@ def test_an_earlier_judgement_a_sentence_reports_is_that_inspections_finding():
     )
     x = extract_document(_doc(text), [])
     assert _finding(x, "previously judged inadequate").year == 2013
+
+
+def test_an_inspection_report_recalling_an_earlier_one_carries_no_date_on():
+    """Portsmouth 2023: "…; this issue was highlighted in the 2018 inspection" recalls the 2018
+    inspection in passing; the sentences after it are the 2023 inspection's ("Current health
+    needs are met …" was dated 2018), and a fault that "remains a concern" is found again."""
+    text = (OTHER / "portsmouth-ilacs-2023-recalls-2018.txt").read_text(encoding="utf-8")
+    x = extract_document(_doc(text, "d", "inspection report", "2023-07", "Portsmouth"), [])
+    assert _finding(x, "Current health needs are met").year == 2023
+    assert _finding(x, "Personal advisers understand risk and vulnerabilities").year == 2023
+    assert _finding(x, "This was identified in the 2018 inspection and remains").year == 2023
