@@ -201,10 +201,15 @@ def _refs(
         )
         # (a mention may carry its own verb: "Medway was previously judged inadequate by Ofsted
         # in 2013" reports that inspection)
+        w0 = max(0, a - 60)
+        before = before_re.search(s, w0, a)
+        # "the areas identified at the focused visit in 2019", "the serious deficits identified
+        # at a focused visit in October 2021": what an earlier assessment found, named as the
+        # object of what is said now ("have been addressed", "insufficient pace in tackling")
+        if before and _NAMED_FINDINGS.search(s, max(0, before.start() - 60), before.start()):
+            before = None
         reports = not since and bool(
-            after_re.search(s[b : b + 80])
-            or before_re.search(s[max(0, a - 60) : a])
-            or after_re.search(s, a, b)
+            after_re.search(s[b : b + 80]) or before or after_re.search(s, a, b)
         )
         out.append((a, key, reports))
     return out
@@ -593,6 +598,13 @@ def _judgement(
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
 
 
+_NAMED_FINDINGS = re.compile(
+    r"\b(?:areas?|deficits?|weakness(?:es)?|issues?|concerns?|recommendations?|priorities|"
+    r"shortfalls?|shortcomings?|improvements?|failings?|actions?)"
+    r"(?: for (?:improvement|development|priority action|action))?"
+    r"(?: (?:that|which) (?:were|was|had been))?\s+$",
+    re.I,
+)
 # the reports in which an inspection speaks for itself (not a commissioner's report, which also
 # sets out in turn what earlier assessments found)
 _OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}

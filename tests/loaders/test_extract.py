@@ -1068,3 +1068,24 @@ def test_an_inspection_report_recalling_an_earlier_one_carries_no_date_on():
     assert _finding(x, "Current health needs are met").year == 2023
     assert _finding(x, "Personal advisers understand risk and vulnerabilities").year == 2023
     assert _finding(x, "This was identified in the 2018 inspection and remains").year == 2023
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Kent 2022, Halton 2024: what an earlier assessment found, named as the object of what
+        # is said now, is this inspection's finding
+        "Senior leaders have also taken the required steps to make improvements in the areas "
+        "identified at the focused visit in 2019.",
+        "There has been insufficient pace in tackling the serious deficits identified at a "
+        "focused visit in October 2021 for children in need of help and protection.",
+    ],
+)
+def test_progress_on_what_an_earlier_visit_found_is_this_inspections(sentence):
+    text = (
+        "Inspection of Kent local authority children’s services\n\nInspection dates: 9 May "
+        "2022 to 20 May 2022\n\nOverall effectiveness\n\nThe last focused visit in October "
+        f"2021 and the focused visit in 2019 looked at the front door.\n\n{sentence}\n"
+    )
+    x = extract_document(_doc(text, "d", "inspection report", "2022-06", "Kent"), [])
+    assert _finding(x, sentence[:40]).year == 2022
