@@ -67,7 +67,7 @@ from .records import (
     Judgement,
     RoleAssignment,
 )
-from .segment import Block, clean, segment, sentences
+from .segment import Block, cells, clean, segment, sentences
 
 __all__ = ["content_words", "extract_document", "merge", "normalise", "restated"]
 
@@ -199,15 +199,14 @@ def _refs(
         since = re.search(
             r"\b(?:since|after|following)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", s[:a], re.I
         )
-        # (a mention may carry its own verb: "Medway was previously judged inadequate by Ofsted
-        # in 2013" reports that inspection)
-        w0 = max(0, a - 60)
-        before = before_re.search(s, w0, a)
+        before = before_re.search(s, max(0, a - 60), a)
         # "the areas identified at the focused visit in 2019", "the serious deficits identified
         # at a focused visit in October 2021": what an earlier assessment found, named as the
         # object of what is said now ("have been addressed", "insufficient pace in tackling")
         if before and _NAMED_FINDINGS.search(s, max(0, before.start() - 60), before.start()):
             before = None
+        # (a mention may carry its own verb: "Medway was previously judged inadequate by Ofsted
+        # in 2013" reports that inspection)
         reports = not since and bool(
             after_re.search(s[b : b + 80]) or before or after_re.search(s, a, b)
         )
@@ -462,6 +461,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
     stack: list[tuple[int, str, str, bool]] = []  # (level, key, prior, evaluative)
     lead: _Ctx | None = None
     void = False  # the heading above is out of place (see _misplaced)
+    own_voice = doc.doc_type in _OWN_VOICE
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             void = False
@@ -500,7 +500,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 continue
             # a table of prose (a council report's risk register: the risk, what is done to
             # mitigate it): each cell's sentences, read as a paragraph's
-            spans = [sp for a, e in _cells(text, b.start, b.end) for sp in sentences(text, a, e)]
+            spans = [sp for a, e in cells(text, b.start, b.end) for sp in sentences(text, a, e)]
         is_item = b.kind in ("bullet", "numbered")
         has_digits = bool(_DIGIT.search(b.marker))
         if lead is not None and (not is_item or (lead.digits and has_digits)):
@@ -518,7 +518,6 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
-        own_voice = doc.doc_type in _OWN_VOICE
         if spans is None:
             spans = sentences(text, b.start, b.end)
         for n, (s0, s1) in enumerate(spans):
@@ -613,21 +612,6 @@ _STILL = re.compile(
     re.I,
 )
 _TABLE_HEAD = re.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
-_CELL = re.compile(r"[^\t|]+")
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of a table row's cells (tab- or bar-separated), each trimmed."""
-    out = []
-    for m in _CELL.finditer(text, start, end):
-        a, e = m.start(), m.end()
-        while a < e and text[a].isspace():
-            a += 1
-        while e > a and text[e - 1].isspace():
-            e -= 1
-        if a < e:
-            out.append((a, e))
-    return out
 
 
 def _finding(

@@ -18,7 +18,7 @@ from pathlib import Path
 from cskg import yamlio
 from cskg.loaders.patterns import AnyOf
 
-__all__ = ["Block", "clean", "footnotes", "segment", "sentences"]
+__all__ = ["Block", "cells", "clean", "footnotes", "segment", "sentences"]
 
 _CUES = Path(__file__).with_name("cues.yaml")
 
@@ -607,6 +607,20 @@ def _plain_heading(text: str, item: _Item, nxt: _Item | None) -> bool:
         return False
     # "Field: value" lines (a numbered heading may still contain a colon)
     return bool(item.marker) or not re.match(r"[A-Z][\w ’'&/-]{0,40}:\s", stripped)
+
+
+_CELL = re.compile(r"[^\t|]+")
+
+
+def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the table row text[start:end] (tab- or bar-separated), each
+    trimmed; empty cells are left out."""
+    out = []
+    for m in _CELL.finditer(text, start, end):
+        a, e = _trim(text, m.start(), m.end())
+        if a < e:
+            out.append((a, e))
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

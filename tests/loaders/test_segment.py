@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.segment import clean, footnotes, segment, sentences
+from cskg.loaders.segment import cells, clean, footnotes, segment, sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "other_council"
@@ -515,3 +515,25 @@ def test_paragraph_numbers_past_99_open_items():
     items = [b for b in segment(text) if b.kind == "numbered"]
     assert [b.marker for b in items] == ["115.", "116.", "117."]
     assert text[items[1].start :].startswith("The senior leadership team, including")
+
+
+@given(st.lists(st.text(alphabet="ab c\n**", max_size=8), min_size=1, max_size=5))
+def test_cells_are_the_trimmed_non_empty_parts_of_a_row(parts: list[str]) -> None:
+    row = "\t".join(parts)
+    text = f"x\n{row}\ny"
+    start = 2
+    spans = cells(text, start, start + len(row))
+    for a, e in spans:
+        assert start <= a < e <= start + len(row)
+        assert not text[a].isspace() and not text[e - 1].isspace()
+        assert "\t" not in text[a:e]
+
+
+def test_cells_of_a_risk_register_row():
+    row = "Risk\tDescription\t\tAction to avoid or mitigate risk\t Risk Rating "
+    assert [row[a:e] for a, e in cells(row, 0, len(row))] == [
+        "Risk",
+        "Description",
+        "Action to avoid or mitigate risk",
+        "Risk Rating",
+    ]
