@@ -36,6 +36,7 @@ from .assessments import (
 from .corpus import ASSESSMENT_REPORT_TYPES
 from .figures import distinct_figures, figures_in
 from .findings import (
+    conceded,
     consequence,
     context_polarity,
     contrast,
@@ -529,6 +530,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 # "This was identified in the 2018 inspection and remains a concern": found
                 # again, by this inspection
                 reporting = [reg.own]
+            span = conceded(s) if reporting else None
+            if span and all(a < span[1] for a, _, rep in refs if rep):
+                # "Although improvements were seen by Ofsted in 2015, many of these issues are
+                # again current concerns": the concession is 2015's; the sentence says now
+                reporting = []
             key = reporting[0] if reporting else carry
             # an inspection's own report recalls an earlier one in passing ("…; this issue was
             # highlighted in the 2018 inspection"): the sentences after it are its own again
@@ -677,7 +683,7 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
     improvement in the timeliness of assessments, there is considerable variability in their
     quality") is one finding, with the leaning of the whole; the clause that leans the other
     way by its own words is a finding too, with its own excerpt, so that neither is lost."""
-    text = st.doc.text
+    text, doc = st.doc.text, st.doc
     raw = text[s0:s1]
     for a, z in contrast(raw):
         clause = clean(raw[a:z])
@@ -686,11 +692,15 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
         weak, strong = score(clause)
         own = "Weakness" if weak and not strong else "Strength" if strong and not weak else ""
         if own and own != leaning:
+            # a clause that names the assessment it reports is that assessment's ("improvements
+            # and progress were seen by Ofsted in 2015")
+            named = [k for _, k, rep in _refs(raw[a:z], st.reg, doc.year, _doc_date(doc)) if rep]
+            e = st.reg.entries.get(named[0]) if named else None
             st.findings.append(
                 Finding(
                     text=clause,
-                    assessment=key,
-                    year=year,
+                    assessment=e.key if e else key,
+                    year=e.year if e else year,
                     polarity=own,
                     excerpts=(_excerpt(st.doc, s0 + a, s0 + z, b.section),),
                     involves=_involves(clause, st),

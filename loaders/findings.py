@@ -36,6 +36,7 @@ __all__ = [
     "Cue",
     "CueSet",
     "Cues",
+    "conceded",
     "context_polarity",
     "cues",
     "elaborates",
@@ -220,6 +221,18 @@ def _turns(s: str, t: re.Match[str]) -> bool:
 _SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b(?!,))", re.I)
 
 
+def conceded(s: str) -> tuple[int, int] | None:
+    """The span of the concession a sentence opens with ("Although improvements and progress
+    were seen by Ofsted in 2015, unfortunately many of these issues are again current
+    concerns"), up to the comma where its main clause starts; None when it opens with none."""
+    m = _LEADING_CONCESSION.match(s)
+    if not m:
+        return None
+    commas = [c.start() for c in _MAIN_CLAUSE.finditer(s, m.end())] or [s.find(",", m.end())]
+    comma = next((c for c in commas if _VERBISH.search(s, m.end(), c)), commas[0])
+    return (m.end(), comma) if comma > 0 else None
+
+
 def contrast(s: str) -> list[tuple[int, int]]:
     """The two clauses of a sentence that sets one claim against another, as spans of ``s``
     (each without its conjunction or edge punctuation): a leading concession and its main clause
@@ -237,11 +250,10 @@ def contrast(s: str) -> list[tuple[int, int]]:
         # the main clause follows the first comma that ends a concession with a verb: not the
         # commas of a list it opens with ("Whilst the Chief Executive, the Leader and the lead
         # member have all been explicit about …, they do not articulate …")
-        commas = [c.start() for c in _MAIN_CLAUSE.finditer(s, m.end())] or [s.find(",", m.end())]
-        comma = next((c for c in commas if _VERBISH.search(s, m.end(), c)), commas[0])
-        if comma < 0 or _TURN.search(s, comma + 1):
+        span = conceded(s)
+        if span is None or _TURN.search(s, span[1] + 1):
             return []
-        parts = [(m.end(), comma), (comma + 1, len(s))]
+        parts = [span, (span[1] + 1, len(s))]
     else:
         turns = [t for t in _TURN.finditer(s) if _turns(s, t)]
         if len(turns) != 1:

@@ -1089,3 +1089,16 @@ def test_progress_on_what_an_earlier_visit_found_is_this_inspections(sentence):
     )
     x = extract_document(_doc(text, "d", "inspection report", "2022-06", "Kent"), [])
     assert _finding(x, sentence[:40]).year == 2022
+
+
+def test_a_concession_that_names_an_earlier_assessment_dates_only_itself(corpus):
+    """ "Although improvements and progress were seen by Ofsted in 2015, unfortunately many of
+    these issues are again current concerns": the sentence says what the commissioner found in
+    2019; the clause it concedes is the 2015 inspection's."""
+    _, _, _, x = corpus
+    whole = [f for f in x.findings if f.text.startswith("Although improvements and progress")]
+    part = [
+        f for f in x.findings if f.text == "improvements and progress were seen by Ofsted in 2015"
+    ]
+    assert [(f.polarity, f.year) for f in whole] == [("Weakness", 2019)]
+    assert [(f.polarity, f.year) for f in part] == [("Strength", 2015)]
