@@ -530,6 +530,12 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 # "This was identified in the 2018 inspection and remains a concern": found
                 # again, by this inspection
                 reporting = [reg.own]
+            if own_voice and reporting:
+                # "Personal advisers are unable to identify …; this issue was highlighted in the
+                # 2018 inspection": what this inspection found, with a reminder after it
+                brk = _AFTERTHOUGHT.search(s)
+                if brk and all(a > brk.start() for a, _, rep in refs if rep):
+                    reporting = []
             span = conceded(s) if reporting else None
             if span and all(a < span[1] for a, _, rep in refs if rep):
                 # "Although improvements were seen by Ofsted in 2015, many of these issues are
@@ -617,6 +623,9 @@ _STILL = re.compile(
     r"\b(?:remains?|continues? to|persists?|not (?:yet )?(?:been )?(?:addressed|resolved))\b",
     re.I,
 )
+# a clause added after what a sentence finds: "…; this issue was highlighted in …", "…, which
+# was also identified at …", "…, as was found at …"
+_AFTERTHOUGHT = re.compile(r"(?<=\w)(?:;|,\s+(?:which|as)\b)", re.I)
 _TABLE_HEAD = re.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
 
 

@@ -1068,6 +1068,8 @@ def test_an_inspection_report_recalling_an_earlier_one_carries_no_date_on():
     assert _finding(x, "Current health needs are met").year == 2023
     assert _finding(x, "Personal advisers understand risk and vulnerabilities").year == 2023
     assert _finding(x, "This was identified in the 2018 inspection and remains").year == 2023
+    # what it finds, with the reminder after a semicolon, is its own finding too
+    assert _finding(x, "Personal advisers are unable to identify which care").year == 2023
 
 
 @pytest.mark.parametrize(
