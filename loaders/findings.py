@@ -957,6 +957,12 @@ _MODAL = ("can", "could", "may", "might", "would", "will", "shall")
 _CONJECTURE = re.compile(r"^\W*(?:if|unless|should|the risks? (?:is|are) that)\b", re.I)
 
 
+def _first_auxiliary(s: str) -> str:
+    """The first auxiliary of ``s``, lower-cased, its apostrophe straight ("" if none)."""
+    m = _AUXILIARY.search(s)
+    return m.group(0).lower().replace("’", "'") if m else ""
+
+
 def is_conjecture(s: str) -> bool:
     """Does ``s`` say what may or will happen rather than what is: its first auxiliary a
     modal ("Variable quality … can result in drift", "The Board will monitor progress"), or a
@@ -964,8 +970,7 @@ def is_conjecture(s: str) -> bool:
     that the authority cannot continue …")? A council's risk register is written so."""
     if _CONJECTURE.match(s):
         return True
-    m = _AUXILIARY.search(s)
-    return bool(m) and m.group(0).lower().replace("’", "'") in (*_MODAL, "'ll")
+    return _first_auxiliary(s) in (*_MODAL, "'ll")
 
 
 def is_supposed(s: str) -> bool:
@@ -976,9 +981,9 @@ def is_supposed(s: str) -> bool:
     if cues().imperative.match(s):
         return True
     m = _AUXILIARY.search(s)
-    if m is None or m.group(0) == "May":  # the month: "since May 2013"
+    if m is not None and m.group(0) == "May":  # the month: "since May 2013"
         return False
-    return m.group(0).lower().replace("’", "'") in (*_FUTURE, "could", "may", "might")
+    return _first_auxiliary(s) in (*_FUTURE, "could", "may", "might")
 
 
 def is_intent(s: str) -> bool:
@@ -987,8 +992,7 @@ def is_intent(s: str) -> bool:
     Its main clause is in the future or conditional ("The board will meet monthly",
     "Improved auditing will assist with this") and no cue word counts in it.
     """
-    m = _AUXILIARY.search(s)
-    if not m or m.group(0).lower().replace("’", "'") not in _FUTURE:
+    if _first_auxiliary(s) not in _FUTURE:
         return False
     weak, strong = score(s)
     return weak == 0 and strong == 0
@@ -1031,7 +1035,6 @@ def _leans(s: str) -> bool:
     aux = _AUXILIARY.search(s)
     if done and aux and done.start() == aux.start() and not _SUBORDINATE.match(s):
         return False  # its main verb (not "Once checks have been completed, ...")
-    aux = _AUXILIARY.search(s)
     return not (aux and aux.group(0).lower() in _MODAL)
 
 
