@@ -131,14 +131,15 @@ def actor(
     text: Annotated[
         list[str],
         typer.Argument(
-            metavar="TEXT", help="Part of a person's or organisation's name, or of a post."
+            metavar="TEXT",
+            help="Part of a person's, organisation's or post's name, or of a post someone held.",
         ),
     ],
     fmt: FormatOpt = "table",
     out: OutOpt = Path("build"),
     corpus: CorpusOpt = None,
 ) -> None:
-    """People and organisations by name or post: posts held, findings, actions owned."""
+    """People, organisations and posts by name: posts held, findings, actions owned."""
     choice(fmt, FORMATS, "--format")
     from cskg.queries import lookup
 

@@ -59,6 +59,7 @@ CSKG, RDF, RDFS, SKOS, DCTERMS, PROV = (
 )
 
 QB = Namespace("http://purl.org/linked-data/cube#")
+ORG = Namespace("http://www.w3.org/ns/org#")
 REFERENCE = iri.named_graph("reference")
 THEMES = iri.named_graph("themes")
 ONTOLOGY = iri.named_graph("ontology")
@@ -307,8 +308,12 @@ class QuadBuilder:
 
     def agent(self, a: Agent) -> Iterator[Quad]:
         s, g = self.agent_iri(a.key), REFERENCE
-        yield s, RDF.type, CSKG.Person if a.kind == "Person" else CSKG.Organisation, g
+        kind = {"Person": CSKG.Person, "Post": CSKG.Post}.get(a.kind, CSKG.Organisation)
+        yield s, RDF.type, kind, g
         yield s, RDFS.label, _str(a.label), g
+        if a.kind == "Post":
+            yield s, ORG.postIn, self.agent_iri(a.organisation), g
+            yield s, ORG.role, iri.role(a.role), g
 
     # --- whole graphs --------------------------------------------------------------------
     def document_quads(self, only: Set[str] | None = None) -> Iterator[Quad]:
@@ -411,7 +416,8 @@ class QuadBuilder:
             yield s, RDF.type, SKOS.Concept, g
             yield s, SKOS.prefLabel, _str(label), g
             yield s, SKOS.inScheme, scheme_areas, g
-        for label in sorted({r.role for r in self.x.roles}):
+        posts = {a.role for a in self.x.agents if a.kind == "Post"}
+        for label in sorted({r.role for r in self.x.roles} | posts):
             s = iri.role(label)
             yield s, RDF.type, SKOS.Concept, g
             yield s, RDF.type, URIRef("http://www.w3.org/ns/org#Role"), g

@@ -37,6 +37,7 @@ _NODE_CLASSES = (
     ("Document", f"{CSKG}Document"),
     ("LocalAuthority", f"{CSKG}LocalAuthority"),
     ("Person", f"{CSKG}Person"),
+    ("Post", f"{CSKG}Post"),
     ("Organisation", f"{CSKG}Organisation"),
 )
 _LABELS = (

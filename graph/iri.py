@@ -53,6 +53,8 @@ def excerpt(doc_id: str, start: int, end: int) -> URIRef:
 
 
 def agent(key: str, kind: str) -> URIRef:
+    if kind == "Post":  # key "post:director-of-people-medway-council"
+        return iri("post", slug(key.removeprefix("post:")))
     return iri("person" if kind == "Person" else "organisation", slug(key))
 
 

@@ -238,7 +238,7 @@ def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
     return sorted(_run(triples, _shapes(), ""), key=lambda v: (v.focus, v.path, v.message))
 
 
-DOC_OPTS = {"drop_targets": (CSKG.Person, CSKG.Organisation, CSKG.LocalAuthority)}
+DOC_OPTS = {"drop_targets": (CSKG.Person, CSKG.Organisation, CSKG.Post, CSKG.LocalAuthority)}
 
 
 def _salt() -> bytes:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import Gazetteer
+from .actors import Gazetteer, PostEntry, name_at
 from .assessments import find_dates
 from .findings import cues
 from .segment import sentences
@@ -291,14 +291,19 @@ _OBJECT = re.compile(
 _OPENING = re.compile(r"^[\W_]+")
 
 
-def _imperative(s: str) -> bool:
-    """Whether ``s`` opens, after any timescale, with an imperative verb and its object."""
+def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
+    """Whether ``s`` opens, after any timescale, with an imperative verb and its object
+    (``object_``: what the object must open with)."""
     m = _TIMESCALE.match(s)
     rest = s[m.end() :] if m else _OPENING.sub("", s)  # bullets, quotes, emphasis
     if not m and not rest[:1].isupper():
         return False  # "… help young people to: develop their skills": an item of a description
     verb = cues().imperative.match(rest)
-    return bool(verb and _OBJECT.match(rest, verb.end()))
+    return bool(verb and (object_ or _OBJECT).match(rest, verb.end()))
+
+
+# any object: "Ensure rigorous analysis of …", "Improve governance arrangements …"
+_ANY_OBJECT = re.compile(r"\s+[a-z]")
 
 
 def is_action(sentence: str, in_action_section: bool) -> bool:
@@ -352,6 +357,27 @@ _OPENING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
+# what a preposition governs is not the subject: "in response to criticism by Ofsted",
+# "feedback from the Police"
+_OBJECT_OF = re.compile(
+    r"\b(?:by|from|to|with|against|about|than|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# a post named as a thing, not as who acts: "Recruitment to the two Assistant Director roles
+# must proceed"; or another council's: "The DCS in Oxfordshire has agreed to be the chair"
+_POST_AS_THING = re.compile(
+    r"\s+(?:roles?|posts?|vacanc(?:y|ies)|appointments?)\b|\s+(?:in|of|from|at)\s+([A-Z][\w-]+)"
+)
+
+
+def _not_acting(sentence: str, post: PostEntry, at: int, council: str) -> bool:
+    """Whether the post named at ``sentence[at]`` is not one of this council's agents there."""
+    named = post.pattern.match(sentence, at)
+    t = _POST_AS_THING.match(sentence, named.end()) if named else None
+    if t is None:
+        return False
+    return t.group(1) is None or t.group(1) not in council.split()
+
+
 _EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
 
 
@@ -376,23 +402,37 @@ def responsible(
     subject is a placeholder ("It is intended…") does an agent after "by" or "with" count.
 
     :param people: person name (as written) -> person key, for people this document names
-    :param post_holders: post key -> person key, for posts this document says who holds
+    :param post_holders: post key -> person key, for posts this document says who holds; a
+        post it does not say who holds is itself the agent (key "post:…", see
+        :meth:`Gazetteer.agent`)
     :param default: the agent when the subject names none (a recommendation's addressee)
     """
+    if _imperative(sentence, _ANY_OBJECT):
+        # "Ensure that elected members understand their role": said to the addressee, whoever
+        # the clause after the verb names; but a recommendation naming a body addressed in its
+        # own right is that body's ("Ensure that the LSCB annual report …")
+        addressed = [k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed]  # type: ignore[union-attr]
+        return addressed[0] if addressed else default
     m = _main_cue(sentence)
     cut = m.start() if m else len(sentence)
     subject = sentence[:cut]
+
+    def subjects(i: int) -> bool:
+        # in the subject, or opening the cue itself ("Cabinet approved", "The MSCP needs to"),
+        # and not the object of a preposition ("criticism by Ofsted of the service")
+        return i <= cut and not _OBJECT_OF.search(sentence, 0, i)
+
     found: list[tuple[int, str]] = []
     for name, key in people.items():
-        i = subject.find(name)
-        if i >= 0:
+        i = name_at(sentence, name, cut + len(name))
+        if i >= 0 and subjects(i):
             found.append((i, key))
     # matched in the whole sentence, kept when they start in the subject: an alias may look
     # ahead at the verb ("Children's Services will …")
-    found.extend((i, k) for i, k in gaz.orgs_in(sentence) if i < cut)
+    found.extend((i, k) for i, k in gaz.orgs_in(sentence) if subjects(i))
     for i, p in gaz.posts_in(sentence):
-        if i < cut:
-            found.append((i, post_holders.get(p.key, p.org)))
+        if subjects(i) and not _not_acting(sentence, p, i, gaz.council):
+            found.append((i, post_holders.get(p.key, p.agent_key)))
     # after an opening subordinate clause, the subject follows its comma: "While inspectors
     # saw …, the local authority needs to …"; otherwise the first agent before the verb (a
     # list of subjects is separated by commas too: "The executive, the local authority, CCG

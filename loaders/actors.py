@@ -17,7 +17,7 @@ from cskg.loaders.patterns import Prefilter, literal_parts, lowered
 from .assessments import slugify
 from .records import Agent
 
-__all__ = ["Gazetteer", "PersonMention", "find_people", "gazetteer"]
+__all__ = ["Gazetteer", "PersonMention", "PostEntry", "find_people", "gazetteer"]
 
 _DATA = Path(__file__).with_name("actors.yaml")
 
@@ -27,6 +27,9 @@ class OrgEntry:
     key: str
     label: str
     pattern: re.Pattern[str]
+    # a body Ofsted addresses recommendations to in its own right (a safeguarding board): a
+    # recommendation that names it is its own
+    addressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,13 @@ class PostEntry:
     label: str
     org: str
     pattern: re.Pattern[str]
+    # the post as an agent, where a document does not say who holds it: "Director of People,
+    # Medway Council"; unique to the council wherever the post is
+    agent_label: str = ""
+
+    @property
+    def agent_key(self) -> str:
+        return f"post:{slugify(self.agent_label)}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,10 @@ class Gazetteer:
         return next((o for o in self.orgs if o.key == key), None)
 
     def agent(self, key: str) -> Agent | None:
+        """The organisation, or (key "post:…") the post, as an agent."""
+        if key.startswith("post:"):
+            p = next((p for p in self.posts if p.agent_key == key), None)
+            return Agent(key, "Post", p.agent_label, p.org, p.label) if p else None
         o = self.org(key)
         return Agent(o.key, "Organisation", o.label) if o else None
 
@@ -101,7 +115,12 @@ def gazetteer(council: str) -> Gazetteer:
         return s.replace("{council}-", f"{slug}-").replace("{council}", name)
 
     orgs = tuple(
-        OrgEntry(fill(o["key"]), fill(o["label"]), re.compile("|".join(o["aliases"])))
+        OrgEntry(
+            fill(o["key"]),
+            fill(o["label"]),
+            re.compile("|".join(o["aliases"])),
+            bool(o.get("addressed")),
+        )
         for o in d["organisations"]
     )
     council_named = (
@@ -113,10 +132,15 @@ def gazetteer(council: str) -> Gazetteer:
     )
     if council_named:
         orgs = (council_named, *orgs)
-    posts = tuple(
-        PostEntry(p["key"], p["label"], fill(p["org"]), re.compile("|".join(p["aliases"])))
-        for p in d["posts"]
-    )
+    org_labels = {o.key: o.label for o in orgs}
+
+    def post(p: dict) -> PostEntry:
+        org = fill(p["org"])
+        shown = p.get("agent", "{label}, {org}")
+        shown = fill(shown.replace("{label}", p["label"]).replace("{org}", org_labels[org]))
+        return PostEntry(p["key"], p["label"], org, re.compile("|".join(p["aliases"])), shown)
+
+    posts = tuple(post(p) for p in d["posts"])
     return Gazetteer(
         council, orgs, posts, re.compile(d["title_words"]), re.compile(d["independent_titles"])
     )
@@ -431,3 +455,27 @@ def _rtrim(text: str, end: int) -> int:
 
 def person_key(name: str) -> str:
     return slugify(re.sub(rf"^{_HONORIFIC}", "", name))
+
+
+def name_at(s: str, name: str, end: int | None = None) -> int:
+    """Where ``name`` (a person's name, or their surname alone) is named in ``s[:end]``, or -1.
+
+    A whole word; a surname alone not followed by more of a longer name or by "people",
+    "children" and the like ("Young" is not named in "Children and Young People's Select
+    Committee" or "Young children have received support").
+    """
+    at = s.find(name, 0, end)
+    while at >= 0:
+        after = at + len(name)
+        whole = (at == 0 or not s[at - 1].isalnum()) and (after >= len(s) or not s[after].isalnum())
+        if whole and " " in name.strip():
+            return at
+        if whole and not _NAME_GOES_ON.match(s, after):
+            return at
+        at = s.find(name, at + 1, end)
+    return -1
+
+
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:(?:and|of|for|&)\s+)?[A-Z]|\s+(?:people|persons?|children|carers|adults|m[ae]n|wom[ae]n)\b"
+)

@@ -20,7 +20,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .actions import due_date, is_action, responsible
-from .actors import Gazetteer, find_people, gazetteer, person_key, team_role
+from .actors import Gazetteer, find_people, gazetteer, name_at, person_key, team_role
 from .assessments import (
     Kind,
     Registry,
@@ -380,7 +380,7 @@ def _involves(s: str, st: _State) -> tuple[str, ...]:
         holder = st.holders.get(p.key)
         keys.add(holder or f"post:{p.key}")
     for name, k in st.people.items():
-        if len(name) > 3 and name in s and re.search(rf"\b{re.escape(name)}\b", s):
+        if len(name) > 3 and name in s and name_at(s, name) >= 0:
             keys.add(k)
     return tuple(sorted(keys))
 
@@ -720,12 +720,14 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
 def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _State) -> None:
     gaz = st.gaz
     who = responsible(display, gaz, st.people, st.holders, gaz.council_key)
-    if who.startswith("post:"):
+    agent = st.agents.get(who) or gaz.agent(who)
+    if agent is None:
         who = gaz.council_key
-    if who not in st.agents and gaz.agent(who):
-        st.agents[who] = gaz.agent(who)  # type: ignore[assignment]
-    if who not in st.agents:
-        who = gaz.council_key
+    elif who not in st.agents:
+        st.agents[who] = agent
+        if agent.organisation and agent.organisation not in st.agents:
+            # a post is in an organisation: "Director of People, Medway Council"
+            st.agents[agent.organisation] = gaz.agent(agent.organisation)  # type: ignore[assignment]
     st.actions.append(
         Action(
             display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section), due_date(display)
@@ -1014,7 +1016,13 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
         for ag in p.agents:
             agents_by.setdefault(ag.key, []).append(ag)
     agents = {
-        k: Agent(k, _pick([a.kind for a in g]), _pick([a.label for a in g]))
+        k: Agent(
+            k,
+            _pick([a.kind for a in g]),
+            _pick([a.label for a in g]),
+            _pick([a.organisation for a in g]),
+            _pick([a.role for a in g]),
+        )
         for k, g in agents_by.items()
     }
     # roles, and who held each post in each year
@@ -1102,6 +1110,7 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     used = {a.conducted_by for a in assessments} | {a.responsible for a in actions.values()}
     used |= {k for f in findings for k in f.involves} | {r.agent for r in roles}
     used |= {r.organisation for r in roles}
+    used |= {agents[k].organisation for k in used if k in agents and agents[k].organisation}
     agents = {k: v for k, v in agents.items() if k in used or v.kind == "Organisation"}
     return _sorted(
         Extraction(

@@ -96,11 +96,18 @@ class Finding:
 
 @dataclass(frozen=True)
 class Agent:
-    """A person, an organisation or a post-holder body named in the corpus."""
+    """A person, an organisation or a post named in the corpus.
+
+    A post ("the Director of People", "the Commissioner") is an agent where a document says
+    what the post-holder will do without naming them: ``organisation`` is the agent key of the
+    organisation the post is in, ``role`` its title.
+    """
 
     key: str
-    kind: str  # Person | Organisation
+    kind: str  # Person | Organisation | Post
     label: str
+    organisation: str = ""  # a Post's organisation (agent key)
+    role: str = ""  # a Post's title, e.g. "Director of People"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class CSKG(DefinedNamespace):
     Organisation: URIRef  # A named organisation.
     Person: URIRef  # A named person.
     Polarity: URIRef  # Strength, weakness or neutral.
+    Post: URIRef  # A post in an organisation, as an agent.
     Recurrence: URIRef  # Derived summary of one theme over the years.
     RecurrenceState: URIRef  # Persisting, improved, new or resolved.
     RoleAssignment: URIRef  # A person held a post at an organisation in a year.

@@ -137,7 +137,7 @@ class Actor:
     """A person or organisation: posts held, findings involving them, actions they own."""
 
     actor: str
-    type: str  # person | organisation | local authority
+    type: str  # person | post | organisation | local authority
     iri: str
     matched_by: tuple[str, ...]  # "name" and/or "post: <post>"
     posts: tuple[Post, ...]
@@ -571,17 +571,18 @@ def theme(store: ox.Store, text: str) -> list[ThemeHistory]:
 
 # ------------------------------------------------------------------------------ actor
 
-_TYPE_ORDER = ("person", "organisation", "localauthority")
+_TYPE_ORDER = ("person", "post", "organisation", "localauthority")
 _TYPE_NAMES = {
     "person": "person",
+    "post": "post",
     "organisation": "organisation",
     "localauthority": "local authority",
 }
 
 
 def actor(store: ox.Store, text: str) -> list[Actor]:
-    """People and organisations whose name contains ``text`` (case-insensitive), and the holders
-    of posts whose title contains it: their posts, findings and actions."""
+    """People, organisations and posts whose name contains ``text`` (case-insensitive), and the
+    holders of posts whose title contains it: their posts, findings and actions."""
     needle = _one_line(text).lower()
     if not needle:
         raise CskgError("the name to look up is empty; give a name or a post such as 'director'")

@@ -85,7 +85,7 @@
       explain: function () { return "only ever raised as a strength"; } }
   };
   var KIND_WORD = {
-    t: "Theme", f: "Finding", a: "Assessment", d: "Document", p: "Person or organisation",
+    t: "Theme", f: "Finding", a: "Assessment", d: "Document", p: "Person, post or organisation",
     x: "Action promised"
   };
 
@@ -967,7 +967,7 @@
       add(body, dl([["Type", d.type], ["Date", d.date], ["Publisher", d.publisher], ["File", d.path]]));
     } else if (k === "p") {
       var p = DATA.actors[i];
-      byId("node-kind").textContent = p.kind === "Person" ? "Person" : "Organisation";
+      byId("node-kind").textContent = p.kind === "Person" || p.kind === "Post" ? p.kind : "Organisation";
       byId("node-title").textContent = title;
       var roles = DATA.roles.filter(function (r) { return r.person === i || r.org === i; });
       if (roles.length) {

@@ -215,3 +215,45 @@ def test_a_finding_with_themes_of_its_own_keeps_them_alone():
     # themes are not added
     themes = _finding_themes("They live in, or close to, Dudley, and their health needs are met.")
     assert themes and "placements-and-sufficiency" not in themes
+
+
+MINUTES = (
+    "The Commissioner added that she would submit her formal 6 month review report to the "
+    "minister in July.\n"
+)
+
+
+def test_a_post_nobody_is_named_as_holding_is_responsible_as_a_post():
+    from cskg.loaders.extract import extract_document
+
+    doc = Document(
+        id="minutes", path="corpus/minutes.txt", title="Minutes", doc_type="committee minutes",
+        date="2020-06-30", publisher="Medway Council", council="Medway",
+        sha256=hashlib.sha256(MINUTES.encode()).hexdigest(), text=MINUTES,
+    )  # fmt: skip
+    x = extract_document(doc, ())
+    (action,) = x.actions
+    post = next(a for a in x.agents if a.key == action.responsible)
+    assert (post.kind, post.label, post.organisation, post.role) == (
+        "Post", "Children's Services Commissioner for Medway", "dfe",
+        "Children's Services Commissioner",
+    )  # fmt: skip
+    assert "dfe" in {a.key for a in x.agents}  # the organisation the post is in
+    builder = QuadBuilder(x, load_themes())
+    g = Graph()
+    for s, p, o, _ in [*builder.document_quads(), *builder.reference_quads()]:
+        g.add((s, p, o))
+    org = Namespace("http://www.w3.org/ns/org#")
+    s = iri.agent(post.key, "Post")
+    assert s == URIRef(iri.ID + "post/childrens-services-commissioner-for-medway")
+    assert g.value(action_iri(action), CSKG.responsible) == s
+    assert (s, RDF.type, CSKG.Post) in g
+    assert g.value(s, org.postIn) == iri.agent("dfe", "Organisation")
+    role = g.value(s, org.role)
+    assert role == iri.role("Children's Services Commissioner")
+    assert g.value(role, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == Literal(
+        "Children's Services Commissioner"
+    )
+    assert validate_triples(g) == []
+    g.remove((s, org.postIn, None))
+    assert [v.path for v in validate_triples(g)] == ["postIn"]

@@ -429,6 +429,58 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
             "programme.",
             "medway-council",
         ),
+        # the cue opens with the subject
+        (
+            "In December 2017, Cabinet approved the move of the short breaks provision to "
+            "Parklands.",
+            "medway-cabinet",
+        ),
+        (
+            "The MSCP needs to link closely to the work of the Improvement Board.",
+            "medway-safeguarding-partnership",
+        ),
+        # what a preposition governs is not the subject
+        (
+            "The Director explained that this was planned in response to criticism by Ofsted of "
+            "the service not providing these functions but that officers would work with the "
+            "Medway Parent and Carer Forum to address these concerns.",
+            "medway-council",
+        ),
+        # a post nobody is named as holding is itself the agent
+        (
+            "The Commissioner added that she would submit her formal 6 month review report to "
+            "the minister in July.",
+            "post:childrens-services-commissioner-for-medway",
+        ),
+        (
+            "The Director of People must ensure that the plan is delivered.",
+            "post:director-of-people-medway-council",
+        ),
+        # ... but not a post named as a thing, nor another council's
+        (
+            "Recruitment to the two Assistant Director roles must proceed rapidly to secure "
+            "stable leadership.",
+            "medway-council",
+        ),
+        ("The DCS in Oxfordshire has agreed to be the independent chair.", "medway-council"),
+        (
+            "Members in key executive roles must ensure that the needs of children are championed.",
+            "medway-elected-members",
+        ),
+        # a recommendation is the addressee's, whoever its clause names ...
+        (
+            "Ensure that elected members understand their role as corporate parents.",
+            "medway-council",
+        ),
+        (
+            "Ensure effective joint working with the police and youth offending services.",
+            "medway-council",
+        ),
+        # ... unless it names a body Ofsted addresses in its own right
+        (
+            "Ensure that the LSCB annual report provides a clear account of its work.",
+            "medway-safeguarding-partnership",
+        ),
     ],
 )
 def test_responsible(gaz: Gazetteer, sentence: str, who: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cskg.loaders.actors import find_people, find_team, gazetteer, team_role
+from cskg.loaders.actors import find_people, find_team, gazetteer, name_at, team_role
 from cskg.loaders.extract import extract_document
 from cskg.loaders.records import Document
 
@@ -357,3 +357,48 @@ def test_councillors_named_by_surname(text: str, names: list[str]) -> None:
     assert [p.name for p in found] == names
     for p in found:
         assert text[p.start : p.end].startswith(("Councillor", "Adam"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "at"),
+    [
+        ("Councillor Young asked about caseloads.", "Young", 11),
+        ("Ian Young will chair the panel.", "Ian Young", 0),
+        ("Councillors Cooper, Howcroft-Scott and Johnson requested it.", "Johnson", 39),
+        ("The Commissioner, Eleanor Brazil, will report.", "Brazil", 26),
+        # a surname inside a longer name, or before "people", names nobody
+        ("the Children and Young People's Select Committee", "Young", -1),
+        ("Young people said that they felt safe.", "Young", -1),
+        ("Young children have received one-to-one support.", "Young", -1),
+        ("Youngsters are consulted.", "Young", -1),
+    ],
+)
+def test_where_a_person_is_named(text: str, name: str, at: int) -> None:
+    assert name_at(text, name) == at
+
+
+@given(
+    st.text(alphabet="Young peopleCrx ,.'", max_size=40), st.sampled_from(["Young", "Ian Young"])
+)
+def test_a_name_is_found_only_where_it_is(text: str, name: str) -> None:
+    at = name_at(text, name)
+    assert at == -1 or text[at : at + len(name)] == name
+
+
+def test_a_post_is_an_agent_of_the_council_it_is_in() -> None:
+    gaz = gazetteer("Medway")
+    dop = next(p for p in gaz.posts if p.key == "director-of-people")
+    agent = gaz.agent(dop.agent_key)
+    assert agent is not None
+    assert (agent.kind, agent.label, agent.organisation, agent.role) == (
+        "Post", "Director of People, Medway Council", "medway-council", "Director of People",
+    )  # fmt: skip
+    # a commissioner is appointed to one council: the post is that council's
+    commissioner = next(p for p in gaz.posts if p.key == "commissioner")
+    assert gaz.agent(commissioner.agent_key).label == (  # type: ignore[union-attr]
+        "Children's Services Commissioner for Medway"
+    )
+    assert (
+        commissioner.agent_key
+        != next(p for p in gazetteer("Leeds").posts if p.key == "commissioner").agent_key
+    )

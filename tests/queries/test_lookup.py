@@ -203,6 +203,15 @@ def test_actor_by_name_is_case_insensitive(store) -> None:  # noqa: ANN001
     assert all(s.kind == "action" and "Ofsted" in s.responsible for s in ofsted.actions)
 
 
+def test_actor_finds_a_post_as_the_agent_of_its_actions(store) -> None:  # noqa: ANN001
+    # the 2020 minutes say what "the Commissioner" will do without naming her
+    found = {a.actor: a for a in lookup.actor(store, "commissioner")}
+    post = found["Children's Services Commissioner for Medway"]
+    assert post.type == "post" and post.matched_by == ("name",)
+    assert [s.text[:40] for s in post.actions] == ["The Commissioner added that she would su"]
+    assert found["Eleanor Brazil"].type == "person"  # and who held the post, by her post
+
+
 def test_actor_without_a_match(store) -> None:  # noqa: ANN001
     with pytest.raises(CskgError) as err:
         lookup.actor(store, "  Nobody  At All ")
