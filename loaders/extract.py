@@ -378,7 +378,9 @@ def _involves(s: str, st: _State) -> tuple[str, ...]:
             st.agents[k] = st.gaz.agent(k)  # type: ignore[assignment]
     for _, p in st.gaz.posts_in(s):
         holder = st.holders.get(p.key)
-        keys.add(holder or f"post:{p.key}")
+        # a post of this council, resolved when the documents are merged (another council's
+        # Director of Children's Services is not this one's)
+        keys.add(holder or f"post:{p.key}@{st.gaz.council}")
     for name, k in st.people.items():
         if len(name) > 3 and name in s and name_at(s, name) >= 0:
             keys.add(k)
@@ -1037,10 +1039,11 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
             if k not in roles_min or _ex_key(r.excerpt) < _ex_key(roles_min[k].excerpt):
                 roles_min[k] = r
     roles = list(roles_min.values())
-    post_labels = {slugify(r.role): r.role for r in roles}
-    held: dict[str, list[tuple[int, str]]] = {}
+    # who held each post (by its title's slug) of each council (of the document saying so)
+    held: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for r in roles:
-        held.setdefault(slugify(r.role), []).append((r.year, r.agent))
+        council = docs[r.excerpt.doc_id].council if r.excerpt.doc_id in docs else ""
+        held.setdefault((slugify(r.role), council), []).append((r.year, r.agent))
 
     def resolve(keys: tuple[str, ...], year: int) -> tuple[str, ...]:
         out = set()
@@ -1048,10 +1051,9 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
             if not k.startswith("post:"):
                 out.add(k)
                 continue
-            post = k[5:]
-            label_slug = next((s for s in post_labels if s == post), post)
+            post, _, council = k[5:].partition("@")
             cands = sorted(
-                (y, a) for y, a in held.get(label_slug, []) if y <= year and year - y <= 2
+                (y, a) for y, a in held.get((post, council), []) if y <= year and year - y <= 2
             )
             if cands:
                 out.add(cands[-1][1])

@@ -1104,3 +1104,23 @@ def test_a_concession_that_names_an_earlier_assessment_dates_only_itself(corpus)
     ]
     assert [(f.polarity, f.year) for f in whole] == [("Weakness", 2019)]
     assert [(f.polarity, f.year) for f in part] == [("Strength", 2015)]
+
+
+def test_an_unnamed_post_holder_is_found_in_the_same_councils_documents_only() -> None:
+    # the holder of a post is named in one document and the post alone in others: the post
+    # is resolved to its holder in that council's documents, never in another council's
+    named = _doc(
+        "Report from: Jane Smith, Director of Children's Services\n\nThe service is improving.\n",
+        "leeds-cabinet", "cabinet report", "2019-03", "Leeds",
+    )  # fmt: skip
+    sentence = "The Director of Children's Services is visible and well respected by staff.\n"
+    same = _doc(sentence, "leeds-letter", "visit letter", "2019-06", "Leeds")
+    other = _doc(sentence, "kent-letter", "visit letter", "2019-06", "Kent")
+    x = merge([extract_document(d, ()) for d in (named, same, other)])
+    roles = [(r.agent, r.role) for r in x.roles]
+    assert roles == [("jane-smith", "Director of Children's Services")]
+    involves = {f.excerpts[0].doc_id: f.involves for f in x.findings if "visible" in f.text}
+    assert involves == {
+        "leeds-letter": ("jane-smith", "leeds-council"),
+        "kent-letter": ("kent-council",),
+    }
