@@ -576,6 +576,26 @@ def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme) -
     assert "planning-and-drift" not in {t.theme_id for t in scheme.tag(text, "")}
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        # the council's own plans and strategies (corpus, then other councils' reports)
+        ("The lack of a clear early help strategy has been highlighted in inspections since", True),
+        ("The newly drafted children and young people's plan is appropriately ambitious", True),
+        ("Leaders' plans for children's services are ambitious.", True),
+        ("However, the action plan on key aspects of sufficiency lacks adequate focus.", True),
+        ("The workforce strategy is comprehensive, ambitious and realistic.", True),
+        # a meeting about one child, a way of helping one, a child's plan: no
+        ("Strategy meetings are held promptly and are well attended.", False),
+        ("The psychologist gives schools strategies to support pupils in care.", False),
+        ("Child protection plans are reviewed regularly.", False),
+    ],
+)
+def test_the_councils_plans_and_strategies(scheme: ThemeScheme, text: str, tagged: bool) -> None:
+    themes = {t.theme_id for t in scheme.tag(text, "")}
+    assert ("strategic-and-improvement-plans" in themes) is tagged, themes
+
+
 @pytest.mark.parametrize(("text", "section", "expected"), CORPUS_ROWS + EDGE_ROWS)
 def test_tag(scheme: ThemeScheme, text: str, section: str, expected: set[str]) -> None:
     tags = scheme.tag(text, section)
