@@ -729,3 +729,39 @@ def test_the_right_help_at_the_right_time_and_action_taken(sentence, expected):
 )
 def test_help_that_works_and_quality_that_varies(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Leeds 2015, Enfield 2015, Isle of Wight 2014; Herefordshire 2014: nothing to act on first
+        ("There are no priority actions.", "Strength"),
+        ("There are no areas of priority action.", "Strength"),
+        # children in unregistered homes, said as what is so, are a shortfall of homes:
+        # Medway 2023, Tameside 2023; Durham 2025
+        ("A small number of children live in unregistered children’s homes.", "Weakness"),
+        (
+            "There are a small number of children living in unregistered children’s homes.",
+            "Weakness",
+        ),
+        # ... not oversight of them (Worcestershire 2023), none (Buckinghamshire 2022), fewer
+        # (West Northamptonshire 2026) or rarely (St Helens 2023)
+        (
+            "Senior leaders and managers have appropriate oversight of the small number of "
+            "children who are living in unregistered settings.",
+            "Strength",
+        ),
+        ("No children are living in unregistered children’s homes.", "Neutral"),
+        (
+            "There are a reducing number of children living in unregistered children’s homes.",
+            "Neutral",
+        ),
+        (
+            "Children are placed in unregistered children’s homes rarely and only in emergency "
+            "situations.",
+            "Neutral",
+        ),
+    ],
+)
+def test_priority_actions_and_unregistered_homes(sentence, expected):
+    assert polarity(sentence) == expected

@@ -655,8 +655,9 @@ GOOD = "The experiences and progress of children who need help and protection: g
             " strategy discussions.",
             "Weakness",
         ),
-        # the exceptions a good section notes take no leaning (Medway 2023)
-        ("A small number of children live in unregistered children's homes.", "Neutral"),
+        # the exceptions a good section notes take no leaning from it; this one is a shortfall
+        # of homes by its own words (Medway 2023)
+        ("A small number of children live in unregistered children's homes.", "Weakness"),
         # nor does a supposition
         (
             "This can impact on their well-being during the early part of their adult lives.",
@@ -2189,3 +2190,9 @@ def test_what_practice_brings_about_keeps_its_leaning():
 )
 def test_leaders_who_need_help(sentence, expected):
     assert polarity(sentence) == expected
+
+
+
+def test_no_priority_areas_for_action_is_praise():
+    # the cabinet report on the 2019 focused visit
+    assert polarity("No priority areas for action were identified by the inspectors.") == "Strength"
