@@ -2192,7 +2192,6 @@ def test_leaders_who_need_help(sentence, expected):
     assert polarity(sentence) == expected
 
 
-
 def test_no_priority_areas_for_action_is_praise():
     # the cabinet report on the 2019 focused visit
     assert polarity("No priority areas for action were identified by the inspectors.") == "Strength"
