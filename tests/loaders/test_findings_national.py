@@ -765,3 +765,25 @@ def test_help_that_works_and_quality_that_varies(sentence, expected):
 )
 def test_priority_actions_and_unregistered_homes(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # vacancies, turnover and agency staff that have come down: Doncaster 2015, Kent 2017
+        ("Social work vacancies have reduced, as has reliance on agency staff.", "Strength"),
+        ("Turnover is also steadily reducing.", "Strength"),
+        # ... not vacancies that have reduced something else (Brighton and Hove 2018)
+        (
+            "At the time of the inspection, vacancies in some social work pods have reduced "
+            "social worker capacity, resulting in a small number of children’s cases being held "
+            "by managers in two teams.",
+            "Weakness",
+        ),
+        # posts filled by permanent staff (Peterborough 2015), not by interims (Sunderland 2015)
+        ("Permanent appointments have now been made.", "Strength"),
+        ("This role has been filled with a series of interim post holders.", "Neutral"),
+    ],
+)
+def test_staffing_that_has_become_more_stable(sentence, expected):
+    assert polarity(sentence) == expected

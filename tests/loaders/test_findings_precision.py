@@ -2195,3 +2195,15 @@ def test_leaders_who_need_help(sentence, expected):
 def test_no_priority_areas_for_action_is_praise():
     # the cabinet report on the 2019 focused visit
     assert polarity("No priority areas for action were identified by the inspectors.") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fault measure that has come down; posts filled by permanent staff
+        "In the last six months our vacancy rate has reduced from 38% to 28%.",
+        "Permanent appointments have been made to three of the social care Head of Service roles.",
+    ],
+)
+def test_fewer_vacancies_and_permanent_appointments_are_praise(sentence):
+    assert polarity(sentence) == "Strength"
