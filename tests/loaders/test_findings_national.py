@@ -787,3 +787,19 @@ def test_priority_actions_and_unregistered_homes(sentence, expected):
 )
 def test_staffing_that_has_become_more_stable(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # leaders who know the issues: self-awareness (Cheshire West and Chester 2016, Central
+        # Bedfordshire 2022)
+        "Managers are aware of these issues and are currently undertaking a review of the "
+        "support offered to disabled children, with initial recommendations expected in January "
+        "2016.",
+        "Leaders are fully aware of these difficulties and have committed resources to increase "
+        "local placements.",
+    ],
+)
+def test_leaders_aware_of_the_issues(sentence):
+    assert polarity(sentence) == "Strength"

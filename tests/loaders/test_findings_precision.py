@@ -2207,3 +2207,12 @@ def test_no_priority_areas_for_action_is_praise():
 )
 def test_fewer_vacancies_and_permanent_appointments_are_praise(sentence):
     assert polarity(sentence) == "Strength"
+
+
+def test_managers_aware_of_the_issues_know_themselves():
+    s = (
+        "Senior managers are aware of these issues, and the People too proposal was intended to "
+        "offer a way forward."
+    )
+    assert polarity(s) == "Strength"
+    assert polarity("Senior managers were not aware of these issues.") == "Weakness"
