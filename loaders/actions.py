@@ -356,7 +356,6 @@ _OPENING_CLAUSE = re.compile(
     r"in (?:the )?(?:light|view|response|future|meantime)\b)\b",
     re.IGNORECASE,
 )
-# the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
 # what a preposition governs is not the subject: "in response to criticism by Ofsted",
 # "feedback from the Police"
 _OBJECT_OF = re.compile(
@@ -378,6 +377,7 @@ def _not_acting(sentence: str, post: PostEntry, at: int, council: str) -> bool:
     return t.group(1) is None or t.group(1) not in council.split()
 
 
+# the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
 _EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
 
 
