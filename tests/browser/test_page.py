@@ -109,6 +109,22 @@ def test_search_finds_a_node_by_its_label(open_page, page_file: Path) -> None:
     assert v.errors == []
 
 
+def test_a_post_is_shown_as_a_post_with_its_actions(
+    open_page, page_file: Path, tmp_path: Path
+) -> None:
+    v = open_page(page_file)
+    v.show_network()
+    label = "Children's Services Commissioner for Medway"
+    assert {"label": label, "kind": "Post"} in v.data()["actors"]
+    v.page.fill("#search", "commissioner for medway")
+    v.page.locator("#search-results button", has_text=label).first.click()
+    assert v.page.inner_text("#node-title") == label
+    assert v.page.text_content("#node-kind") == "Post"
+    assert "she would submit her formal 6 month review report" in v.page.inner_text("#node-body")
+    v.page.locator("#node-panel").screenshot(path=str(tmp_path / "post.png"))
+    assert v.errors == []
+
+
 def test_search_result_of_a_finding_shows_its_quote(open_page, page_file: Path) -> None:
     v = open_page(page_file)
     v.show_network()
