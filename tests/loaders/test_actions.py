@@ -93,6 +93,13 @@ def gaz() -> Gazetteer:
         "The Director explained that this was planned in response to criticism by Ofsted of the "
         "service not providing these functions but that officers would work with the Medway "
         "Parent and Carer Forum to address these concerns.",
+        # ... or what was said would be done
+        "He explained that the Council was beginning to move into the second phase of the "
+        "improvement journey where progress needed to be firmer, go further and go faster, "
+        "adding the improvement plan would be refreshed accordingly.",
+        "The Director welcomed the suggestion of organising an updated staff survey and added "
+        "that further opportunities for the Committee to engage with frontline staff would also "
+        "be explored as social distancing eased.",
         # a decision taken, work begun, a partnership's need, a reviewer's recommendation
         "Since July there has been agreement to appoint an additional 8 social workers and a "
         "practice manager.",
