@@ -1112,7 +1112,6 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     used = {a.conducted_by for a in assessments} | {a.responsible for a in actions.values()}
     used |= {k for f in findings for k in f.involves} | {r.agent for r in roles}
     used |= {r.organisation for r in roles}
-    used |= {agents[k].organisation for k in used if k in agents and agents[k].organisation}
     agents = {k: v for k, v in agents.items() if k in used or v.kind == "Organisation"}
     return _sorted(
         Extraction(

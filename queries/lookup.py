@@ -134,7 +134,7 @@ class Post:
 
 @dataclass(frozen=True)
 class Actor:
-    """A person or organisation: posts held, findings involving them, actions they own."""
+    """A person, post or organisation: posts held, findings involving them, actions they own."""
 
     actor: str
     type: str  # person | post | organisation | local authority
