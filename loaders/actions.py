@@ -30,6 +30,7 @@ they contain "will" or "should":
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .actors import Gazetteer, PostEntry, name_at
 from .assessments import find_dates
@@ -306,12 +307,15 @@ def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
 _ANY_OBJECT = re.compile(r"\s+[a-z]")
 
 
-def is_action(sentence: str, in_action_section: bool) -> bool:
+def is_action(sentence: str, in_action_section: bool, council: str = "") -> bool:
     """A sentence that commits, recommends or requests something.
 
     :param in_action_section: the sentence is an item under "Recommendations", "Next steps"
         or "What needs to improve", where a bare item ("The quality of assessments.") is itself
         the action
+    :param council: the council the document is about, whose need to act, named by its name
+        alone ("Medway also need to develop the use of Family Group conferences"), is a
+        recommendation as "the Council needs to" is
     """
     c = cues()
     s = sentence.strip()
@@ -323,6 +327,8 @@ def is_action(sentence: str, in_action_section: bool) -> bool:
         return False  # a lead-in: the items that follow are the actions
     if any(_commits(s, m) for m in c.action.finditer(s)):
         return True
+    if council and _needs_to(council).match(s):
+        return True
     if _imperative(s):
         return True
     return (
@@ -330,6 +336,15 @@ def is_action(sentence: str, in_action_section: bool) -> bool:
         and len(s.split()) >= 4
         and not _SUMMARY.match(s)
         and not _COMMENT.match(s)
+    )
+
+
+@lru_cache(maxsize=64)
+def _needs_to(council: str) -> re.Pattern[str]:
+    """ "<council> (also) need(s) to <verb>", not "… needs to be" (a gap stated)."""
+    return re.compile(
+        rf"^\W*{re.escape(council)}(?:['’]s)?(?: Council)? (?:also |still |now )?needs? to "
+        r"(?!be\b)[a-z]"
     )
 
 

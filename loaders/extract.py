@@ -560,7 +560,9 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             # Managers do not always evaluate …") and is an action only by its own words (under
             # "Recommendations" every sentence of an item recommends: "There are two key
             # strands to the support that is needed. Firstly, the council leadership needs …")
-            if is_action(display, action_sec and is_item and (n == 0 or not explains)):
+            if is_action(
+                display, action_sec and is_item and (n == 0 or not explains), st.gaz.council
+            ):
                 _action(display, s0, s1, b, action_sec, st)
             # a grade table's heading run into its row ("… protection Key Judgement Judgement
             # Grade The experiences and progress of … Inadequate") is no statement; a row on its

@@ -705,3 +705,15 @@ def test_reported_requirements_and_childrens_own_plans(sentence: str, expected: 
 )
 def test_plans_in_place_and_work_under_way(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
+
+
+def test_a_council_named_by_its_name_needs_to_act() -> None:
+    # the commissioner's review; Oldham 2015's summary for children
+    s = (
+        "Medway also need to develop the use of Family Group conferences, which are provided on "
+        "a limited basis."
+    )
+    assert is_action(s, False, "Medway")
+    assert not is_action(s, False)  # without knowing the council, a name is nobody's
+    assert is_action("Oldham needs to do more to help looked after young people.", False, "Oldham")
+    assert not is_action("Medway needs to be more ambitious.", False, "Medway")  # a gap stated
