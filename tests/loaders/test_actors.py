@@ -402,3 +402,21 @@ def test_a_post_is_an_agent_of_the_council_it_is_in() -> None:
         commissioner.agent_key
         != next(p for p in gazetteer("Leeds").posts if p.key == "commissioner").agent_key
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ensure that elected members understand their role as corporate parents.", True),
+        (
+            "Members in key executive roles must ensure that the needs of children are championed.",
+            True,
+        ),
+        # a board's or panel's members, as often as the council's (Ofsted reports' LSCB sections)
+        ("Members come from diverse backgrounds and represent the voices of children.", False),
+        ("Members of the corporate parenting panel visit children's homes.", False),
+    ],
+)
+def test_elected_members_only_where_the_words_say_so(text: str, named: bool) -> None:
+    keys = {k for _, k in gazetteer("Medway").orgs_in(text)}
+    assert ("medway-elected-members" in keys) is named
