@@ -468,9 +468,7 @@ def name_at(s: str, name: str, end: int | None = None) -> int:
     while at >= 0:
         after = at + len(name)
         whole = (at == 0 or not s[at - 1].isalnum()) and (after >= len(s) or not s[after].isalnum())
-        if whole and " " in name.strip():
-            return at
-        if whole and not _NAME_GOES_ON.match(s, after):
+        if whole and (" " in name.strip() or not _NAME_GOES_ON.match(s, after)):
             return at
         at = s.find(name, at + 1, end)
     return -1

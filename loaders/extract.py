@@ -382,7 +382,7 @@ def _involves(s: str, st: _State) -> tuple[str, ...]:
         # Director of Children's Services is not this one's)
         keys.add(holder or f"post:{p.key}@{st.gaz.council}")
     for name, k in st.people.items():
-        if len(name) > 3 and name in s and name_at(s, name) >= 0:
+        if len(name) > 3 and name_at(s, name) >= 0:
             keys.add(k)
     return tuple(sorted(keys))
 
