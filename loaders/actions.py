@@ -30,6 +30,7 @@ they contain "will" or "should":
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .actors import Gazetteer, PostEntry, name_at
@@ -392,6 +393,18 @@ def _not_acting(sentence: str, post: PostEntry, at: int, council: str) -> bool:
     return t.group(1) is None or t.group(1) not in council.split()
 
 
+_INFINITIVE = re.compile(
+    r"^\W*to (?!(?:the|a|an|this|that|these|those|date|be|what|whom?|which)\b)[a-z]+\b",
+    re.IGNORECASE,
+)
+_RECOMMEND_THAT = re.compile(r"\w+ (?:(?:also|would) )?recommend(?:s|ed)? that\s+", re.I)
+# where a sentence with no verb of commitment may name its agent: at its very start
+_OPENING_AGENT = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
+# the writer ("I recommend …", "requiring me:"), not "I" in a list's numbering ("I." or "(i)")
+_FIRST_PERSON = re.compile(r"(?-i:\bI\b)(?![.)])|\bme\b")
+# an organisation named by its noun once the document has named it in full: "The Board"
+_DEFINITE_NOUN = re.compile(r"\b[Tt]he (Board|board|Partnership|partnership)\b")
+
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
 _EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
 
@@ -408,6 +421,8 @@ def responsible(
     people: dict[str, str],
     post_holders: dict[str, str],
     default: str,
+    speaker: str | None = None,
+    recent: Mapping[str, str] | None = None,
 ) -> str:
     """The agent key of the sentence's subject (the words before the action verb).
 
@@ -421,6 +436,9 @@ def responsible(
         post it does not say who holds is itself the agent (key "post:…", see
         :meth:`Gazetteer.agent`)
     :param default: the agent when the subject names none (a recommendation's addressee)
+    :param speaker: who "I" and "me" are (a commissioner in her report), if known
+    :param recent: organisation key by the noun a document may name it by once named in full
+        ("board" -> the Improvement Board, for "The Board must ensure …")
     """
     if _imperative(sentence, _ANY_OBJECT):
         # "Ensure that elected members understand their role": said to the addressee, whoever
@@ -429,13 +447,24 @@ def responsible(
         addressed = [k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed]  # type: ignore[union-attr]
         return addressed[0] if addressed else default
     m = _main_cue(sentence)
+    rec = _RECOMMEND_THAT.match(sentence, m.start()) if m else None
+    if rec:
+        # what is recommended is its own subject's to do: "I would recommend that the Council
+        # is directed to work with a suitable leadership improvement partner"
+        inner = responsible(sentence[rec.end() :], gaz, people, post_holders, "", speaker, recent)
+        if inner:
+            return inner
     cut = m.start() if m else len(sentence)
     subject = sentence[:cut]
+    # no verb of commitment: an item of a list of things to do ("To bring together evidence
+    # to assess the Council's capacity", "Engagement with partners … between DCS and health
+    # partners") is its subject's only where it opens with one ("The LSCB's monitoring of …")
+    opening = _OPENING_AGENT.match(sentence).end() if m is None else cut  # type: ignore[union-attr]
 
     def subjects(i: int) -> bool:
         # in the subject, or opening the cue itself ("Cabinet approved", "The MSCP needs to"),
         # and not the object of a preposition ("criticism by Ofsted of the service")
-        return i <= cut and not _OBJECT_OF.search(sentence, 0, i)
+        return i <= opening and not _OBJECT_OF.search(sentence, 0, i)
 
     found: list[tuple[int, str]] = []
     for name, key in people.items():
@@ -448,16 +477,35 @@ def responsible(
     for i, p in gaz.posts_in(sentence):
         if subjects(i) and not _not_acting(sentence, p, i, gaz.council):
             found.append((i, post_holders.get(p.key, p.agent_key)))
+    if speaker:
+        # up to the cue, and the cue's own "I" ("I recommend")
+        found.extend((f.start(), speaker) for f in _FIRST_PERSON.finditer(sentence, 0, cut + 2))
+    for f in _DEFINITE_NOUN.finditer(sentence, 0, cut) if recent else ():
+        key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
+        if key and subjects(f.start()):
+            found.append((f.start(), key))
     # after an opening subordinate clause, the subject follows its comma: "While inspectors
     # saw …, the local authority needs to …"; otherwise the first agent before the verb (a
     # list of subjects is separated by commas too: "The executive, the local authority, CCG
     # and Police have agreed…")
     near: list[tuple[int, str]] = []
-    if _OPENING_CLAUSE.match(subject):
+    infinitive = bool(_INFINITIVE.match(sentence))
+    if infinitive or _OPENING_CLAUSE.match(subject):
         breaks = list(_CLAUSE_BREAK.finditer(subject.rstrip()))
         near = [(i, k) for i, k in found if breaks and i >= breaks[-1].end()]
+    if infinitive and not near:
+        # an item of a remit or a list of aims has no subject of its own: "To bring together
+        # evidence to assess the Council's capacity …" is whoever the list is for (but "To
+        # address this, the next LSCB will focus …" is the LSCB's)
+        return default
     if near or found:
         return min(near or found)[1]
+    if m is None:
+        # an item naming a body addressed in its own right is that body's, as an imperative
+        # is ("Enable children to influence the LSCB's priorities")
+        addressed = [k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed]  # type: ignore[union-attr]
+        if addressed:
+            return addressed[0]
     passive = bool(m and _PASSIVE.match(sentence, m.end()))
     if m and (passive or _EXPLETIVE.match(subject)):
         # the agent of the main verb, in its clause: not "…, supported by the LGA"

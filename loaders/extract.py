@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from .actions import due_date, is_action, responsible
+from .actions import antecedent, due_date, is_action, responsible
 from .actors import Gazetteer, find_people, gazetteer, name_at, person_key, team_role
 from .assessments import (
     Kind,
@@ -131,6 +131,11 @@ class _Ctx:
     # the lead-in names what is to be done, as a heading would: "What needs to improve in this
     # area of social work practice:" (its items are actions, read as under that heading)
     section: str = ""
+    # the lead-in's paragraph introduces things to be done in other words: "The areas they
+    # recommended Medway focussed on were:", "The Direction appointed me as Commissioner,
+    # requiring me:" (each item's first sentence is an action, by the lead-in's agent unless
+    # the item names its own)
+    acts: str = ""
 
 
 @dataclass
@@ -147,6 +152,9 @@ class _State:
     roles: list[RoleAssignment] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name as written -> person key
     holders: dict[str, str] = field(default_factory=dict)  # post key -> person key
+    # the last organisation named whose name ends in a noun ("board" -> the Improvement
+    # Board), for "The Board must ensure …" (see _RECENT_NOUNS)
+    recent: dict[str, str] = field(default_factory=dict)
     # the last finding: its block's start and its polarity (see _finding)
     last: tuple[int, str] = (-1, "")
 
@@ -486,6 +494,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             for h in grades_in_line(text, b.start, b.end):
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
+            _remember_orgs(b.section, st)  # "Inspection judgement about the LSCB"
             continue
         void = void or _misplaced(b, text)
         # (under a heading out of place, the section is the one before it)
@@ -514,7 +523,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
         )
         procedural = not void and bool(c.procedural_sections.search(b.section))
         heading = ctx.section or ("" if void else b.section)
-        action_sec = bool(c.action_sections.search(heading))
+        action_sec = bool(c.action_sections.search(heading)) or bool(ctx.acts)
         explains = bool(_AREAS_TO_IMPROVE.search(heading))
         table_hits = grades_in_line(text, b.start, b.end) or grades_in_lines(text, b.start, b.end)
         for h in table_hits:
@@ -560,10 +569,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             # Managers do not always evaluate …") and is an action only by its own words (under
             # "Recommendations" every sentence of an item recommends: "There are two key
             # strands to the support that is needed. Firstly, the council leadership needs …")
+            first_only = explains or bool(ctx.acts)
             if is_action(
-                display, action_sec and is_item and (n == 0 or not explains), st.gaz.council
+                display, action_sec and is_item and (n == 0 or not first_only), st.gaz.council
             ):
-                _action(display, s0, s1, b, action_sec, st)
+                _action(display, s0, s1, b, action_sec, st, ctx.acts if is_item else "")
             # a grade table's heading run into its row ("… protection Key Judgement Judgement
             # Grade The experiences and progress of … Inadequate") is no statement; a row on its
             # own ("Adoption performance Requires improvement") is one, as the report's bullets
@@ -588,14 +598,46 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                         _excerpt(doc, fh.start, fh.end, b.section),
                     )
                 )
+            _remember_orgs(s, st)
         if last_sentence.rstrip(" *").endswith(":"):
+            para = clean(text[b.start : b.end])
             lead = _Ctx(
                 carry,
                 context_polarity(last_sentence) or ctx.prior,
                 bool(c.evaluative_context.search(last_sentence)) or ctx.evaluative,
                 has_digits,
                 clean(last_sentence) if c.action_sections.search(last_sentence) else "",
+                para if c.action_leads.search(para) else "",
             )
+
+
+# nouns a document names an organisation by once it has named it in full: "The Improvement
+# Board will meet monthly. … The Board will receive performance reports"
+_RECENT_NOUNS = ("board", "partnership")  # not "panel": a child death, fostering, adoption …
+_ACRONYM_NOUNS = {"B": "board", "P": "partnership"}  # LSCB, MSCP
+_NAMES_A_NOUN = re.compile(r"(?i:board|partnership)|\b[A-Z]{1,5}[BP]\b")
+
+
+def _remember_orgs(s: str, st: _State) -> None:
+    """Note the organisations ``s`` names near its start by the last word of their name
+    (_RECENT_NOUNS)."""
+    if not _NAMES_A_NOUN.search(s):
+        return
+    for i, key in st.gaz.orgs_in(s):
+        if len(s[:i].split()) > 6:
+            # named further on, as an object ("The board's interface with … the corporate
+            # parenting board"), it is not what the text goes on about
+            continue
+        org = st.gaz.org(key)
+        m = org.pattern.match(s, i) if org else None
+        if m is None:
+            continue
+        # the noun as named here, not the label's: "the LSCB" (now a partnership) is "the
+        # Board" in the reports of its time
+        name = m.group().split()
+        noun = _ACRONYM_NOUNS.get(name[-1][-1], "") if name[-1].isupper() else name[-1].lower()
+        if noun in _RECENT_NOUNS:
+            st.recent[noun] = key
 
 
 def _doc_date(doc: Document) -> tuple[int, int] | None:
@@ -721,9 +763,30 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
             )
 
 
-def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _State) -> None:
+def _action(
+    display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _State, lead: str = ""
+) -> None:
     gaz = st.gaz
-    who = responsible(display, gaz, st.people, st.holders, gaz.council_key)
+    speaker = _speaker(st)
+
+    def who_in(sentence: str, default: str) -> str:
+        return responsible(
+            sentence, gaz, st.people, st.holders, default, speaker=speaker, recent=st.recent
+        )
+
+    # an item with no agent of its own is its lead-in's ("The Direction appointed me as
+    # Commissioner, requiring me:" → "To report to the Minister … by 1 December 2019.")
+    default = who_in(lead, gaz.council_key) if lead else gaz.council_key
+    who = who_in(display, default)
+    if who == default and _PRONOUN_SUBJECT.match(display):
+        # "In addition, they intend holding a wider partnership leadership event": whoever the
+        # sentence before names ("The partnership will over-see the work of …")
+        span = antecedent(st.doc.text, s0)
+        if span is not None:
+            # within its item: a list's items run on without a blank line between them
+            before = st.doc.text[span[0] : span[1]]
+            items = list(_ITEM_START.finditer(before))
+            who = who_in(clean(before[items[-1].end() :] if items else before), default)
     agent = st.agents.get(who) or gaz.agent(who)
     if agent is None:
         who = gaz.council_key
@@ -737,6 +800,25 @@ def _action(display: str, s0: int, s1: int, b: Block, action_sec: bool, st: _Sta
             display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section), due_date(display)
         )
     )
+
+
+# a personal pronoun as the subject, perhaps after an opening phrase ("In addition, they
+# intend …"); not the placeholder "It is intended that …"
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:[A-Za-z][\w ]{0,30},\s*)?(?:they|he|she|it(?! (?:is|was|has been)\b))\b", re.I
+)
+
+
+_ITEM_START = re.compile(r"\n[ \t]*(?:[-•◼·*▪]|\(?\w{1,3}[.)])[ \t]+")
+
+
+def _speaker(st: _State) -> str | None:
+    """Who "I" is: in a commissioner's report, the commissioner (in that office: "I recommend
+    a further review after 6 months")."""
+    if st.doc.doc_type != "commissioner report":
+        return None
+    post = next((p for p in st.gaz.posts if p.key == "commissioner"), None)
+    return post.agent_key if post else None
 
 
 def _finish(st: _State) -> Extraction:

@@ -83,6 +83,7 @@ class Cues:
     negators: re.Pattern[str]
     procedural_sections: re.Pattern[str]
     action_sections: re.Pattern[str]
+    action_leads: re.Pattern[str]
     procedural_sentences: re.Pattern[str]
     context_weakness: re.Pattern[str]
     context_strength: re.Pattern[str]
@@ -131,6 +132,7 @@ def cues() -> Cues:
         negators=re.compile(d["negators"], re.IGNORECASE),
         procedural_sections=_any(d["procedural_sections"]),
         action_sections=_any(d["action_sections"]),
+        action_leads=_any(d["action_leads"]),
         procedural_sentences=_any(d["procedural_sentences"]),
         context_weakness=_any(d["context_weakness"]),
         context_strength=_any(d["context_strength"]),

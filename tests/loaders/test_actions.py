@@ -717,3 +717,74 @@ def test_a_council_named_by_its_name_needs_to_act() -> None:
     assert not is_action(s, False)  # without knowing the council, a name is nobody's
     assert is_action("Oldham needs to do more to help looked after young people.", False, "Oldham")
     assert not is_action("Medway needs to be more ambitious.", False, "Medway")  # a gap stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # an item of a list of things to do has no subject of its own: the list's agent
+        (
+            "To bring together evidence to assess the Council's capacity and capability to "
+            "improve itself, in a reasonable timeframe.",
+            "lead",
+        ),
+        (
+            "To report to the Minister of State for Children and Families by 1 December 2019.",
+            "lead",
+        ),
+        # ... but an opening infinitive of purpose is followed by its subject
+        (
+            "To address this, the next LSCB will focus entirely on domestic abuse.",
+            "medway-safeguarding-partnership",
+        ),
+        # with no verb of commitment, only an agent opening the item is its subject
+        (
+            "Engagement with partners at strategic boards and meetings between DCS and health "
+            "partners",
+            "lead",
+        ),
+        ("The participation and engagement of the police in child protection processes.", "lead"),
+        ("The LSCB's monitoring of the response to neglect", "medway-safeguarding-partnership"),
+        # ... or a body addressed in its own right, named anywhere in it
+        (
+            "Enable children to influence the LSCB's priorities more fully.",
+            "medway-safeguarding-partnership",
+        ),
+    ],
+)
+def test_an_item_with_no_subject_is_its_lists(gaz: Gazetteer, sentence: str, who: str) -> None:
+    assert responsible(sentence, gaz, {}, {}, "lead") == who
+
+
+def test_the_writer_is_the_speaker(gaz: Gazetteer) -> None:
+    commissioner = "post:childrens-services-commissioner-for-medway"
+
+    def who(s: str) -> str:
+        return responsible(s, gaz, {}, {}, gaz.council_key, speaker=commissioner)
+
+    assert who("I recommend a further review after 6 months.") == commissioner
+    assert (
+        who("If they do this, there may be no need but I recommend a further review.")
+        == commissioner
+    )
+    assert who("The Direction appointed me as Commissioner, requiring me:") == commissioner
+    # what is recommended is its own subject's to do
+    assert (
+        who("I would recommend that the Council is directed to work with an improvement partner.")
+        == "medway-council"
+    )
+    # a list's roman numeral is nobody
+    assert who("I. Continue to develop the early help offer.") == "medway-council"
+    # with no speaker known (a council's report), "I" is nobody
+    s = "I recommend a further review after 6 months."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-council"
+
+
+def test_the_board_is_the_board_named_last(gaz: Gazetteer) -> None:
+    s = "The Board must ensure that there is a co-ordinated approach to improvement."
+    recent = {"board": "medway-improvement-board"}
+    assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == recent["board"]
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-council"  # none named yet
+    # the noun as an object is nobody's subject
+    s = "Reports to the Board will be made quarterly by the service."
+    assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == "medway-council"

@@ -559,6 +559,66 @@ def test_actions(text, words, who, due):
     assert a.responsible in {g.key for g in x.agents}
 
 
+def _who(x: Extraction, words: str) -> str | None:
+    hits = [a.responsible for a in x.actions if words in a.text]
+    return hits[0] if hits else None
+
+
+def test_items_of_a_lead_in_that_sets_out_things_to_do_are_actions():
+    commissioner = "post:childrens-services-commissioner-for-medway"
+    text = (
+        "2. Terms of reference\n\nThe Direction appointed me as Commissioner, requiring me:\n\n"
+        "- a) To issue any necessary instructions to the local authority for the purpose of "
+        "securing immediate improvement.\n"
+        "- b) To report to the Minister of State for Children and Families by 1 December 2019.\n"
+        "\nThe areas they recommended Medway focussed on were:\n\n"
+        "- Embedding the structure and concentrating on improving basic practice and culture\n"
+        "- Ensuring a consistent and structured approach to induction procedures\n"
+        "\nAt that time, the key issues were in respect of:\n\n"
+        "- the quality and consistency of assessments and child protection plans\n"
+    )
+    x = extract_document(_doc(text), [])
+    assert _who(x, "To issue any necessary") == commissioner
+    assert _who(x, "To report to the Minister") == commissioner
+    assert _who(x, "Embedding the structure") == "medway-council"
+    assert _who(x, "Ensuring a consistent") == "medway-council"
+    assert _who(x, "the quality and consistency") is None  # what was wrong, not what to do
+    # the same words in a council's report: "me" is nobody, so the council's
+    x = extract_document(_doc(text, doc_type="cabinet report"), [])
+    assert _who(x, "To report to the Minister") == "medway-council"
+
+
+def test_a_pronoun_acts_for_whom_the_sentence_before_names():
+    text = (
+        "The Medway Safeguarding Partnership (MSCP) was set up in September. "
+        "The partnership will over-see the work of a number of sub-groups. In addition, they "
+        "intend holding a wider partnership leadership event twice a year.\n\n"
+        "- Children's Services will continue to embed improvements, and prioritise the areas "
+        "identified by Ofsted.\n"
+        "- They will work closely with HR colleagues to build a stable workforce.\n"
+    )
+    x = extract_document(_doc(text, doc_type="cabinet report", date="2023-09"), [])
+    assert _who(x, "they intend holding") == "medway-safeguarding-partnership"
+    # within its own item, not the item before it ("Ofsted will return …")
+    assert _who(x, "They will work closely") == "medway-council"
+
+
+def test_the_board_is_the_one_the_text_is_about():
+    text = (
+        "The Improvement Board will meet monthly. It met for the first time in October. The "
+        "Board must ensure that there is sufficient pace in delivering change.\n\n"
+        "### The LSCB\n\n"
+        "The board's interface with the family justice board and the corporate parenting "
+        "board still needs to be formalised.\n\n"
+        "Recommendations\n\n"
+        "- The board should strengthen its case file audit programme.\n"
+    )
+    x = extract_document(_doc(text, doc_type="cabinet report"), [])
+    assert _who(x, "The Board must ensure") == "medway-improvement-board"
+    # named by a heading; a board named as an object later does not take its place
+    assert _who(x, "strengthen its case file") == "medway-safeguarding-partnership"
+
+
 @pytest.mark.parametrize(
     ("text", "person", "role"),
     [
