@@ -403,7 +403,10 @@ _OPENING_AGENT = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 # the writer ("I recommend …", "requiring me:"), not "I" in a list's numbering ("I." or "(i)")
 _FIRST_PERSON = re.compile(r"(?-i:\bI\b)(?![.)])|\bme\b")
 # an organisation named by its noun once the document has named it in full: "The Board"
-_DEFINITE_NOUN = re.compile(r"\b[Tt]he (Board|board|Partnership|partnership)\b")
+# (or a director's post by "the Director": "the Director confirmed that …")
+_DEFINITE_NOUN = re.compile(
+    r"\b[Tt]he (Board|board|Partnership|partnership|Director(?! (?:of|for|General)\b))\b"
+)
 
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
 _EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
@@ -460,11 +463,14 @@ def responsible(
     # to assess the Council's capacity", "Engagement with partners … between DCS and health
     # partners") is its subject's only where it opens with one ("The LSCB's monitoring of …")
     opening = _OPENING_AGENT.match(sentence).end() if m is None else cut  # type: ignore[union-attr]
+    # a commitment reported with its own subject: "The Director explained that … but that
+    # officers would work with the Forum" is the officers'
+    reported = m.start() + 5 if m and m.group()[:5].lower() == "that " else -1
 
     def subjects(i: int) -> bool:
         # in the subject, or opening the cue itself ("Cabinet approved", "The MSCP needs to"),
         # and not the object of a preposition ("criticism by Ofsted of the service")
-        return i <= opening and not _OBJECT_OF.search(sentence, 0, i)
+        return (i <= opening or i == reported) and not _OBJECT_OF.search(sentence, 0, i)
 
     found: list[tuple[int, str]] = []
     for name, key in people.items():
@@ -480,7 +486,7 @@ def responsible(
     if speaker:
         # up to the cue, and the cue's own "I" ("I recommend")
         found.extend((f.start(), speaker) for f in _FIRST_PERSON.finditer(sentence, 0, cut + 2))
-    for f in _DEFINITE_NOUN.finditer(sentence, 0, cut) if recent else ():
+    for f in _DEFINITE_NOUN.finditer(sentence, 0, min(len(sentence), cut + 12)) if recent else ():
         key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
         if key and subjects(f.start()):
             found.append((f.start(), key))
@@ -488,9 +494,9 @@ def responsible(
     # saw …, the local authority needs to …"; otherwise the first agent before the verb (a
     # list of subjects is separated by commas too: "The executive, the local authority, CCG
     # and Police have agreed…")
-    near: list[tuple[int, str]] = []
+    near: list[tuple[int, str]] = [(i, k) for i, k in found if i == reported]
     infinitive = bool(_INFINITIVE.match(sentence))
-    if infinitive or _OPENING_CLAUSE.match(subject):
+    if not near and (infinitive or _OPENING_CLAUSE.match(subject)):
         breaks = list(_CLAUSE_BREAK.finditer(subject.rstrip()))
         near = [(i, k) for i, k in found if breaks and i >= breaks[-1].end()]
     if infinitive and not near:

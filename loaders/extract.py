@@ -618,15 +618,24 @@ _ACRONYM_NOUNS = {"B": "board", "P": "partnership"}  # LSCB, MSCP
 _NAMES_A_NOUN = re.compile(r"(?i:board|partnership)|\b[A-Z]{1,5}[BP]\b")
 
 
+def _near_start(s: str, i: int) -> bool:
+    # named further on, as an object ("The board's interface with … the corporate parenting
+    # board"), it is not what the text goes on about
+    return len(s[:i].split()) <= 6
+
+
 def _remember_orgs(s: str, st: _State) -> None:
     """Note the organisations ``s`` names near its start by the last word of their name
-    (_RECENT_NOUNS)."""
+    (_RECENT_NOUNS), and a director's post as "the Director" ("The Director of People –
+    Children and Adult Services introduced the report. … the Director confirmed that …")."""
+    if "Director" in s:
+        for i, p in st.gaz.posts_in(s):
+            if p.label.startswith("Director") and _near_start(s, i):
+                st.recent["director"] = st.holders.get(p.key, p.agent_key)
     if not _NAMES_A_NOUN.search(s):
         return
     for i, key in st.gaz.orgs_in(s):
-        if len(s[:i].split()) > 6:
-            # named further on, as an object ("The board's interface with … the corporate
-            # parenting board"), it is not what the text goes on about
+        if not _near_start(s, i):
             continue
         org = st.gaz.org(key)
         m = org.pattern.match(s, i) if org else None

@@ -446,11 +446,24 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
             "The MSCP needs to link closely to the work of the Improvement Board.",
             "medway-safeguarding-partnership",
         ),
-        # what a preposition governs is not the subject
+        # what a preposition governs is not the subject; a commitment reported with its own
+        # subject ("but that officers would work") is that subject's
         (
             "The Director explained that this was planned in response to criticism by Ofsted of "
             "the service not providing these functions but that officers would work with the "
             "Medway Parent and Carer Forum to address these concerns.",
+            "medway-officers",
+        ),
+        (
+            "The Director explained that this was planned in response to criticism by Ofsted of "
+            "the service and would be reviewed.",
+            "medway-council",
+        ),
+        # the council's officers, not the police's nor reviewing officers
+        ("Officers undertook to provide further information on these.", "medway-officers"),
+        ("Police officers will attend every strategy meeting.", "police"),
+        (
+            "Independent reviewing officers will escalate concerns to senior managers.",
             "medway-council",
         ),
         # a post nobody is named as holding is itself the agent
@@ -787,4 +800,16 @@ def test_the_board_is_the_board_named_last(gaz: Gazetteer) -> None:
     assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-council"  # none named yet
     # the noun as an object is nobody's subject
     s = "Reports to the Board will be made quarterly by the service."
+    assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == "medway-council"
+
+
+def test_the_director_is_the_director_named_last(gaz: Gazetteer) -> None:
+    recent = {"director": "post:director-of-people-medway-council"}
+    s = (
+        "The Director welcomed the suggestion of organising an updated staff survey and added "
+        "that further opportunities would also be explored."
+    )
+    assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == recent["director"]
+    # a director named in full is that post, or nobody this gazetteer knows
+    s = "The Director of Public Health will lead the work."
     assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == "medway-council"

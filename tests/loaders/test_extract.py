@@ -619,6 +619,23 @@ def test_the_board_is_the_one_the_text_is_about():
     assert _who(x, "strengthen its case file") == "medway-safeguarding-partnership"
 
 
+def test_the_director_is_the_director_the_minutes_named():
+    text = (
+        "The Director of People – Children and Adult Services introduced the report.\n\n"
+        "- Engagement with staff – The Director welcomed the suggestion of organising an "
+        "updated staff survey and added that further opportunities for the Committee to engage "
+        "with frontline staff would also be explored.\n"
+        "- Audits – officers confirmed that this was a focus and would provide more detail on "
+        "this in future reports.\n"
+    )
+    x = extract_document(_doc(text, doc_type="committee minutes", date="2020-09"), [])
+    assert _who(x, "welcomed the suggestion") == "post:director-of-people-medway-council"
+    assert _who(x, "would provide more detail") == "medway-officers"
+    assert {"post:director-of-people-medway-council", "medway-officers"} <= {
+        a.key for a in x.agents
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "person", "role"),
     [
