@@ -308,7 +308,9 @@ def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
 _ANY_OBJECT = re.compile(r"\s+[a-z]")
 
 
-def is_action(sentence: str, in_action_section: bool, council: str = "") -> bool:
+def is_action(
+    sentence: str, in_action_section: bool, council: str = "", review: bool = False
+) -> bool:
     """A sentence that commits, recommends or requests something.
 
     :param in_action_section: the sentence is an item under "Recommendations", "Next steps"
@@ -317,6 +319,8 @@ def is_action(sentence: str, in_action_section: bool, council: str = "") -> bool
     :param council: the council the document is about, whose need to act, named by its name
         alone ("Medway also need to develop the use of Family Group conferences"), is a
         recommendation as "the Council needs to" is
+    :param review: the sentence is a reviewer's (a commissioner's report), whose passive "X
+        needs to be strengthened" or "X needs updating" recommends it
     """
     c = cues()
     s = sentence.strip()
@@ -330,6 +334,8 @@ def is_action(sentence: str, in_action_section: bool, council: str = "") -> bool
         return True
     if council and _needs_to(council).match(s):
         return True
+    if review and c.review_actions.search(s) and not _SUBORDINATE_NEED.search(s):
+        return True
     if _imperative(s):
         return True
     return (
@@ -338,6 +344,14 @@ def is_action(sentence: str, in_action_section: bool, council: str = "") -> bool
         and not _SUMMARY.match(s)
         and not _COMMENT.match(s)
     )
+
+
+# the need is a subordinate clause's, not the sentence's: "the support which needs to be
+# provided", "where cases need reviewing"
+_SUBORDINATE_NEED = re.compile(
+    r"\b(?:which|that|who|where|when|if|whether|what|how)\s+(?:[\w’'-]+\s+){0,3}?needs?\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -484,8 +498,13 @@ def responsible(
         if subjects(i) and not _not_acting(sentence, p, i, gaz.council):
             found.append((i, post_holders.get(p.key, p.agent_key)))
     if speaker:
-        # up to the cue, and the cue's own "I" ("I recommend")
-        found.extend((f.start(), speaker) for f in _FIRST_PERSON.finditer(sentence, 0, cut + 2))
+        # up to the cue, and the cue's own "I" ("I recommend"); "me" as the object of a verb
+        # ("requiring me:"), not of a preposition ("It has not been clear to me how he works")
+        found.extend(
+            (f.start(), speaker)
+            for f in _FIRST_PERSON.finditer(sentence, 0, cut + 2)
+            if not _OBJECT_OF.search(sentence, 0, f.start())
+        )
     for f in _DEFINITE_NOUN.finditer(sentence, 0, min(len(sentence), cut + 12)) if recent else ():
         key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
         if key and subjects(f.start()):

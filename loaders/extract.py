@@ -571,7 +571,10 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             # strands to the support that is needed. Firstly, the council leadership needs …")
             first_only = explains or bool(ctx.acts)
             if is_action(
-                display, action_sec and is_item and (n == 0 or not first_only), st.gaz.council
+                display,
+                action_sec and is_item and (n == 0 or not first_only),
+                st.gaz.council,
+                doc.doc_type == "commissioner report",
             ):
                 _action(display, s0, s1, b, action_sec, st, ctx.acts if is_item else "")
             # a grade table's heading run into its row ("… protection Key Judgement Judgement

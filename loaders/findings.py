@@ -84,6 +84,7 @@ class Cues:
     procedural_sections: re.Pattern[str]
     action_sections: re.Pattern[str]
     action_leads: re.Pattern[str]
+    review_actions: re.Pattern[str]
     procedural_sentences: re.Pattern[str]
     context_weakness: re.Pattern[str]
     context_strength: re.Pattern[str]
@@ -133,6 +134,7 @@ def cues() -> Cues:
         procedural_sections=_any(d["procedural_sections"]),
         action_sections=_any(d["action_sections"]),
         action_leads=_any(d["action_leads"]),
+        review_actions=_any(d["review_actions"]),
         procedural_sentences=_any(d["procedural_sentences"]),
         context_weakness=_any(d["context_weakness"]),
         context_strength=_any(d["context_strength"]),

@@ -813,3 +813,70 @@ def test_the_director_is_the_director_named_last(gaz: Gazetteer) -> None:
     # a director named in full is that post, or nobody this gazetteer knows
     s = "The Director of Public Health will lead the work."
     assert responsible(s, gaz, {}, {}, gaz.council_key, recent=recent) == "medway-council"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the writer's recommendation in other words
+        (
+            "It is important for the service to assure itself that decision making and the "
+            "application of thresholds is consistent and appropriate.",
+            True,
+        ),
+        ("It is essential that full momentum is maintained in implementing this strategy.", True),
+        ("There is a need for continued ongoing financial commitment.", True),
+        ("There is an immediate need to improve understanding of the model of practice.", True),
+        ("Action is now required to strengthen practice and manage demand.", True),
+        ("As a result, action is required to ensure that managers have the skills.", True),
+        ("They need to provide political leadership across education and social care.", True),
+        # ... not a letter's advice to a child, nor a condition, nor a child's need
+        ("It is important that you are able to see your brothers and sisters.", False),
+        (
+            "Management decisions are clearly recorded and if immediate action is needed to "
+            "protect children it is taken.",
+            False,
+        ),
+        ("Children get the help that they need to stay safe.", False),
+        ("They need to be more confident about what happens next.", False),
+        # work a named agent goes on with, or is doing to an end
+        ("Senior leaders continue to develop and improve the local provision.", True),
+        ("They also continue to moderate all their audit activity.", True),
+        ("The local authority continues to invest in its workforce.", True),
+        ("Police colleagues are working to mitigate risks of the new IT system.", True),
+        # ... not what children go on receiving, nor a trend, nor working to a framework
+        ("They continue to receive a good service from their personal advisers.", False),
+        (
+            "Relationships with partners across the Torbay Safeguarding Children Partnership "
+            "continue to improve.",
+            False,
+        ),
+        (
+            "These arrangements have not ensured that the board is working to the national "
+            "framework.",
+            False,
+        ),
+        # a decision reported
+        ("In September it was agreed they would start this support with assistance on QA.", True),
+    ],
+)
+def test_recommendations_in_other_words_and_work_going_on(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The role of scrutiny needs to be strengthened.", True),
+        ("The existing sufficiency strategy needs updating in the light of this report.", True),
+        ("The role of early help needs urgent review and attention.", True),
+        ("The plan is ambitious and needs to be driven by the whole Council.", True),
+        # a gap stated, or a subordinate clause's need
+        ("Medway needs to be more ambitious for its children.", False),
+        ("Staff need to be able to rely on their managers.", False),
+        ("The support which needs to be provided is not yet agreed.", False),
+    ],
+)
+def test_a_review_recommends_in_the_passive(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False, review=True) is expected
+    assert not is_action(sentence, False)  # an inspection's body states it as a finding
