@@ -16,7 +16,7 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +26,14 @@ from rdflib import Graph, URIRef
 
 from cskg.errors import CskgError, DocumentError, ValidationError
 from cskg.graph import derive
-from cskg.graph.build import Quad, QuadBuilder, finding_iri, ontology_quads, quads_digest
+from cskg.graph.build import (
+    Quad,
+    QuadBuilder,
+    finding_iri,
+    graph_digest,
+    ontology_quads,
+    quads_digest,
+)
 from cskg.graph.html import render_page
 from cskg.graph.iri import named_graph
 from cskg.graph.store import STORE_DIR, create_store, update_store
@@ -479,11 +486,13 @@ def _write_outputs(
     previous: Previous | None = None,
     copied: Reuse | None = None,
     page: Forked[None] | None = None,
+    digests: Mapping[URIRef, str] | None = None,
 ) -> dict[str, dict]:
     """Write graph.trig, the texts, the store and the page into ``stage``; returns, for each
     named graph, its digest, where its block lies in graph.trig and its number of quads.
 
     With ``page`` (:func:`write_page` already under way), the page is waited for, not made.
+    ``digests`` gives graphs' digests known without reading their quads (:func:`graph_digest`).
 
     With ``previous`` (the build being replaced, made by the same cskg), a named graph whose
     quads are unchanged is copied from its graph.trig and its store rather than made again;
@@ -492,7 +501,8 @@ def _write_outputs(
     groups: dict[URIRef, list[Quad]] = {}
     for q in quads:
         groups.setdefault(q[3], []).append(q)
-    digests = {g: quads_digest(qs) for g, qs in groups.items()}
+    known = digests or {}
+    digests = {g: known.get(g) or quads_digest(qs) for g, qs in groups.items()}
     reuse = previous.blocks(digests) if previous else {}
     for g, (block, count, digest) in (copied.graphs if copied else {}).items():
         groups[g], digests[g], reuse[g] = [], digest, (block, count)
@@ -813,6 +823,10 @@ def build(
         old_marks = out / VALIDATED_DIR if (out / VALIDATED_DIR).is_dir() else None
         builder = QuadBuilder(x, scheme)
         inputs = builder.graph_inputs(state["themes_sha256"].encode())
+        # each document graph's digest from its records, not by reading its quads again
+        known_digests = {
+            named_graph(doc_id): graph_digest(d, state["tool"]) for doc_id, d in inputs.items()
+        }
         copied = previous.reusable(inputs, old_cache, old_marks, validate) if previous else Reuse()
 
         def start_page(recs: list[derive.Recurrence], tags: dict) -> None:
@@ -830,10 +844,18 @@ def build(
             known = {g: sha for g, (_, _, sha) in copied.graphs.items()}
             findings = [finding_iri(f) for f in x.findings] if known else []
             checking = Forked(
-                validate_quads, quads, old_marks, stage / VALIDATED_DIR, known, findings
+                validate_quads,
+                quads,
+                old_marks,
+                stage / VALIDATED_DIR,
+                known,
+                findings,
+                known_digests,
             )
         progress("writing graph.trig, the query store and graph.html")
-        graphs = _write_outputs(stage, x, quads, recs, scheme, tags, previous, copied, page)
+        graphs = _write_outputs(
+            stage, x, quads, recs, scheme, tags, previous, copied, page, known_digests
+        )
         for doc_id, digest in inputs.items():
             graphs[str(named_graph(doc_id))]["inputs"] = digest
         count = sum(g["quads"] for g in graphs.values())

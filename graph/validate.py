@@ -247,7 +247,8 @@ def _salt() -> bytes:
 
 def document_graph_key(digest: str, salt: bytes | None = None) -> str:
     """The marker of a document graph validated before, from its quads' digest
-    (:func:`cskg.graph.build.quads_digest`) and the shapes."""
+    (:func:`cskg.graph.build.quads_digest`, or :func:`cskg.graph.build.graph_digest`) and the
+    shapes."""
     salt = (salt if salt is not None else _salt()) + repr(sorted(DOC_OPTS.items())).encode()
     return hashlib.sha256(salt + digest.encode()).hexdigest()[:32]
 
@@ -258,6 +259,7 @@ def validate_quads(
     new_cache: Path | None = None,
     known: Mapping[URIRef, str] | None = None,
     findings: Iterable[URIRef] = (),
+    digests: Mapping[URIRef, str] | None = None,
 ) -> list[Violation]:
     """Validate every named graph except the ontology, in pieces (see the module docstring).
 
@@ -265,7 +267,9 @@ def validate_quads(
     receives a marker for every piece that conforms now. ``known`` gives document graphs
     left out of ``quads`` because they are unchanged, by their quads' digest: each must
     have a marker in ``cache``. ``findings`` are findings of those graphs (or any), for the
-    derived facts' check that a recurrence points at findings.
+    derived facts' check that a recurrence points at findings. ``digests`` gives document
+    graphs' digests known without reading their quads
+    (:func:`cskg.graph.build.graph_digest`).
     """
     from cskg.graph import iri
 
@@ -323,7 +327,8 @@ def validate_quads(
         if not marked(key):
             raise ValueError(f"{g}: left out of the validation but never validated")
     for g in doc_graphs:
-        key = document_graph_key(quads_digest(graphs[g]), salt)
+        digest = (digests or {}).get(g) or quads_digest(graphs[g])
+        key = document_graph_key(digest, salt)
         if marked(key):
             continue
         batch.append((key, g))
