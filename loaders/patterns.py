@@ -193,10 +193,13 @@ def trie(texts: Sequence[str]) -> str:
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
+_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
+
+
 def lowered(s: str) -> str | None:
     """``s`` in lower case for :meth:`Prefilter.candidates`, or None when a rare character that
     matches an ASCII letter under re.IGNORECASE makes the substring test unsafe."""
-    if any(ch in s for ch in FOLDS_TO_ASCII):
+    if _FOLDS.search(s):
         return None
     return s.lower()
 

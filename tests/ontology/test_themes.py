@@ -293,9 +293,11 @@ CORPUS_ROWS = [
         {"multi-agency-partnership"},
     ),
     (
+        # managers' posts filled permanently: leaders' stability and the workforce's (as interim
+        # managers are both)
         "Permanent appointments have been made to three of the social care Head of Service roles.",
         "",
-        {"leadership-stability"},
+        {"leadership-stability", "workforce-stability"},
     ),
     # section headings tag the statements under them
     (
