@@ -422,6 +422,13 @@ _DEFINITE_NOUN = re.compile(
     r"\b[Tt]he (Board|board|Partnership|partnership|Director(?! (?:of|for|General)\b))\b"
 )
 
+
+def _addressed(sentence: str, gaz: Gazetteer) -> str:
+    """The first body named in ``sentence`` that recommendations address in its own right
+    (``addressed`` in actors.yaml: the LSCB), or ""."""
+    return next((k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed), "")  # type: ignore[union-attr]
+
+
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
 _EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
 
@@ -461,8 +468,7 @@ def responsible(
         # "Ensure that elected members understand their role": said to the addressee, whoever
         # the clause after the verb names; but a recommendation naming a body addressed in its
         # own right is that body's ("Ensure that the LSCB annual report …")
-        addressed = [k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed]  # type: ignore[union-attr]
-        return addressed[0] if addressed else default
+        return _addressed(sentence, gaz) or default
     m = _main_cue(sentence)
     rec = _RECOMMEND_THAT.match(sentence, m.start()) if m else None
     if rec:
@@ -505,6 +511,7 @@ def responsible(
             for f in _FIRST_PERSON.finditer(sentence, 0, cut + 2)
             if not _OBJECT_OF.search(sentence, 0, f.start())
         )
+    # (a little past the cue, which may open with the noun: "the board needs to")
     for f in _DEFINITE_NOUN.finditer(sentence, 0, min(len(sentence), cut + 12)) if recent else ():
         key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
         if key and subjects(f.start()):
@@ -528,9 +535,9 @@ def responsible(
     if m is None:
         # an item naming a body addressed in its own right is that body's, as an imperative
         # is ("Enable children to influence the LSCB's priorities")
-        addressed = [k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed]  # type: ignore[union-attr]
+        addressed = _addressed(sentence, gaz)
         if addressed:
-            return addressed[0]
+            return addressed
     passive = bool(m and _PASSIVE.match(sentence, m.end()))
     if m and (passive or _EXPLETIVE.match(subject)):
         # the agent of the main verb, in its clause: not "…, supported by the LGA"

@@ -153,7 +153,8 @@ class _State:
     people: dict[str, str] = field(default_factory=dict)  # name as written -> person key
     holders: dict[str, str] = field(default_factory=dict)  # post key -> person key
     # the last organisation named whose name ends in a noun ("board" -> the Improvement
-    # Board), for "The Board must ensure …" (see _RECENT_NOUNS)
+    # Board), for "The Board must ensure …", and the last director's post ("director");
+    # see _remember_names
     recent: dict[str, str] = field(default_factory=dict)
     # the last finding: its block's start and its polarity (see _finding)
     last: tuple[int, str] = (-1, "")
@@ -494,7 +495,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             for h in grades_in_line(text, b.start, b.end):
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
-            _remember_orgs(b.section, st)  # "Inspection judgement about the LSCB"
+            _remember_names(b.section, st)  # "Inspection judgement about the LSCB"
             continue
         void = void or _misplaced(b, text)
         # (under a heading out of place, the section is the one before it)
@@ -601,7 +602,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                         _excerpt(doc, fh.start, fh.end, b.section),
                     )
                 )
-            _remember_orgs(s, st)
+            _remember_names(s, st)
         if last_sentence.rstrip(" *").endswith(":"):
             para = clean(text[b.start : b.end])
             lead = _Ctx(
@@ -627,7 +628,7 @@ def _near_start(s: str, i: int) -> bool:
     return len(s[:i].split()) <= 6
 
 
-def _remember_orgs(s: str, st: _State) -> None:
+def _remember_names(s: str, st: _State) -> None:
     """Note the organisations ``s`` names near its start by the last word of their name
     (_RECENT_NOUNS), and a director's post as "the Director" ("The Director of People –
     Children and Adult Services introduced the report. … the Director confirmed that …")."""
@@ -821,6 +822,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
+# where a list item starts: a line opening with a bullet or a number ("- ", "3. ", "b) ")
 _ITEM_START = re.compile(r"\n[ \t]*(?:[-•◼·*▪]|\(?\w{1,3}[.)])[ \t]+")
 
 
