@@ -189,9 +189,13 @@ _CHILDREN_SUBJECT = re.compile(
     r"(?:children|young people|care leavers|pupils|families|babies)\b(?!['’])",
     re.IGNORECASE,
 )
-# an opinion, not a commitment: "they felt that…", "it is hoped that…"
+# an opinion or a forecast, not a commitment: "they felt that…", "it is hoped that…", "school
+# data predict that outcomes for 2014/15 will rise again"
 _OPINION = re.compile(
-    r"\b(?:hoped?|hopes|felt|feels?|believed?|believes|thinks?|thought)\s+that\b", re.IGNORECASE
+    r"\b(?:hoped?|hopes|felt|feels?|believed?|believes|thinks?|thought|predicts?|predicted|"
+    r"forecasts?|forecasted|projects?|projected|anticipates?|anticipated|expects?|expected)"
+    r"\s+that\b",
+    re.IGNORECASE,
 )
 # a plan or promise denied: "do not consistently have clear action plans to"
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -880,3 +880,16 @@ def test_recommendations_in_other_words_and_work_going_on(sentence: str, expecte
 def test_a_review_recommends_in_the_passive(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False, review=True) is expected
     assert not is_action(sentence, False)  # an inspection's body states it as a finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "However, the virtual school has analysed the reasons and school data predict that "
+        "outcomes for 2014/15 will rise again.",
+        "The local authority anticipates that this will bring about the necessary improvements.",
+        "Managers expect that the central list will increase.",
+    ],
+)
+def test_a_forecast_is_no_commitment(sentence: str) -> None:
+    assert not is_action(sentence, False)
