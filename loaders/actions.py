@@ -101,6 +101,17 @@ _REDUCED = re.compile(
     r"(?:(?!that\b|which\b|who\b)[\w’'-]+\s+){1,3}?(?:it|they|he|she|we|you)\s+$",
     re.IGNORECASE,
 )
+# ... and one with "that" and its own subject: "a pathway plan that details the support that
+# they will receive" (not what someone was told, "have notified the Council that they will be
+# re-visiting", nor what someone said: "the local authority acknowledged that it should")
+_RELATIVE_SUBJECT = re.compile(
+    r"(?<!notified )(?<!told )(?<!informed )(?<!assured )(?<!advised )(?<!reminded )"
+    r"(?<!warned )(?<!reassured )"
+    r"\b(?:the|a|an|any|all|some|this|these|those|their|its|his|her|our|your|every|each)\s+"
+    r"(?:(?!that\b|which\b|who\b|\w+ed\b)[\w’'-]+\s+){1,3}?(?:that|which)\s+"
+    r"(?:it|they|he|she|we|you)\s+$",
+    re.IGNORECASE,
+)
 # a clause opening with a preposition or a time ("In the future they will…") is no relative
 _PREPOSITIONAL = re.compile(
     r"^\W*(?:in|by|at|on|over|during|after|before|within|for|from|until|through|following|"
@@ -254,7 +265,8 @@ def _commits(s: str, m: re.Match[str]) -> bool:
         return False
     if _THAT_CLAUSE.search(clause) or _MEANING.search(clause):
         return False
-    if _REDUCED.search(clause) and not _PREPOSITIONAL.match(clause):
+    reduced = _REDUCED.search(clause) or _RELATIVE_SUBJECT.search(clause)
+    if reduced and not _PREPOSITIONAL.match(clause):
         return False
     if cue.startswith("intend") and _PAST.search(before):
         return False

@@ -893,3 +893,26 @@ def test_a_review_recommends_in_the_passive(sentence: str, expected: bool) -> No
 )
 def test_a_forecast_is_no_commitment(sentence: str) -> None:
     assert not is_action(sentence, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause with "that" and its own subject is no commitment
+        (
+            "Too many young people do not have a written, up-to-date pathway plan that details "
+            "the support that they will receive.",
+            False,
+        ),
+        ("They are helped to obtain the documents that they will need in life.", False),
+        # ... but what someone was told or said is
+        ("Ofsted and CQC have notified the Council that they will be re-visiting Medway.", True),
+        (
+            "During the inspection, the local authority acknowledged that it should review its "
+            "arrangements.",
+            True,
+        ),
+    ],
+)
+def test_a_relative_clause_with_its_own_subject(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
