@@ -632,12 +632,14 @@ def _remember_names(s: str, st: _State) -> None:
     """Note the organisations ``s`` names near its start by the last word of their name
     (_RECENT_NOUNS), and a director's post as "the Director" ("The Director of People –
     Children and Adult Services introduced the report. … the Director confirmed that …")."""
-    if "Director" in s:
+    at = s.find("Director")
+    if at >= 0 and _near_start(s, at):
         for i, p in st.gaz.posts_in(s):
             if p.label.startswith("Director") and _near_start(s, i):
                 st.recent["director"] = st.holders.get(p.key, p.agent_key)
-    if not _NAMES_A_NOUN.search(s):
-        return
+    noun = _NAMES_A_NOUN.search(s)
+    if noun is None or not _near_start(s, noun.start()):
+        return  # (a name ends in its noun: none ends near the start)
     for i, key in st.gaz.orgs_in(s):
         if not _near_start(s, i):
             continue
