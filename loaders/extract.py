@@ -1171,9 +1171,13 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     ]
     findings = []
     for group in _restatement_groups(exact):
-        group.sort(key=lambda f: _primary_key(f, docs))
+        if len(group) > 1:  # (most are one statement: its sort key is not worth computing)
+            group.sort(key=lambda f: _primary_key(f, docs))
         first = group[0]
-        excerpts = tuple(sorted({e for f in group for e in f.excerpts}, key=_ex_key))
+        if len(group) == 1 and len(first.excerpts) == 1:
+            excerpts = first.excerpts
+        else:
+            excerpts = tuple(sorted({e for f in group for e in f.excerpts}, key=_ex_key))
         involves = resolve(tuple({k for f in group for k in f.involves}), first.year)
         findings.append(
             Finding(
