@@ -916,3 +916,22 @@ def test_a_forecast_is_no_commitment(sentence: str) -> None:
 )
 def test_a_relative_clause_with_its_own_subject(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # work a named agent has in hand
+        ("The local authority is currently piloting a resettlement passport.", True),
+        ("The partnership is appropriately prioritising the recruitment of adopters.", True),
+        ("Senior managers are now implementing plans for improvement.", True),
+        ("The Board is developing a dashboard of multi-agency performance indicators.", True),
+        # ... not a culture, a reputation or an understanding growing
+        ("Leaders are developing a culture that promotes good practice.", False),
+        ("The local authority is developing a positive reputation for its work.", False),
+        ("The local authority is developing its understanding of the risks.", False),
+        ("The local authority is developing into a learning organisation.", False),
+    ],
+)
+def test_work_in_hand(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
