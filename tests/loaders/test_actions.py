@@ -935,3 +935,10 @@ def test_a_relative_clause_with_its_own_subject(sentence: str, expected: bool) -
 )
 def test_work_in_hand(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
+
+
+def test_what_a_report_asks_the_cabinet_to_do_is_its_action(gaz: Gazetteer) -> None:
+    # noting is the decision the report asks for; the sentence is still no finding
+    s = "The Cabinet is asked to note the report."
+    assert is_action(s, False)
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-cabinet"
