@@ -420,3 +420,22 @@ def test_a_post_is_an_agent_of_the_council_it_is_in() -> None:
 def test_elected_members_only_where_the_words_say_so(text: str, named: bool) -> None:
     keys = {k for _, k in gazetteer("Medway").orgs_in(text)}
     assert ("medway-elected-members" in keys) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The regional adoption agency (RAA) has improved the timeliness of matching.", True),
+        ("Adopters are positive about the support from the RAA.", True),
+        ("Regional Adoption Agencies were set up from 2017.", True),
+        ("The adoption panel is effective.", False),
+    ],
+)
+def test_a_councils_regional_adoption_agency(text: str, expected: bool) -> None:
+    gaz = gazetteer("Medway")
+    keys = {k for _, k in gaz.orgs_in(text)}
+    assert ("medway-regional-adoption-agency" in keys) is expected
+    if expected:
+        assert gaz.org("medway-regional-adoption-agency").label == (
+            "Regional adoption agency of Medway"
+        )
