@@ -93,11 +93,13 @@ _RELATIVE = re.compile(
 _RELATIVE_OWN = re.compile(
     r"\b(?:which|whom|whose)\b(?!.*\b(?:is|are|was|were|has|have|had)\b)", re.IGNORECASE
 )
+# a word that opens a noun phrase
+_DETERMINER = r"\b(?:the|a|an|any|all|some|this|these|those|their|its|his|her|our|your|every|each)"
 # a relative clause without "that": "the support they will receive", "the time it will take"
 # (with "that" it may be an object and what it is told: "have notified the Council that they
 # will be re-visiting")
 _REDUCED = re.compile(
-    r"\b(?:the|a|an|any|all|some|this|these|those|their|its|his|her|our|your|every|each)\s+"
+    rf"{_DETERMINER}\s+"
     r"(?:(?!that\b|which\b|who\b)[\w’'-]+\s+){1,3}?(?:it|they|he|she|we|you)\s+$",
     re.IGNORECASE,
 )
@@ -107,7 +109,7 @@ _REDUCED = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     r"(?<!notified )(?<!told )(?<!informed )(?<!assured )(?<!advised )(?<!reminded )"
     r"(?<!warned )(?<!reassured )"
-    r"\b(?:the|a|an|any|all|some|this|these|those|their|its|his|her|our|your|every|each)\s+"
+    rf"{_DETERMINER}\s+"
     r"(?:(?!that\b|which\b|who\b|\w+ed\b)[\w’'-]+\s+){1,3}?(?:that|which)\s+"
     r"(?:it|they|he|she|we|you)\s+$",
     re.IGNORECASE,
