@@ -6,7 +6,12 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint bench clean
 
+# cskg's own modules compiled to bytecode ahead, as pip does for the dependencies: where
+# PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile them again (~0.05 s)
+SOURCES := cskg cli graph loaders ontology queries
+
 run: $(STAMP)
+	$(PY) -m compileall -q $(SOURCES)
 	$(VENV)/bin/cskg build
 
 $(STAMP): pyproject.toml
@@ -17,6 +22,7 @@ $(STAMP): pyproject.toml
 
 test: $(STAMP)
 	bash scripts/install-chromium
+	$(PY) -m compileall -q $(SOURCES)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -25,6 +31,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	bash scripts/install-chromium
+	$(PY) -m compileall -q $(SOURCES)
 	$(PY) benchmarks/run.py
 
 clean:

@@ -42,6 +42,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="built output folder")
     args = parser.parse_args()
     runs = max(args.runs, 5)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bytecode import precompile
+
+    precompile()
     python = sys.executable
     cskg = str(Path(python).with_name("cskg"))
     out = str(args.out)

@@ -308,6 +308,10 @@ def main() -> None:
     table = args.csv
     if args.extract_from:
         table = extract_from_git(args.extract_from, args.pdf_dir)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bytecode import precompile
+
+    precompile()
     files = sorted(p for p in args.pdf_dir.iterdir() if p.suffix.lower() == ".pdf")
     if not files:
         sys.exit(f"{args.pdf_dir}: no .pdf files")

@@ -67,7 +67,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     sys.path.insert(0, str(HERE))
+    from bytecode import precompile
     from synthetic import generate
+
+    precompile()
 
     work = Path(tempfile.mkdtemp(prefix="cskg-bench-"))
     rows: list[tuple[str, str, str]] = []
