@@ -8,6 +8,7 @@ document's excerpt, so every document graph stands on its own and the union is c
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import PROV as _PROV
 
 from cskg.graph import iri
+from cskg.graph.workers import Forked
 from cskg.loaders.actions import antecedent
 from cskg.loaders.records import (
     Action,
@@ -39,6 +41,9 @@ from cskg.ontology import CSKG as _CSKG
 from cskg.ontology.themes import ThemeScheme
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+# statements to tag before half of them are tagged in a forked child, on the other core
+PARALLEL_TAGGING = 20_000
 
 
 class _Terms:
@@ -168,6 +173,8 @@ class QuadBuilder:
         self.tags: dict[URIRef, tuple[str, ...]] = {}
         # the same, by the named graph the finding or action is written into
         self.graph_tags: dict[URIRef, dict[URIRef, tuple[str, ...]]] = {}
+        # themes tagged ahead (:meth:`tag`), by the finding or action object
+        self._tagged: dict[int, tuple[str, ...]] = {}
 
     # --- helpers -------------------------------------------------------------------------
     def agent_iri(self, key: str) -> URIRef:
@@ -231,9 +238,47 @@ class QuadBuilder:
         yield s, PROV.wasDerivedFrom, excerpt_iri(j.excerpt), g
         yield from self.excerpt_quads(j.excerpt, g)
 
+    def tag(self, only: Set[str] | None = None) -> dict[URIRef, tuple[str, ...]]:
+        """Tag with themes, ahead of their quads, every finding and action whose quads
+        :meth:`document_quads` (with the same ``only``) makes; returns :attr:`tags`.
+
+        The quads then take the themes found here, so the page, which needs only the tags,
+        can be started before the quads are made. Many statements are tagged half in a forked
+        child (tagging is pure: the same themes either way).
+        """
+        todo: list[Finding | Action] = [
+            f for f in self.x.findings if only is None or any(e.doc_id in only for e in f.excerpts)
+        ]
+        todo += [a for a in self.x.actions if only is None or a.excerpt.doc_id in only]
+        for record, themes in zip(todo, self._theme_ids_of(todo), strict=True):
+            self._tagged[id(record)] = themes
+            s = finding_iri(record) if isinstance(record, Finding) else action_iri(record)
+            self.tags[s] = themes
+        return self.tags
+
+    def _theme_ids_of(self, records: list[Finding | Action]) -> list[tuple[str, ...]]:
+        if len(records) < PARALLEL_TAGGING or (os.cpu_count() or 1) < 2:
+            return self._theme_ids_in_order(records)
+        half = len(records) // 2
+        child = Forked(self._theme_ids_in_order, records[half:])
+        try:
+            first = self._theme_ids_in_order(records[:half])
+        except BaseException:
+            child.cancel()
+            raise
+        return first + child.result()
+
+    def _theme_ids_in_order(self, records: list[Finding | Action]) -> list[tuple[str, ...]]:
+        return [
+            self.finding_theme_ids(r) if isinstance(r, Finding) else self.action_theme_ids(r)
+            for r in records
+        ]
+
     def finding(self, f: Finding, only: Set[str] | None = None) -> Iterator[Quad]:
         s = finding_iri(f)
-        themes = self.finding_theme_ids(f)
+        themes = self._tagged.get(id(f))
+        if themes is None:
+            themes = self.finding_theme_ids(f)
         self.tags[s] = themes
         for e in f.excerpts:
             if only is not None and e.doc_id not in only:
@@ -277,7 +322,9 @@ class QuadBuilder:
 
     def action(self, a: Action) -> Iterator[Quad]:
         s, g = action_iri(a), iri.named_graph(a.excerpt.doc_id)
-        themes = self.action_theme_ids(a)
+        themes = self._tagged.get(id(a))
+        if themes is None:
+            themes = self.action_theme_ids(a)
         self.tags[s] = themes
         self.graph_tags.setdefault(g, {})[s] = themes
         yield s, RDF.type, CSKG.Action, g

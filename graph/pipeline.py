@@ -398,7 +398,7 @@ def graph_quads(
 
     With ``reuse``, the graphs of those documents are left out (the previous build's copies
     stand for them) and their statements' tags are taken from it. ``tagged`` is called with
-    the recurrences and tags as soon as they are known, before the rest of the quads are made
+    the recurrences and tags as soon as they are known, before any quad is made
     (the build starts the page then).
     """
     scheme = scheme or load_themes()
@@ -407,17 +407,19 @@ def graph_quads(
     if reuse is not None and reuse.documents:
         graphs = {d.id for d in x.documents} | {i for a in x.assessments for i in a.reported_in}
         only = graphs - reuse.documents
-    quads: list[Quad] = list(builder.document_quads(only))
+    # the themes first: the recurrences follow from them alone, and the page needs no more,
+    # so it is started (on the other core) before the quads are made
+    builder.tag(only)
     if only is not None:
         for s, themes in reuse.tags.items():  # type: ignore[union-attr]
             builder.tags.setdefault(s, themes)
-    # the tags are all set by the document graphs: the recurrences follow from them alone
     iris = [finding_iri(f) for f in x.findings]
     by_finding = [(s, f, builder.tags.get(s, ())) for s, f in zip(iris, x.findings, strict=True)]
     council_of = {a.key: a.local_authority for a in x.assessments}
     recs = derive.recurrences(by_finding, scheme, council_of)
     if tagged is not None:
         tagged(recs, builder.tags)
+    quads: list[Quad] = list(builder.document_quads(only))
     quads.extend(builder.reference_quads())
     quads.extend(builder.theme_quads())
     onto = Graph().parse(ontology_path(), format="turtle")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
@@ -257,3 +258,41 @@ def test_a_post_nobody_is_named_as_holding_is_responsible_as_a_post():
     assert validate_triples(g) == []
     g.remove((s, org.postIn, None))
     assert [v.path for v in validate_triples(g)] == ["postIn"]
+
+
+def _statements() -> Extraction:
+    """Each sentence of TEXT a finding, and the last one an action too."""
+    from dataclasses import replace
+
+    from cskg.loaders.records import Finding
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n.][^\n]*?(?:\.(?= |\n)|\n)", TEXT)]
+    findings = tuple(
+        Finding(TEXT[a:b], "a-2023", 2023, "Weakness", (_excerpt(a, b, "Summary"),))
+        for a, b in spans
+    )
+    a, b = spans[-1]
+    act = Action(TEXT[a:b], "medway-council", 2023, _excerpt(a, b, "Current issues"))
+    return replace(_extraction(actions=[act]), findings=findings)
+
+
+def test_themes_tagged_ahead_and_in_a_forked_child_are_those_of_the_quads_made_alone(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    import os
+
+    from cskg.graph import build
+    from cskg.graph.workers import can_fork
+
+    if not can_fork() or (os.cpu_count() or 1) < 2:
+        pytest.skip("tags in a forked child only on Linux with two cores or more")
+    x = _statements()
+    scheme = load_themes()
+    alone = QuadBuilder(x, scheme)
+    quads = list(alone.document_quads())
+    assert any(alone.tags.values())
+    monkeypatch.setattr(build, "PARALLEL_TAGGING", 2)  # half the statements in a child
+    ahead = QuadBuilder(x, scheme)
+    assert ahead.tag() == alone.tags
+    assert list(ahead.document_quads()) == quads
+    assert ahead.tags == alone.tags and ahead.graph_tags == alone.graph_tags
