@@ -31,3 +31,10 @@ def store(built: Path):
     from cskg.graph.store import open_store
 
     return open_store(built)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests last: Playwright's session leaves threads running to the end, and a
+    process with threads cannot fork safely, so the tests of forked workers after them would
+    be skipped (graph/workers.py ``can_fork``)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)  # stable
