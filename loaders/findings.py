@@ -763,17 +763,31 @@ _WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
 
 
 # extraction asks for a sentence's score up to three times (finding, intent, polarity)
+def _finditer(cue: Cue, s: str) -> list[re.Match[str]]:
+    return list(cue.pattern.finditer(s))
+
+
 @lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
     s = _spelt(s)
     c = cues()
+    low = lowered(s)
+    # the cue words first: most of what follows only weighs them, and a sentence with none
+    # (one in five) is weighed only for problems dealt with, needs known and faults denied
+    weak_hits = [(cue, ms) for cue in c.weakness.candidates(low) if (ms := _finditer(cue, s))]
+    strong_hits = [(cue, ms) for cue in c.strength.candidates(low) if (ms := _finditer(cue, s))]
+    dealt, done = _remedied(s)
+    known, knowing = _known_needs(s)
+    faultless = [
+        (n.start(), f.end()) for n in _NOT.finditer(s) if (f := c.not_a_fault.match(s, n.end()))
+    ]
+    if not (weak_hits or strong_hits or done or knowing or faultless):
+        return 0.0, 0.0
     w = _weights(s)
     narrative = _narrative_spans(s)
     topics = _objects(c.topic, s)
     remedies = _objects(c.remedy, s)
-    dealt, done = _remedied(s)
-    known, knowing = _known_needs(s)
     purposes = [(m.start(), m.end()) for m in c.purpose.finditer(s)]
     # (an aim runs on through a list: "to ensure that the workforce has sufficient capacity,
     # skills and support to deliver consistently good quality and timely practice")
@@ -797,22 +811,18 @@ def score(s: str) -> tuple[float, float]:
     said = [(a, b) for a, b in earlier if b >= len(s.rstrip(" .;:")) and _WHEN_WHERE.match(s, a)]
     earlier_weak = earlier_strong = 0.0
     firm_weak = firm_strong = False  # a cue counted that is not soft
-    faultless = [
-        (n.start(), f.end()) for n in _NOT.finditer(s) if (f := c.not_a_fault.match(s, n.end()))
-    ]
     asked = _asked(s)
     circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
     befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
     asked_whether = [(m.start(), m.end()) for m in _WHETHER.finditer(s)]
-    low = lowered(s)
     weak_spans: list[tuple[int, int]] = []
     first_fault = len(s)  # where the first fault counted starts
     denied: list[tuple[int, int]] = []  # faults denied, which praise may overlap
     overcame = 0.0  # faults overcome ("despite these challenges"), of no weight beside others
     weak = 0.0
-    for cue in c.weakness.candidates(low):
+    for cue, found in weak_hits:
         soft = cue.soft
-        for m in cue.pattern.finditer(s):
+        for m in found:
             if any(m.start() < b and a < m.end() for a, b in weak_spans):
                 continue
             weak_spans.append((m.start(), m.end()))
@@ -886,9 +896,9 @@ def score(s: str) -> tuple[float, float]:
     strong = 0.0
     seen: list[tuple[int, int]] = []
     blocking = [x for x in weak_spans if x not in denied]
-    for cue in c.strength.candidates(low):
+    for cue, found in strong_hits:
         soft = cue.soft
-        for m in cue.pattern.finditer(s):
+        for m in found:
             if any(m.start() < b and a < m.end() for a, b in blocking + seen):
                 continue
             seen.append((m.start(), m.end()))

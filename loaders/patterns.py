@@ -189,7 +189,7 @@ def trie(texts: Sequence[str]) -> str:
 
 
 # the only characters outside ASCII that match an ASCII letter under re.IGNORECASE
-# (İ ı ſ and the Kelvin sign; tests/loaders/test_findings.py checks the list)
+# (İ ı ſ and the Kelvin sign; tests/loaders/test_patterns.py checks the list)
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 

@@ -2216,3 +2216,9 @@ def test_managers_aware_of_the_issues_know_themselves():
     )
     assert polarity(s) == "Strength"
     assert polarity("Senior managers were not aware of these issues.") == "Weakness"
+
+
+def test_a_sentence_with_no_cue_word_is_weighed_only_for_a_problem_dealt_with():
+    # score() stops early where no cue word matches; a problem dealt with still counts
+    assert score("The service meets weekly.") == (0.0, 0.0)
+    assert score("The council has addressed the backlog.") == (0.0, 1.0)
