@@ -502,7 +502,22 @@ OTHER_COUNCIL_ROWS += [
         "",
         "voice-of-the-child",
     ),
-]
+    # children going missing, and the interviews on their return (national SIF and ILACS
+    # reports: about 400 findings named neither a theme)
+    ("The response to children going missing is not robust enough for all children.", "",
+     "exploitation-and-missing"),
+    ("However, for some children, there are delays in return interviews taking place.", "",
+     "exploitation-and-missing"),
+    ("The missing coordinator completes trigger plans which have been successfully used to "
+     "locate children missing from home or care.", "", "exploitation-and-missing"),
+    # children's attainment at school (about 580 findings)
+    ("However, the attainment gap between children looked after and their peers remains wide.",
+     "", "schools-and-education"),
+    ("Most children make the expected progress between key stages 1 and 2, according to "
+     "published data and data held by the local authority.", "", "schools-and-education"),
+    ("The pupil premium is used well to support children looked after and a sensitive approach "
+     "is taken to address individual needs.", "", "schools-and-education"),
+]  # fmt: skip
 
 
 # subjects focused visit letters raise that no theme took (Sunderland 2021, Oldham 2020,
@@ -571,6 +586,20 @@ def test_subjects_other_councils_reports_raise(
     scheme: ThemeScheme, text: str, section: str, theme: str
 ) -> None:
     assert theme in {t.theme_id for t in scheme.tag(text, section)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children’s social care services have been restructured in order to provide a sharper "
+        "focus on key stages in the child’s journey and make better use of resources.",
+        "All young people, including those with learning difficulties and disabilities, have "
+        "named personal advisors who provide good continuity at key stages towards independence "
+        "or transition to adult services.",
+    ],
+)
+def test_key_stages_of_a_journey_are_no_school_stages(scheme: ThemeScheme, text: str) -> None:
+    assert "schools-and-education" not in {t.theme_id for t in scheme.tag(text, "")}
 
 
 def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme) -> None:
