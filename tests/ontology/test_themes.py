@@ -517,6 +517,15 @@ OTHER_COUNCIL_ROWS += [
      "published data and data held by the local authority.", "", "schools-and-education"),
     ("The pupil premium is used well to support children looked after and a sensitive approach "
      "is taken to address individual needs.", "", "schools-and-education"),
+    # children privately fostered (about 180), seen alone by their social workers (200), the
+    # child death overview panel (80), written plans (120), case records (490)
+    ("The response to privately fostered children is poor.", "", "child-protection"),
+    ("Children are visited regularly, and seen alone.", "", "voice-of-the-child"),
+    ("The child death overview panel (CDOP) effectively undertakes its statutory duties across "
+     "the tri-borough.", "", "multi-agency-partnership"),
+    ("Written plans, however, are not consistently clear.", "", "planning-and-drift"),
+    ("Case files do not always present evidence of direct work undertaken with children or "
+     "reflect the knowledge social workers have of the child.", "", "practice-quality"),
 ]  # fmt: skip
 
 
