@@ -526,6 +526,11 @@ OTHER_COUNCIL_ROWS += [
     ("Written plans, however, are not consistently clear.", "", "planning-and-drift"),
     ("Case files do not always present evidence of direct work undertaken with children or "
      "reflect the knowledge social workers have of the child.", "", "practice-quality"),
+    # complaints and the learning from them (about 520), children's contact with their
+    # families (120), the health and wellbeing board (220)
+    ("Learning from complaints is used to improve practice.", "", "quality-assurance"),
+    ("Children are supported well to have contact with their siblings", "", "children-in-care"),
+    ("The local authority engages well with the Health and Wellbeing Board.", "", "partnership"),
 ]  # fmt: skip
 
 
