@@ -531,6 +531,8 @@ OTHER_COUNCIL_ROWS += [
     ("Learning from complaints is used to improve practice.", "", "quality-assurance"),
     ("Children are supported well to have contact with their siblings", "", "children-in-care"),
     ("The local authority engages well with the Health and Wellbeing Board.", "", "partnership"),
+    # core groups of a child protection plan (about 160)
+    ("Core group meetings are well attended by relevant professionals.", "", "child-protection"),
     # a 2014-18 report's review of the LSCB: "the Board" is the LSCB (about 1,800)
     ("However, the Board does not make good use of this information to plan the delivery of "
      "high quality services.", "Inspection judgement about the LSCB", "multi-agency-partnership"),
