@@ -711,6 +711,12 @@ def test_a_good_local_authority_of_a_report_is_still_a_finding():
         ("Children looked after in this area", True),
         ("Previous Ofsted inspections", True),
         ("What the inspection judgements mean", True),
+        # the grade descriptors of the LSCB's review and the council's (about 230 national
+        # sentences were findings: "The LSCB creates and fosters an effective learning culture.")
+        ("What the inspection judgements mean: the LSCB", True),
+        ("What the inspection judgments mean: the local authority", True),
+        ("What the LSCB inspection judgements mean", True),
+        ("What the local authority inspection judgements mean", True),
         ("The inspection team", True),
         # the summary of a judgement area is its findings (Isle of Wight 2014)
         ("Summary", False),
