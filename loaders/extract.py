@@ -531,6 +531,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             _judgement(h.domain, h.grade, ctx.key, doc.year, b, h.start, h.end, st)
         carry = ctx.key
         last_sentence = ""
+        described = False  # a grade descriptor opened the block: the rest is standard text too
         if spans is None:
             spans = sentences(text, b.start, b.end)
         for n, (s0, s1) in enumerate(spans):
@@ -565,6 +566,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 gk = before[-1] if before else key
                 _judgement(h.domain, h.grade, gk, doc.year, b, h.start, h.end, st)
             display = clean(s)
+            described = described or bool(c.grade_descriptor.search(display))
             # under "What needs to improve" an item's first sentence is the area to improve;
             # what follows in the item explains it ("Management oversight is not consistent.
             # Managers do not always evaluate …") and is an action only by its own words (under
@@ -589,7 +591,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             row = row or (
                 b.kind == "table_row" and (len(display.split()) < 5 or is_conjecture(display))
             )
-            if not procedural and not row:
+            if not procedural and not row and not described:
                 explaining = explains and is_item and n > 0
                 _finding(display, s0, s1, b, key, ctx, st, lead is not None, explaining)
             for fh in figures_in(s, s0):

@@ -86,6 +86,7 @@ class Cues:
     action_leads: re.Pattern[str]
     review_actions: re.Pattern[str]
     procedural_sentences: re.Pattern[str]
+    grade_descriptor: re.Pattern[str]
     context_weakness: re.Pattern[str]
     context_strength: re.Pattern[str]
     graded_strength: re.Pattern[str]
@@ -136,6 +137,7 @@ def cues() -> Cues:
         action_leads=_any(d["action_leads"]),
         review_actions=_any(d["review_actions"]),
         procedural_sentences=_any(d["procedural_sentences"]),
+        grade_descriptor=_any(d["grade_descriptors"]),
         context_weakness=_any(d["context_weakness"]),
         context_strength=_any(d["context_strength"]),
         graded_strength=_any(d["graded_strength"]),

@@ -1201,3 +1201,26 @@ def test_an_unnamed_post_holder_is_found_in_the_same_councils_documents_only() -
         "leeds-letter": ("jane-smith", "leeds-council"),
         "kent-letter": ("kent-council",),
     }
+
+
+# Isle of Wight 2014, the back of a single inspection framework report: what each grade means
+GRADE_DESCRIPTORS = """What the inspection judgements mean
+
+The local authority
+
+An outstanding local authority leads highly effective services that contribute to
+significantly improved outcomes for children and young people who need help and
+protection and care. Their progress exceeds expectations and is sustained over time.
+
+The LSCB
+
+An outstanding LSCB is highly influential in improving the care and protection of
+children. Their evaluation of performance is exceptional and helps the local authority
+and its partners to understand the difference that services make and where they
+need to improve. The LSCB creates and fosters an effective learning culture.
+"""
+
+
+def test_a_grade_descriptor_and_the_rest_of_its_paragraph_are_no_findings():
+    x = extract_document(_doc(GRADE_DESCRIPTORS, doc_type="inspection report", date="2014-11"), [])
+    assert x.findings == ()

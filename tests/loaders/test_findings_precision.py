@@ -673,17 +673,8 @@ def test_graded_section_leans_only_where_no_cue_decides(sentence, expected):
     "sentence",
     [
         # the standard text of single inspection framework reports (Isle of Wight 2014)
-        "A good local authority leads effective services that help, protect and care for children"
-        " and young people and those who are looked after and care leavers have their welfare"
-        " safeguarded and promoted.",
-        "In a local authority that requires improvement, there are no widespread or serious"
-        " failures that create or leave children being harmed or at risk of harm.",
-        "An LSCB requires improvement if it does not yet demonstrate the characteristics of good.",
         "It is Ofsted’s expectation that, as a minimum, all children and young people receive good"
         " help, care and protection.",
-        # Kent 2013: the grade key
-        "Outstanding (Grade 1) A service that significantly exceeds minimum requirements Good"
-        " (Grade 2) A service that exceeds minimum requirements",
         # Dorset 2025: Ofsted's account of itself
         "The Office for Standards in Education, Children’s Services and Skills (Ofsted) regulates"
         " and inspects to achieve excellence in the care of children and young people, and in"
@@ -695,6 +686,25 @@ def test_graded_section_leans_only_where_no_cue_decides(sentence, expected):
 )
 def test_ofsted_standard_text_is_no_finding(sentence):
     assert cues().procedural_sentences.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a grade means, in single inspection framework reports (Isle of Wight 2014)
+        "A good local authority leads effective services that help, protect and care for children"
+        " and young people and those who are looked after and care leavers have their welfare"
+        " safeguarded and promoted.",
+        "In a local authority that requires improvement, there are no widespread or serious"
+        " failures that create or leave children being harmed or at risk of harm.",
+        "An LSCB requires improvement if it does not yet demonstrate the characteristics of good.",
+        # Kent 2013: the grade key
+        "Outstanding (Grade 1) A service that significantly exceeds minimum requirements Good"
+        " (Grade 2) A service that exceeds minimum requirements",
+    ],
+)
+def test_grade_descriptors(sentence):
+    assert cues().grade_descriptor.search(sentence)
 
 
 def test_a_good_local_authority_of_a_report_is_still_a_finding():
