@@ -615,6 +615,14 @@ _NONE_FOUND = re.compile(
     r"(?:to\s+be\s+|as\s+)?$",
     re.I,
 )
+# "Inspectors saw no cases where children had entered care inappropriately", "did not see any
+# examples of children being left at risk": a fault looked for and not found, in its clause
+_NONE_SEEN = re.compile(
+    r"\b(?:(?:saw|seen|found|identified|see|find)\s+no|(?:did|do|does)\s+not\s+(?:see|find|"
+    r"identify)\s+any)\s+(?:\w+\s+){0,2}?(?:cases?|children|examples?|instances?|evidence)\b"
+    r"(?:(?!\bbut\b|\bhowever\b|\balthough\b)[^.;:,])*$",
+    re.I,
+)
 # "This has helped to keep disruption to a minimum": a fault kept small
 _TO_MINIMUM = re.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
 # "despite these challenges", "throughout the challenges of the COVID-19 pandemic", "in the face
@@ -821,6 +829,7 @@ def score(s: str) -> tuple[float, float]:
     first_fault = len(s)  # where the first fault counted starts
     denied: list[tuple[int, int]] = []  # faults denied, which praise may overlap
     overcame = 0.0  # faults overcome ("despite these challenges"), of no weight beside others
+    none_seen: dict[int, int] = {}  # "inspectors saw no cases where …": where, and its fault
     weak = 0.0
     for cue, found in weak_hits:
         soft = cue.soft
@@ -843,6 +852,12 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
+            seen = _NONE_SEEN.search(s, 0, m.start())
+            if seen is not None:
+                denied.append(weak_spans[-1])
+                # a fault looked for and not found is praise, once for its clause
+                none_seen.setdefault(seen.start(), m.start())
+                continue
             if not _NOT.search(m.group(0)) and (
                 _NEGATED_FAULT.search(s, max(0, m.start() - 45), m.start())
                 or _NONE_FOUND.search(s, 0, m.start())
@@ -946,6 +961,9 @@ def score(s: str) -> tuple[float, float]:
     for a, _ in faultless:
         if not _inside(a, conds):
             strong += w[a]
+    for fault in none_seen.values():
+        if not _inside(fault, conds):
+            strong += w[fault]
     if not (weak or strong):
         # nothing else judges: "Recruitment to social work roles remains a priority despite the
         # challenges regionally and nationally"

@@ -2238,3 +2238,33 @@ def test_a_sentence_with_no_cue_word_is_weighed_only_for_a_problem_dealt_with():
     # score() stops early where no cue word matches; a problem dealt with still counts
     assert score("The service meets weekly.") == (0.0, 0.0)
     assert score("The council has addressed the backlog.") == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fault inspectors looked for and did not find is praise (SIF reports, 2014-17)
+        "Inspectors saw no cases where children had entered care inappropriately.",
+        "Inspectors did not see any children or young people entering care who should not have"
+        " done so.",
+        "Inspectors found no cases where children were left at risk.",
+        "However, inspectors saw no children whose immediate health needs were not being"
+        " addressed due to this delay.",
+    ],
+)
+def test_a_fault_inspectors_saw_no_case_of_is_praise(sentence):
+    assert polarity(sentence, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what is not found is a good thing: still a fault
+        "There is no evidence of management oversight identifying or challenging these delays.",
+        # the fault after the clause that denies one still counts
+        "While inspectors did not find any children at risk of immediate harm, initial responses"
+        " for children are inconsistent and, at times, too slow.",
+    ],
+)
+def test_a_fault_found_beside_none_seen_is_still_a_fault(sentence):
+    assert polarity(sentence, "") == "Weakness"
