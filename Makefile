@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: run test lint bench clean
 
 # cskg's own modules compiled to bytecode ahead, as pip does for the dependencies: where
-# PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile them again (~0.05 s)
+# PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile them again (~0.08 s;
+# benchmarks/bytecode.py does the same for the benchmarks)
 SOURCES := cskg cli graph loaders ontology queries
 
 run: $(STAMP)

@@ -772,11 +772,11 @@ _FEW = re.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\
 _WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
 
 
-# extraction asks for a sentence's score up to three times (finding, intent, polarity)
 def _finditer(cue: Cue, s: str) -> list[re.Match[str]]:
     return list(cue.pattern.finditer(s))
 
 
+# extraction asks for a sentence's score up to three times (finding, intent, polarity)
 @lru_cache(maxsize=1 << 14)
 def score(s: str) -> tuple[float, float]:
     """(weakness, strength) cue weight of sentence ``s``."""
@@ -852,11 +852,11 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
-            seen = _NONE_SEEN.search(s, 0, m.start())
-            if seen is not None:
+            looked = _NONE_SEEN.search(s, 0, m.start())
+            if looked is not None:
                 denied.append(weak_spans[-1])
                 # a fault looked for and not found is praise, once for its clause
-                none_seen.setdefault(seen.start(), m.start())
+                none_seen.setdefault(looked.start(), m.start())
                 continue
             if not _NOT.search(m.group(0)) and (
                 _NEGATED_FAULT.search(s, max(0, m.start() - 45), m.start())
