@@ -536,6 +536,9 @@ OTHER_COUNCIL_ROWS += [
     # a 2014-18 report's review of the LSCB: "the Board" is the LSCB (about 1,800)
     ("However, the Board does not make good use of this information to plan the delivery of "
      "high quality services.", "Inspection judgement about the LSCB", "multi-agency-partnership"),
+    # the same review's standard heading, for a board named by its own initials (Oxfordshire)
+    ("Training is evaluated three months after attendance to assess its effectiveness on "
+     "practice.", "Key strengths and weaknesses of the OSCB", "multi-agency-partnership"),
 ]  # fmt: skip
 
 
