@@ -2268,3 +2268,18 @@ def test_a_fault_inspectors_saw_no_case_of_is_praise(sentence):
 )
 def test_a_fault_found_beside_none_seen_is_still_a_fault(sentence):
     assert polarity(sentence, "") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a service or tool not used as much as it should be (SIF reports, 2014-17)
+        "Escalation processes are underused.",
+        "Advocacy and independent visitors are under-used, and so some children miss out on these"
+        " opportunities to have their voices heard and understood.",
+        "Use of feedback from children and families to inform service development is"
+        " underutilised.",
+    ],
+)
+def test_what_is_underused_is_a_fault(sentence):
+    assert polarity(sentence, "") == "Weakness"
