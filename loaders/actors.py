@@ -41,6 +41,21 @@ class PostEntry:
     # the post as an agent, where a document does not say who holds it: "Director of People,
     # Medway Council"; unique to the council wherever the post is
     agent_label: str = ""
+    # the post's earlier titles, each with the day it ended (ISO): (("2022-09-08", "Her
+    # Majesty's Inspector"),)
+    earlier: tuple[tuple[str, str], ...] = ()
+
+    def title_on(self, date: str, written: str = "") -> str:
+        """The post's title in a document of ``date`` (YYYY, YYYY-MM or YYYY-MM-DD): one the
+        text spells out (``written``) as it is written, else the one in use on that date."""
+        said = written.replace("’", "'").lower()
+        for _, label in self.earlier:
+            if label.lower() in said:
+                return label
+        if self.label.lower() in said:
+            return self.label
+        # a date that stops short of the day counts as before it: "2022" is before "2022-09-08"
+        return next((label for until, label in self.earlier if date and date < until), self.label)
 
     @property
     def agent_key(self) -> str:
@@ -138,7 +153,10 @@ def gazetteer(council: str) -> Gazetteer:
         org = fill(p["org"])
         shown = p.get("agent", "{label}, {org}")
         shown = fill(shown.replace("{label}", p["label"]).replace("{org}", org_labels[org]))
-        return PostEntry(p["key"], p["label"], org, re.compile("|".join(p["aliases"])), shown)
+        earlier = tuple((str(e["until"]), e["label"]) for e in p.get("earlier", ()))
+        return PostEntry(
+            p["key"], p["label"], org, re.compile("|".join(p["aliases"])), shown, earlier
+        )
 
     posts = tuple(post(p) for p in d["posts"])
     return Gazetteer(

@@ -364,7 +364,7 @@ def _people(st: _State) -> None:
             )
             intro_posts = []
         for p in posts + [p for p in intro_posts if p not in posts]:
-            labels.append((p.key, p.label, p.org))
+            labels.append((p.key, p.title_on(doc.date, f"{pm.title} {pm.intro}"), p.org))
         if not labels:
             org = gaz.council_key if "inspector" not in pm.title.lower() else "ofsted"
             labels.append(("", pm.title, "" if gaz.independent.match(pm.title) else org))

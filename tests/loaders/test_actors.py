@@ -135,8 +135,37 @@ def test_team_roles_are_ofsted_roles_with_exact_excerpts(text: str) -> None:
         assert ("mandy-nightingale", "Deputy lead inspector") in roles
         assert ("mandy-nightingale", "Lead inspector") not in roles
         assert ("donna-marriott", "Lead inspector") in roles
-    if text is LANCASHIRE_2018:
-        assert ("jenny-turnross", "His Majesty's Inspector") in roles
+    if text is LANCASHIRE_2018:  # "Senior Her Majesty’s Inspector", in 2018
+        assert ("jenny-turnross", "Her Majesty's Inspector") in roles
+    if text is HAVERING_2018:  # "Andy Whippey HMI", in 2018: Her Majesty's, by its date
+        assert ("andy-whippey", "Her Majesty's Inspector") in roles
+
+
+@pytest.mark.parametrize(
+    ("date", "written", "title"),
+    [
+        ("2019-02-05", "HMI", "Her Majesty's Inspector"),
+        ("2022-09-07", "HMI", "Her Majesty's Inspector"),
+        ("2022-09-08", "HMI", "His Majesty's Inspector"),
+        ("2023", "HMI", "His Majesty's Inspector"),
+        ("2022", "HMI", "Her Majesty's Inspector"),  # a year alone: before the day
+        ("", "HMI", "His Majesty's Inspector"),  # no date: today's title
+        # as the text spells it out, whatever the date says
+        ("2023-01-10", "Her Majesty’s Inspector", "Her Majesty's Inspector"),
+        ("2019-02-05", "Senior His Majesty's Inspector", "His Majesty's Inspector"),
+    ],
+)
+def test_an_inspectors_title_is_the_one_of_the_documents_date(
+    date: str, written: str, title: str
+) -> None:
+    post = next(p for p in gazetteer("Norfolk").posts if p.key == "his-majestys-inspector")
+    assert post.title_on(date, written) == title
+
+
+def test_a_post_without_earlier_titles_keeps_its_label() -> None:
+    post = next(p for p in gazetteer("Norfolk").posts if p.key == "director-of-people")
+    assert post.title_on("2013-01-01", "Director of People") == "Director of People"
+    assert post.title_on("", "") == "Director of People"
 
 
 _FIRST = st.sampled_from(["Anne", "Nigel", "Mary-Jane", "Brenda", "Tony", "Sue"])
