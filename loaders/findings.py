@@ -586,6 +586,37 @@ _LATER_WHEN = re.compile(
     r"(?:improved|strengthened|developed|addressed|better)\b)[^,;:.])*",
     re.I,
 )
+# ... and any fault word in one about how people are, not about what is done for them: "Care
+# leavers are offered emotional support by their PAs when they are concerned about their health"
+# (to the clause's end, or to the main clause's verb: "The threshold for escalating concerns
+# when children have been subjected to chronic neglect is too high"; not "when they have not
+# been properly supported", "when their circumstances have not improved")
+_WHEN_PEOPLE = re.compile(
+    r"(?:when|whenever|if)\s+(?:they|he|she|children|young people|families|parents|carers"
+    r"|care leavers|(?:a|the)\s+(?:child|young person|parent|family|carer)|their\s+\w+)\s+"
+    r"(?:are|is|were|was|feel|felt|become|became|have|has|had)\b",
+    re.I,
+)
+_MAIN_VERB = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|has|have|had|leads?|remains?|and|but|however)\b", re.I
+)
+_NOT_DONE = re.compile(r"\bnot\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed\b", re.I)
+
+
+def _about_people(s: str, circumstances: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of later "when" clauses (:data:`_LATER_WHEN`) that say how people are."""
+    out = []
+    for a, b in circumstances:
+        m = _WHEN_PEOPLE.match(s, a)
+        if m is None:
+            continue
+        main = _MAIN_VERB.search(s, m.end(), b)
+        end = main.start() if main else b
+        if not _NOT_DONE.search(s, m.end(), end):
+            out.append((a, end))
+    return out
+
+
 # a need in it is the circumstance too: "and, when children need to be safeguarded, actions are
 # taken promptly"
 _NEED_WORD = re.compile(r"needs?\b", re.I)
@@ -623,6 +654,35 @@ _NONE_SEEN = re.compile(
     r"(?:(?!\bbut\b|\bhowever\b|\balthough\b)[^.;:,])*$",
     re.I,
 )
+# "There is no evidence of drift", "Inspectors found no evidence of children being harmed as a
+# result of these delays": a fault looked for and not found, to its clause's end; what is not
+# evidenced is a fault by a cue of its own, or by being in care without need ("no evidence of
+# children entering the care system unnecessarily", "… being looked after who did not need to
+# be"). "There is no evidence of management oversight" (a good thing not found) stays a fault.
+_NO_EVIDENCE_OF = re.compile(
+    r"no\s+evidence\s+(?:(?P<of>of)|that|to\s+suggest(?:\s+that)?)\s+"
+    r"(?:(?!\bbut\b|\bhowever\b|\balthough\b|\bwhile\b)[^.;:,])*",
+    re.I,
+)
+_NEEDLESS = re.compile(
+    r"\b(?:inappropriately|unnecessarily)\b|\bwho (?:did|do|does) not need to"
+    r" (?:be|do so)\b|\bwho should not (?:have|be)\b",
+    re.I,
+)
+# where what is not evidenced ends: a reason, or a fault dealt with or passed on ("no evidence
+# of management oversight identifying or challenging these delays", "no evidence that the
+# significant concerns … were being shared", "… because recording was not up to date")
+_EVIDENCED_END = re.compile(
+    r"\b(?:because|since|due to|identif\w*|challeng\w*|rais(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|"
+    r"giv(?:e|es|en|ing)|hold(?:s|ing)?|address\w*|tackl\w*|respond\w*|escalat\w*)\b",
+    re.I,
+)
+# the verb of a "that" clause: what is not evidenced is its predicate ("no evidence that the
+# length of time taken has impacted negatively on the children"), not its subject ("… that
+# the significant concerns about practice were being shared")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do)\b", re.I)
+
+
 # "This has helped to keep disruption to a minimum": a fault kept small
 _TO_MINIMUM = re.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
 # "despite these challenges", "throughout the challenges of the COVID-19 pandemic", "in the face
@@ -639,6 +699,27 @@ _DESPITE = re.compile(
 _DESPITE_WORDS = ("despite", "through", "spite", "notwithstanding", "in the face")
 # what opens a sentence before a leading "Despite …," ("However, despite …")
 _OPENING = re.compile(r"\W*(?:however|but|and|yet|although|while)?\W*", re.I)
+
+
+def _not_evidenced(s: str, weak_hits: list) -> list[tuple[int, int]]:
+    """Spans of ``s`` from "no evidence of" to where what is not evidenced ends, where that is
+    a fault (:data:`_NO_EVIDENCE_OF`)."""
+    out: list[tuple[int, int]] = []
+    if "evidence" not in s:
+        return out
+    faults = [m.start() for _, found in weak_hits for m in found]
+    for e in _NO_EVIDENCE_OF.finditer(s):
+        stop = _EVIDENCED_END.search(s, e.start(), e.end())
+        end = stop.start() if stop else e.end()
+        begin = e.start() + 12  # after "no evidence"
+        if not e.group("of"):
+            verb = _CLAUSE_VERB.search(s, begin, end)
+            if verb is None:
+                continue
+            begin = verb.end()
+        if any(begin <= x < end for x in faults) or _NEEDLESS.search(s, begin, end):
+            out.append((e.start(), end))
+    return out
 
 
 def _may_overcome(s: str) -> bool:
@@ -823,6 +904,7 @@ def score(s: str) -> tuple[float, float]:
     firm_weak = firm_strong = False  # a cue counted that is not soft
     asked = _asked(s)
     circumstances = [(m.start(), m.end()) for m in _LATER_WHEN.finditer(s) if m.start() > 0]
+    about_people = _about_people(s, circumstances)
     befores = [(m.start(), m.end()) for m in _BEFORE.finditer(s) if m.start() > 0]
     asked_whether = [(m.start(), m.end()) for m in _WHETHER.finditer(s)]
     weak_spans: list[tuple[int, int]] = []
@@ -830,6 +912,7 @@ def score(s: str) -> tuple[float, float]:
     denied: list[tuple[int, int]] = []  # faults denied, which praise may overlap
     overcame = 0.0  # faults overcome ("despite these challenges"), of no weight beside others
     none_seen: dict[int, int] = {}  # "inspectors saw no cases where …": where, and its fault
+    not_evidenced = _not_evidenced(s, weak_hits)
     weak = 0.0
     for cue, found in weak_hits:
         soft = cue.soft
@@ -844,6 +927,8 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if (soft or _NEED_WORD.match(m.group(0))) and _inside(m.start(), circumstances):
                 continue  # "the support they need when they are having difficulties"
+            if _inside(m.start(), about_people):
+                continue  # "emotional support … when they are concerned about their health"
             if (soft and _inside(m.start(), narrative)) or (
                 _inside(m.start(), remedies) and not _CRITICISM.match(m.group(0))
             ):
@@ -852,6 +937,11 @@ def score(s: str) -> tuple[float, float]:
                 continue
             if _inside(m.start(), topics):
                 continue  # "to help explore gaps in provision": looked at, not found
+            span = next(((a, b) for a, b in not_evidenced if a <= m.start() < b), None)
+            if span is not None:
+                denied.append(weak_spans[-1])
+                none_seen.setdefault(span[0], span[0])
+                continue
             looked = _NONE_SEEN.search(s, 0, m.start())
             if looked is not None:
                 denied.append(weak_spans[-1])

@@ -2273,6 +2273,86 @@ def test_a_fault_found_beside_none_seen_is_still_a_fault(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        # no evidence of a fault is praise (SIF reports and ILACS, national)
+        "There is no evidence of significant drift or delay.",
+        "Inspectors found no evidence of children being harmed as a result of these delays.",
+        "The inspection found no evidence of children entering the care system unnecessarily.",
+        "Inspectors saw no evidence of children being looked after who did not need to be.",
+        "Although most children come into care in an unplanned way, inspectors found no evidence"
+        " of children becoming looked after who should not have been.",
+        "There is no evidence that the length of time taken has impacted negatively on the"
+        " children involved and careful support and planning is evident in these cases.",
+    ],
+)
+def test_no_evidence_of_a_fault_is_praise(sentence):
+    assert polarity(sentence, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what is not evidenced is a good thing, or the fault is dealt with, passed on or a
+        # reason: still a fault
+        "There is no evidence of management oversight on case files.",
+        "In some cases, visits have taken place but there is no evidence of the work undertaken"
+        " because recording was not up to date on children’s files.",
+        "There was no evidence that the significant concerns about practice were being shared"
+        " with the Safeguarding Children Board.",
+        "There is no evidence that managers are giving direction to social workers and holding"
+        " them to account for poor practice.",
+        "However, there is no evidence that holding the partnership to account and raising these"
+        " concerns is having any impact on improving the number of notifications.",
+        "There is no evidence of drift, but plans are weak.",
+    ],
+)
+def test_no_evidence_of_a_good_thing_is_still_a_fault(sentence):
+    assert polarity(sentence, "") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # how people are, in a later "when" or "if" clause, is the circumstance of what is done
+        # for them (national, 2014-25)
+        "Care leavers are offered emotional support by their PAs when they are concerned about"
+        " their health and encouraged to attend relevant appointments.",
+        "Children swiftly move into permanent homes if they are unable to live safely with their"
+        " birth parents.",
+        "Practical support is provided when young people feel anxious or uncertain about"
+        " attending appointments.",
+        "Care leavers know how to make complaints and have access to managers if they are"
+        " unhappy about the support being provided.",
+    ],
+)
+def test_how_people_are_when_they_are_helped_is_no_fault(sentence):
+    # (praise only where other words say so; in a report, the text around it weighs too)
+    assert polarity(sentence, "") != "Weakness"
+    assert score(sentence)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the clause ends at the main clause's verb, and what is not done for them is a fault
+        "The threshold for escalating concerns when children have been subjected to chronic"
+        " neglect is too high.",
+        "However, the quality of return home interviews when children have been missing is too"
+        " variable.",
+        "However, in some cases seen securing the permanence of children when they are not able"
+        " to return to their family home was delayed.",
+        "Young people who leave care when they are old enough do not always receive the help"
+        " that they need to live on their own.",
+        "For many children and young people there continues to be work outstanding from periods"
+        " when they have not been properly supported by the local authority.",
+    ],
+)
+def test_a_fault_beside_how_people_are_is_still_a_fault(sentence):
+    assert polarity(sentence, "") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         # a service or tool not used as much as it should be (SIF reports, 2014-17)
         "Escalation processes are underused.",
         "Advocacy and independent visitors are under-used, and so some children miss out on these"
