@@ -2363,3 +2363,19 @@ def test_a_fault_beside_how_people_are_is_still_a_fault(sentence):
 )
 def test_what_is_underused_is_a_fault(sentence):
     assert polarity(sentence, "") == "Weakness"
+
+
+def test_unduly_is_too_much():
+    # more than is right is a fault, praise after it too; not waiting unduly is no fault
+    s = (
+        "Case audits completed by the authority for the purposes of the inspection had, in some"
+        " instances, an unduly positive view of the case."
+    )
+    assert polarity(s, "") == "Weakness"
+    s = (
+        "Specialist roles within the virtual school mean that children do not wait unduly to"
+        " access speech and language assessments."
+    )
+    assert polarity(s, "") == "Strength"
+    s = "There is no evidence that the shortage of in-house carers is unduly impacting on children."
+    assert polarity(s, "") == "Strength"
