@@ -1139,3 +1139,123 @@ def test_subjects_of_lists_of_issues(scheme: ThemeScheme, text: str, expected: s
 def test_the_pace_of_casework_is_not_leadership(scheme: ThemeScheme) -> None:
     text = "Work to ensure that children have permanent homes is not pursued with sufficient pace."
     assert "leadership-governance" not in {t.theme_id for t in scheme.tag(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # national reports: children's participation, named by its forums and services
+        "The CiCC has developed a welcome pack which the participation officer delivers to newly "
+        "accommodated children.",
+        "Both the children in care and care leavers council meet regularly and their views have a "
+        "clear influence on improving services.",
+        "The post-16 care leavers’ forum provides a useful vehicle for care leavers to meet with "
+        "managers.",
+        "Children in care are proud that their voices are heard.",
+        "Children approaching transition to adult services are consulted about their wishes and "
+        "aspirations for their future.",
+        "Children are at the heart of decision-making, and they influence and shape practice and "
+        "services.",
+    ],
+)
+def test_participation_is_the_voice_of_the_child(scheme: ThemeScheme, text: str) -> None:
+    assert "voice-of-the-child" in {t.theme_id for t in scheme.tag(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the council's own scrutiny
+        "The local authority’s overview and scrutiny panel is not consistently effective.",
+        "There are strong links with the local authority scrutiny committee and corporate parents.",
+        "The children and young people’s select committee undertakes extensive work to scrutinise "
+        "frontline practice.",
+        "Arrangements for scrutiny by political and senior leaders are not sufficiently robust.",
+        "There is effective scrutiny and oversight by members.",
+        "Insufficient corporate scrutiny of children’s social care has meant that practice "
+        "shortfalls identified in 2018 have not been addressed effectively.",
+    ],
+)
+def test_the_councils_scrutiny_is_political_scrutiny(scheme: ThemeScheme, text: str) -> None:
+    assert "political-corporate-scrutiny" in {t.theme_id for t in scheme.tag(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # managers', reviewing officers', panels' and others' scrutiny is not the council's
+        (
+            "Senior managers recognised this shortfall and had implemented tighter checks and "
+            "balances, including closer scrutiny of children on child protection plans.",
+            "",
+        ),
+        (
+            "Decisions to bring children into care are appropriate, with effective decision-making "
+            "and scrutiny by senior managers.",
+            "management-oversight",
+        ),
+        (
+            "Leaders welcome external scrutiny and respond positively to challenge.",
+            "quality-assurance",
+        ),
+        (
+            "Thresholds are applied consistently with an admission to care panel providing an "
+            "additional level of scrutiny.",
+            "",
+        ),
+        (
+            "However, overall, IRO scrutiny and challenge is not widespread or consistent enough.",
+            "",
+        ),
+    ],
+)
+def test_other_scrutiny_is_not_political_scrutiny(
+    scheme: ThemeScheme, text: str, expected: str
+) -> None:
+    themes = {t.theme_id for t in scheme.tag(text)}
+    assert "political-corporate-scrutiny" not in themes
+    if expected:
+        assert expected in themes
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # children's health checks and the assessment of carers are not assessments of children
+        (
+            "Children’s health assessments and dental appointments are up to date.",
+            "health-partnership",
+        ),
+        (
+            "Assessments of foster carers are thorough, enabling the fostering panel to make an "
+            "informed recommendation about suitability.",
+            "",
+        ),
+        ("The quality of prospective adopter assessments is variable.", ""),
+    ],
+)
+def test_health_and_carer_assessments_are_not_assessment_quality(
+    scheme: ThemeScheme, text: str, kept: str
+) -> None:
+    themes = {t.theme_id for t in scheme.tag(text)}
+    assert "assessment-quality" not in themes
+    if kept:
+        assert kept in themes
+    # a child's assessment beside them still is
+    both = text + " Assessments of children's needs are thorough."
+    assert "assessment-quality" in {t.theme_id for t in scheme.tag(both)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a successful strategy to recruit new foster carers.",
+        "Adopter recruitment is at a low level for potential adopters for older children.",
+        "Recruitment and retention of foster carers in Wirral are strong.",
+    ],
+)
+def test_recruiting_carers_is_not_workforce_stability(scheme: ThemeScheme, text: str) -> None:
+    assert "workforce-stability" not in {t.theme_id for t in scheme.tag(text)}
+    assert "workforce-stability" in {
+        t.theme_id for t in scheme.tag(text + " Social worker recruitment is improving.")
+    }
