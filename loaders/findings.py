@@ -848,6 +848,14 @@ _WHETHER = re.compile(
     re.I,
 )
 _TIE = 0.125  # what breaks a tie between soft faults and plain praise
+# a sentence about a minority of those it names ("Only a few care leavers …"), not about a small
+# number ("A small number of children …", which may be all there are)
+_FEW_HAVE = re.compile(
+    r"^\W*(?:(?:only\s+)?a\s+(?:very\s+)?(?:small\s+)?minority|only\s+(?:a\s+(?:very\s+)?(?:few|small"
+    r"\s+(?:number|proportion))|some|one|two|three|half|a\s+third|a\s+quarter)|few|(?:less|fewer)"
+    r"\s+than\s+half)\s+of\b",
+    re.I,
+)
 # (not praise of a few: "A small minority of good quality assessments were seen")
 _FEW = re.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\b", re.I)
 _WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
@@ -1054,6 +1062,10 @@ def score(s: str) -> tuple[float, float]:
     for fault in none_seen.values():
         if not _inside(fault, conds):
             strong += w[fault]
+    if strong > weak and _FEW_HAVE.match(s):
+        # praise of a minority is a fault of the rest: "A minority of children have their wishes
+        # and feelings well understood", "Only half of care leavers have a pathway plan that …"
+        weak, strong = strong, weak
     if not (weak or strong):
         # nothing else judges: "Recruitment to social work roles remains a priority despite the
         # challenges regionally and nationally"

@@ -2379,3 +2379,35 @@ def test_unduly_is_too_much():
     assert polarity(s, "") == "Strength"
     s = "There is no evidence that the shortage of in-house carers is unduly impacting on children."
     assert polarity(s, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # praise of a minority is a fault of the rest (national, 2014-25)
+        "A minority of children have their wishes and feelings well understood and recorded"
+        " because of good direct work.",
+        "Only a very small minority of cases demonstrate effective and timely decision making.",
+        "Only a third of referrals are responded to in a timely way.",
+        "Only one of the three teams that are working with children looked after is routinely"
+        " ensuring that young people have a pathway plan.",
+        # a sentence that goes on from a fault
+        "Nor is there identification of thematic issues.",
+        "Nor have they had their education, physical and emotional health needs met.",
+    ],
+)
+def test_praise_of_a_few_and_a_sentence_going_on_from_a_fault_are_faults(sentence):
+    assert polarity(sentence, "") == "Weakness"
+
+
+def test_a_small_number_may_be_all_there_are():
+    s = "A small number of children have been successfully reunified with their families."
+    assert polarity(s, "") == "Strength"
+
+
+def test_leaders_aware_of_the_strengths_and_the_areas_for_development_know_their_service():
+    s = (
+        "As a result, leaders in the council are aware of the existing strengths and the areas"
+        " for development that remain."
+    )
+    assert polarity(s, "") == "Strength"
