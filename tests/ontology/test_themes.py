@@ -1259,3 +1259,18 @@ def test_recruiting_carers_is_not_workforce_stability(scheme: ThemeScheme, text:
     assert "workforce-stability" in {
         t.theme_id for t in scheme.tag(text + " Social worker recruitment is improving.")
     }
+
+
+def test_missing_from_education_is_schools_not_exploitation(scheme: ThemeScheme) -> None:
+    text = "Children and young people who go missing from education are followed up promptly."
+    themes = {t.theme_id for t in scheme.tag(text)}
+    assert "schools-and-education" in themes
+    assert "exploitation-and-missing" not in themes
+    assert "exploitation-and-missing" in {
+        t.theme_id for t in scheme.tag("Children who go missing from home are offered interviews.")
+    }
+
+
+def test_school_nurses_are_not_schools(scheme: ThemeScheme) -> None:
+    text = "Conference chairs report that school nurses do not always attend conferences."
+    assert "schools-and-education" not in {t.theme_id for t in scheme.tag(text)}
