@@ -2411,3 +2411,32 @@ def test_leaders_aware_of_the_strengths_and_the_areas_for_development_know_their
         " for development that remain."
     )
     assert polarity(s, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # plain praise the cue words missed (national, 2014-25)
+        "The plans make a real difference to the lives of children and their adoptive carers.",
+        "Care leavers can readily access key documents such as passports and birth certificates.",
+        "Chairs of child protection conferences actively engage families in the child protection"
+        " process.",
+        "Children and young people looked after actively participate in the corporate parenting"
+        " board.",
+    ],
+)
+def test_plain_praise(sentence):
+    assert polarity(sentence, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what would make a difference is wanted, not found
+        "This could make a real difference.",
+        "Not all children currently benefit from timely interventions that make a difference to"
+        " their lives.",
+    ],
+)
+def test_a_difference_wanted_is_no_praise(sentence):
+    assert polarity(sentence, "") != "Strength"
