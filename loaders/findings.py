@@ -430,9 +430,31 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
 # people who are harder to engage", "they work hard to")
 _HARD_TO = re.compile(
     r"\b(?:(?:it|this|that)\s+(?:[\w’']+\s+){0,3}?(?:more |very |too |so |extremely )?"
-    r"(?:difficult|hard|harder|impossible) (?:for [^,;.]{1,40}? )?to|struggl\w+ to)\b[^,;.]*",
+    r"(?:difficult|hard|harder|impossible) (?:for [^,;.]{1,40}? )?to|struggl\w+ to"
+    # "caseloads remain too high for many social workers to do effective work"
+    r"|too (?:high|many|much|few|little|low|large|great|heavy) (?:for [^,;.]{1,40}? )?to)\b[^,;.]*",
     re.I,
 )
+
+# a clause whose subject is held back: "progress in improving practice and driving better
+# outcomes for children has been hampered by safeguarding pressures"
+_HELD_BACK = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:hampered|hindered|undermined"
+    r"|impeded|compromised|constrained)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:but|however|although|though|while|whilst)\b", re.I)
+
+
+def _held_back(s: str) -> list[tuple[int, int]]:
+    """Spans of clauses whose subject a passive "has been hampered" (:data:`_HELD_BACK`) holds
+    back, from the clause's start to the verb."""
+    out = []
+    for m in _HELD_BACK.finditer(s):
+        starts = [c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())]
+        out.append(((starts[-1] if starts else 0) - 1, m.start()))
+    return out
+
 
 # "does not provide a rigorous assessment of practice, or a comprehensive assessment of
 # performance": a negator governs each alternative of an "or"/"nor" that follows it in its clause
@@ -995,6 +1017,8 @@ def score(s: str) -> tuple[float, float]:
     neg_spans = [(a, b) for a, b in _negated(s) if not _inside(a, conds)]
     # "has made it difficult for staff to prioritise effectively": what is hard is not done
     neg_spans += [(m.start(), m.end()) for m in _HARD_TO.finditer(s)]
+    # "progress in improving practice … has been hampered by …": what is held back is not done
+    neg_spans += _held_back(s)
     # "Should they need to move, ...": a need inside a condition is no recommendation
     need = next(
         (
@@ -1008,6 +1032,15 @@ def score(s: str) -> tuple[float, float]:
         None,
     )
     need_from = need.start() if need else len(s)
+    need_to = len(s) + 1
+    concession = _LEADING_CONCESSION.match(s)
+    if need and concession:
+        # a need in an opening concession wants only what that clause names: "Although there
+        # are several areas where the quality of work needs to improve, … placement stability
+        # is good"
+        comma = s.find(",", concession.end())
+        if need.start() < comma:
+            need_to = comma
     strong = 0.0
     seen: list[tuple[int, int]] = []
     blocking = [x for x in weak_spans if x not in denied]
@@ -1022,7 +1055,7 @@ def score(s: str) -> tuple[float, float]:
             if _inside(m.start(), earlier):
                 earlier_strong += w[m.start()] if _inside(m.start(), said) else 0.0
                 continue
-            if m.start() > need_from:
+            if need_from < m.start() < need_to:
                 continue  # "the need to ensure consistent good practice": wanted, not found
             if any(a < m.start() < b for a, b in known):
                 continue  # "leaders know the strengths and weaknesses": what is known

@@ -2440,3 +2440,58 @@ def test_plain_praise(sentence):
 )
 def test_a_difference_wanted_is_no_praise(sentence):
     assert polarity(sentence, "") != "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # longer than it should be is a fault, not longer than it should be no fault
+        (
+            "This means that some children have remained in care for longer than necessary.",
+            "Weakness",
+        ),
+        (
+            "At a duration of 34 weeks, care proceedings in Northumberland take considerably longer"
+            " than the expected average of 26 weeks.",
+            "Weakness",
+        ),
+        ("Children do not remain in care any longer than is needed.", "Strength"),
+        (
+            "As a result, children are not subject to ‘higher level’ processes longer than is"
+            " required.",
+            "Strength",
+        ),
+        # wide variation is a fault
+        (
+            "Nevertheless, care leavers report significant variations in the quality of support"
+            " that they receive from personal advisers.",
+            "Weakness",
+        ),
+        # too high to do good work: the good work is not done
+        (
+            "This situation is improving, but caseloads remain too high for many social workers to"
+            " do effective work with children and their families.",
+            "Weakness",
+        ),
+        # what is held back is not done
+        (
+            "While action has been taken in response to the recommendations made at the time of"
+            " the last inspection, progress in improving practice and driving better outcomes for"
+            " children has been hampered by high turnover of both managers and social workers.",
+            "Weakness",
+        ),
+        # a need in an opening concession wants only what that clause names
+        (
+            "While further work is needed to strengthen the consistency of supervision in some"
+            " teams, there is a substantial improvement from a low base at the last inspection.",
+            "Strength",
+        ),
+        (
+            "While a regular newsletter to staff from the DCS does refer to some learning"
+            " identified, much more needs to be done to show how findings inform training.",
+            "Weakness",
+        ),
+    ],
+)
+def test_delay_variation_and_concessions(sentence, expected):
+    assert polarity(sentence, "") == expected
