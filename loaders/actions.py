@@ -148,7 +148,10 @@ _ELLIPSIS = re.compile(
 _THAT_CLAUSE = re.compile(
     r"\b(?:means?|meaning|meant|knows?|knowing|knew|confident|reassured|assured|indications?|"
     r"presumption|expectations?|requirements?|decisions?|views?|likely|unlikely|evidence|ensure|"
-    r"ensures|ensuring|aware)\b"
+    r"ensures|ensuring|aware|likelihood|chances?|possibility|hopes?|hopeful"
+    # an assurance sought, not one given ("has provided an assurance that these cases will be
+    # reviewed" commits)
+    r"|(?:seek|seeks|seeking|sought)\s+assurances?)\b"
     r"(?:\s+[\w’'-]+){0,4}?\s+that\b",
     re.IGNORECASE,
 )

@@ -156,6 +156,10 @@ class _State:
     # Board), for "The Board must ensure …", and the last director's post ("director");
     # see _remember_names
     recent: dict[str, str] = field(default_factory=dict)
+    # the body recommendations are addressed to under the headings read so far: a board's
+    # own part of a report ("The Local Safeguarding Children Board (LSCB)", then its
+    # "Recommendations"); "" for the council (see _scope)
+    scope: str = ""
     # the last finding: its block's start and its polarity (see _finding)
     last: tuple[int, str] = (-1, "")
 
@@ -496,6 +500,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
             _remember_names(b.section, st)  # "Inspection judgement about the LSCB"
+            st.scope = _scope(b.section, st)
             continue
         void = void or _misplaced(b, text)
         # (under a heading out of place, the section is the one before it)
@@ -628,6 +633,25 @@ def _near_start(s: str, i: int) -> bool:
     # named further on, as an object ("The board's interface with … the corporate parenting
     # board"), it is not what the text goes on about
     return len(s[:i].split()) <= 6
+
+
+# headings within a part of a report that do not end it: its recommendations and findings
+_PART_HEADING = re.compile(
+    r"^\W*(?:recommendations?|areas? for (?:improvement|development)|what needs to improve"
+    r"|inspection findings|key (?:strengths|findings)|summary|the review of)\b",
+    re.I,
+)
+
+
+def _scope(heading: str, st: _State) -> str:
+    """Whom recommendations are addressed to under ``heading``: a body addressed in its own
+    right that the heading names (a safeguarding board), or, under a heading of that body's
+    part ("Recommendations"), the body named before; else "" (the council)."""
+    for _, key in st.gaz.orgs_in(heading):
+        org = st.gaz.org(key)
+        if org is not None and org.addressed:
+            return key
+    return st.scope if _PART_HEADING.match(heading) else ""
 
 
 def _remember_names(s: str, st: _State) -> None:
@@ -793,7 +817,9 @@ def _action(
 
     # an item with no agent of its own is its lead-in's ("The Direction appointed me as
     # Commissioner, requiring me:" → "To report to the Minister … by 1 December 2019.")
-    default = who_in(lead, gaz.council_key) if lead else gaz.council_key
+    # (or, in a board's part of a report, the board's: "Ensure that the annual report …")
+    base = st.scope or gaz.council_key
+    default = who_in(lead, base) if lead else base
     who = who_in(display, default)
     if who == default and _PRONOUN_SUBJECT.match(display):
         # "In addition, they intend holding a wider partnership leadership event": whoever the

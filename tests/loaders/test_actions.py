@@ -293,6 +293,15 @@ def test_actions(sentence: str) -> None:
         "Adopters all said that they would recommend York as an adoption agency.",
         "Young people said that they would like more contact with their families.",
         "If the plan is agreed, the council will recruit more staff.",
+        # a chance, a likelihood or an assurance sought: no one commits (national, 2014-22)
+        "This serves as a significant part of the keeping in touch service for care leavers and"
+        " increases the likelihood that they will access support when they need it.",
+        "The multi-agency risk assessment conference chair has been proactive in challenging"
+        " police partners, seeking assurance that these issues will be resolved.",
+        "There is a real chance now that this will carry on.",
+        # priorities held, not a commitment to do something
+        "Senior leaders are caring corporate parents and have committed to clear strategic"
+        " priorities to promote good outcomes for children in care.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
@@ -942,3 +951,15 @@ def test_what_a_report_asks_the_cabinet_to_do_is_its_action(gaz: Gazetteer) -> N
     s = "The Cabinet is asked to note the report."
     assert is_action(s, False)
     assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-cabinet"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an assurance given is a commitment
+        "The local authority has provided an assurance that these cases will be reviewed.",
+        "The police have committed to providing additional resources.",
+    ],
+)
+def test_assurances_and_commitments_given_are_actions(sentence: str) -> None:
+    assert is_action(sentence, in_action_section=False)

@@ -619,6 +619,32 @@ def test_the_board_is_the_one_the_text_is_about():
     assert _who(x, "strengthen its case file") == "medway-safeguarding-partnership"
 
 
+def test_a_boards_part_of_a_report_recommends_to_the_board():
+    # the 2014-18 reports: the council's recommendations, then the board's own part with its
+    # own "Recommendations", whose items name no subject (Northumberland 2016, Wirral 2016)
+    text = (
+        "Recommendations\n\n"
+        "1. Ensure that the annual report includes an analysis of the quality of plans.\n\n"
+        "### Summary for children and young people\n\n"
+        "Social workers visit children regularly.\n\n"
+        "### The Local Safeguarding Children Board (LSCB)\n\n"
+        "The Local Safeguarding Children Board is good.\n\n"
+        "### Recommendations\n\n"
+        "100. Ensure that the Annual Report 2015−16 includes an analysis of the quality of "
+        "multi-agency practice.\n\n"
+        "### Inspection findings – the Local Safeguarding Children Board\n\n"
+        "103. Improve the attendance at child protection training.\n\n"
+        "### Information about this inspection\n\n"
+        "Ensure that children see their records.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", date="2016-04"), [])
+    assert _who(x, "analysis of the quality of plans") == "medway-council"
+    assert _who(x, "quality of multi-agency practice") == "medway-safeguarding-partnership"
+    assert _who(x, "attendance at child protection") == "medway-safeguarding-partnership"
+    # a heading of another kind ends the board's part
+    assert _who(x, "children see their records") == "medway-council"
+
+
 def test_the_director_is_the_director_the_minutes_named():
     text = (
         "The Director of People – Children and Adult Services introduced the report.\n\n"
