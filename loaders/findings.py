@@ -423,7 +423,33 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
             problems += found
             done.append(r.start())
     done += [m.start() for m in c.remedy_done.finditer(s)]
+    # "a significant reduction in inappropriate referrals", "reductions in the need for
+    # restraint": a problem made smaller
+    for r in _REDUCTION.finditer(s):
+        starts = [m.end() for m in _NEGATED_CLAUSE_END.finditer(s, 0, r.start())]
+        if c.negators.search(s, starts[-1] if starts else 0, r.start()):
+            continue  # "there has not been a reduction in delays", "do not analyse … reduction"
+        if _AIMED.search(s, max(0, r.start() - 30), r.start()):
+            continue  # "planned for effectively to lead to a reduction in risk": an aim
+        end = min(len(s), r.end() + 60)
+        found = [(p.start(), p.end()) for p in c.problem.finditer(s, r.end(), end)]
+        found += [(p.start(), p.end()) for p in _REDUCED_HARM.finditer(s, r.end(), end)]
+        if found:
+            problems += found
+            done.append(r.start())
     return problems, sorted(done)
+
+
+_REDUCTION = re.compile(r"\breductions? (?:in|of)\b", re.I)
+_AIMED = re.compile(
+    r"\bto (?:lead to|achieve|ensure|secure|bring about|deliver)?\s*(?:an? )?(?:\w+ )?$", re.I
+)
+# what is better less of, beside the problem nouns: "a reduction in inappropriate contacts"
+_REDUCED_HARM = re.compile(
+    r"\b(?:inappropriate|unnecessary|inadequate|re-?referrals?|repeat|restraint|exclusions?"
+    r"|missing|risks?|harm|offending|escalation)\b",
+    re.I,
+)
 
 
 # "it is difficult for staff to ...", "made it hard to ...", "has struggled to ..." (not "young
@@ -850,10 +876,15 @@ def _spelt(s: str) -> str:
         s = _CONTRACTED.sub(_uncontracted, s)
     if " however," in s:
         s = _ASIDE.sub(r"\1 ", s)
+    if "questionnaire" in s:
+        s = _NAMED_TOOL.sub("SDQ", s)  # a tool's name judges nothing
     return s
 
 
 _ASIDE = re.compile(r"\b(not|never|do|does|did|is|are|was|were|has|have|had),?\s+however,\s+", re.I)
+# the questionnaire of children's emotional health ("strengths and difficulties questionnaires
+# are completed"): its name holds a word of praise and one of fault
+_NAMED_TOOL = re.compile(r"\bstrengths? and difficult(?:y|ies)(?= questionnaires?\b)", re.I)
 
 
 def _uncontracted(m: re.Match[str]) -> str:

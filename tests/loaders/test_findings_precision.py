@@ -2495,3 +2495,43 @@ def test_a_difference_wanted_is_no_praise(sentence):
 )
 def test_delay_variation_and_concessions(sentence, expected):
     assert polarity(sentence, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a tool's name judges nothing
+        ("Strengths and difficulties questionnaires (SDQs) are completed for all children.", None),
+        # a problem made smaller is praise; not where it is not done or only aimed at
+        ("There has been a significant reduction in inappropriate referrals.", "Strength"),
+        ("There has also been a reduction in staff turnover.", "Strength"),
+        (
+            "Effective quality assurance work has contributed to the reduction in inadequate"
+            " practice.",
+            "Strength",
+        ),
+        (
+            "Partners work well together but do not routinely collate and analyse data on the"
+            " identification, assessment and reduction of risks.",
+            "Weakness",
+        ),
+        ("The reduction in number of social work vacancies is to be commended.", "Strength"),
+        # the understated fault
+        ("Some of these children might have benefited from a foster placement.", "Weakness"),
+        ("Progress is very much dependent on the individual social worker.", "Weakness"),
+        (
+            "The local authority’s approach to performance management is still a work in progress.",
+            "Weakness",
+        ),
+        (
+            "While care leavers have a level of priority for district council tenancies, they"
+            " sometimes still have to wait between four and eight months.",
+            "Weakness",
+        ),
+    ],
+)
+def test_names_reductions_and_understatement(sentence, expected):
+    if expected is None:
+        assert score(sentence) == (0.0, 0.0)
+    else:
+        assert polarity(sentence, "") == expected

@@ -1274,3 +1274,58 @@ def test_missing_from_education_is_schools_not_exploitation(scheme: ThemeScheme)
 def test_school_nurses_are_not_schools(scheme: ThemeScheme) -> None:
     text = "Conference chairs report that school nurses do not always attend conferences."
     assert "schools-and-education" not in {t.theme_id for t in scheme.tag(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_theme", "theme"),
+    [
+        # words inside names and phrases that are about something else (national readings)
+        ("Private fostering assessments are timely.", "placements-and-sufficiency", ""),
+        (
+            "Children are signposted to timely support from child and adolescent mental health "
+            "services (CAMHS).",
+            "exploitation-and-missing",
+            "",
+        ),
+        (
+            "Pathway plans are completed in partnership with young people.",
+            "partnership",
+            "care-leavers",
+        ),
+        (
+            "Another review is awaiting a publication date following the completion of criminal "
+            "proceedings.",
+            "court-work",
+            "",
+        ),
+        (
+            "High caseloads in the assessment teams mean that some children wait.",
+            "assessment-quality",
+            "caseloads",
+        ),
+        # and names of what they are about
+        (
+            "Care leavers are supported to be ready to take on a tenancy.",
+            "",
+            "homelessness-and-housing",
+        ),
+        ("The EDT seeks children’s views and records their interventions well.", "", "front-door"),
+        (
+            "All children demonstrated reduced risk on exit from MASE.",
+            "",
+            "exploitation-and-missing",
+        ),
+        (
+            "Strong relationships with midwifery services ensure early help.",
+            "",
+            "health-partnership",
+        ),
+        ("The number of pupils educated part-time is high.", "", "schools-and-education"),
+    ],
+)
+def test_names_and_phrases(scheme: ThemeScheme, text: str, not_theme: str, theme: str) -> None:
+    themes = {t.theme_id for t in scheme.tag(text)}
+    if not_theme:
+        assert not_theme not in themes
+    if theme:
+        assert theme in themes
