@@ -466,7 +466,13 @@ _HARD_TO = re.compile(
 # outcomes for children has been hampered by safeguarding pressures"
 _HELD_BACK = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:hampered|hindered|undermined"
-    r"|impeded|compromised|constrained)\b",
+    r"|impeded|compromised|constrained)\b"
+    # ... or found wanting: "Progress in developing an effective early help service … has been
+    # too slow", "Effective joint working is inconsistent"
+    r"|\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:too\s+)?(?:slow|limited|insufficient|inconsistent"
+    r"|variable|patchy|weak|poor|ineffective|inadequate)\b"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?(?:too\s+slow|slow|inconsistent"
+    r"|variable|patchy|ineffective|inadequate)\b",
     re.I,
 )
 _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:but|however|although|though|while|whilst)\b", re.I)
@@ -478,8 +484,15 @@ def _held_back(s: str) -> list[tuple[int, int]]:
     out = []
     for m in _HELD_BACK.finditer(s):
         starts = [c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())]
-        out.append(((starts[-1] if starts else 0) - 1, m.start()))
+        a = starts[-1] if starts else 0
+        if _SUBORDINATE_SUBJECT.search(s, a, m.start()):
+            continue  # "challenge parents when progress is too slow", "cases that are slow to …"
+        out.append((a - 1, m.start()))
     return out
+
+
+# a clause within the clause: what it says is slow or variable is its own subject's
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|whenever|if|that|which|who|where|whether)\b", re.I)
 
 
 # "does not provide a rigorous assessment of practice, or a comprehensive assessment of

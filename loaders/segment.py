@@ -743,6 +743,11 @@ _ABBREV = {
 }
 # a parenthetical that closes a block after its last sentence is a note on that sentence
 _CLOSING_NOTE = re.compile(r"\s*\([^()]{1,120}\)[.;]?\s*")
+# a note that closes the sentence before it, wherever it stands: a 2014-18 report's
+# "(Recommendation)", a reference "(paragraph 48)"
+_SENTENCE_NOTE = re.compile(
+    r"[ \t\u00a0]*\((?:[Rr]ecommendations?|(?:see )?paragraphs? \d[\d, and–-]*)\)[.;]?(?=\s)"
+)
 _END = re.compile(r"[.!?](?:[\"'”’*)\]]*)(?=[\s\u00a0]+)")
 
 
@@ -766,6 +771,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         ch = nxt.group(1)
         if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘*([•◼▪" or "\uf000" <= ch <= "\uf0ff"):
+            continue
+        note = _SENTENCE_NOTE.match(text, stop, end) if ch == "(" else None
+        if note and note.end() < end:
+            # "… statutory guidance. (Recommendation) Listening to children is …": a note on
+            # the sentence before it, as at a paragraph's end, mid-paragraph too; no part of
+            # the next sentence
+            a, b = _trim(text, s, stop)
+            if a < b:
+                out.append((a, b))
+            s = note.end()
             continue
         if ch == "(" and _CLOSING_NOTE.fullmatch(text, stop, end):
             # "... supervision of staff. (enabler 2, national framework)", "... (Recommendation)":

@@ -2535,3 +2535,30 @@ def test_names_reductions_and_understatement(sentence, expected):
         assert score(sentence) == (0.0, 0.0)
     else:
         assert polarity(sentence, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # praise in the subject of what is found slow or variable is not found
+        (
+            "Progress in developing an effective early help service in collaboration with partner"
+            " agencies has been too slow.",
+            "Weakness",
+        ),
+        ("Progress in improving these discrete areas of practice has been limited.", "Weakness"),
+        # not where a clause within says it of its own subject
+        (
+            "Children are increasingly benefiting from a direct focus on the impact of neglect, and"
+            " social workers challenge parents appropriately when progress is too slow.",
+            "Strength",
+        ),
+        (
+            "Assisted by a comprehensive permanence tracker tool, senior leaders have a clear"
+            " overview of cases that are slow to progress or that get stuck.",
+            "Strength",
+        ),
+    ],
+)
+def test_praise_found_slow(sentence, expected):
+    assert polarity(sentence, "") == expected

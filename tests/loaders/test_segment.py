@@ -472,6 +472,22 @@ def test_a_parenthesis_between_sentences_is_still_a_sentence() -> None:
     ]
 
 
+def test_a_note_mid_paragraph_closes_the_sentence_before_it() -> None:
+    # Telford and Wrekin 2016: the board's findings run on after "(Recommendation)"
+    text = (
+        "Despite this, it is important that the document fully delivers\nthe expectations of "
+        "statutory guidance. (Recommendation)\nListening to children is a key board priority. "
+        "See the board's plan (paragraph 48). It is good."
+    )
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Despite this, it is important that the document fully delivers\nthe expectations of "
+        "statutory guidance.",
+        "Listening to children is a key board priority.",
+        "See the board's plan (paragraph 48).",
+        "It is good.",
+    ]
+
+
 def test_a_line_that_opens_with_a_date_at_the_foot_of_a_page_is_no_footnote():
     """ "1 April and 30 June 2016, 86% of social workers ..." at the foot of a page runs on the
     text: a footnote opens with its number and a word that is no month."""
