@@ -2562,3 +2562,23 @@ def test_names_reductions_and_understatement(sentence, expected):
 )
 def test_praise_found_slow(sentence, expected):
     assert polarity(sentence, "") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # praise the cue words missed (national readings)
+        "Particular attention is paid to sibling attachment.",
+        "They keep a close eye on children’s welfare and visit children at home when necessary.",
+        "Thresholds for action are set at the right level.",
+        "Forty adopters have undertaken therapeutic parenting training and have reported feeling"
+        " more confident as a result.",
+    ],
+)
+def test_more_plain_praise(sentence):
+    assert polarity(sentence, "") == "Strength"
+
+
+def test_a_problem_being_rectified_is_no_fault():
+    s = "Leaders have brought in additional staffing capacity, which is rectifying this problem."
+    assert score(s)[0] == 0
