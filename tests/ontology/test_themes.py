@@ -1329,3 +1329,17 @@ def test_names_and_phrases(scheme: ThemeScheme, text: str, not_theme: str, theme
         assert not_theme not in themes
     if theme:
         assert theme in themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # children's plans named by whose they are or how many (national readings)
+        "Some plans are too broad to identify children’s unique needs.",
+        "Social workers reflect children’s wishes and feelings in their plans.",
+        "Return interviews are held and clear safety plans are developed to reduce risks.",
+        "The consistency and quality of written contingency plans.",
+    ],
+)
+def test_childrens_plans_are_planning(scheme: ThemeScheme, text: str) -> None:
+    assert "planning-and-drift" in {t.theme_id for t in scheme.tag(text)}
