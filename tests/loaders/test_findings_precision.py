@@ -2582,3 +2582,19 @@ def test_more_plain_praise(sentence):
 def test_a_problem_being_rectified_is_no_fault():
     s = "Leaders have brought in additional staffing capacity, which is rectifying this problem."
     assert score(s)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # work beginning to pay off is praise (national readings)
+        "The local authority has begun to tackle the significant pressures that have affected"
+        " practice for children and their families.",
+        "A lot of time, energy and resources went into setting up the company arrangement, but"
+        " this is beginning to deliver results.",
+        "The new Chair has introduced more of a challenge culture between partners and this is"
+        " starting to take effect.",
+    ],
+)
+def test_work_beginning_to_pay_off(sentence):
+    assert polarity(sentence, "") == "Strength"
