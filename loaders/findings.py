@@ -441,8 +441,10 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 
 _REDUCTION = re.compile(r"\breductions? (?:in|of)\b", re.I)
+# an aim, not what happened: "planned for effectively to lead to a reduction in risk" (not
+# "has contributed to the reduction in inadequate practice", "has led to a reduction")
 _AIMED = re.compile(
-    r"\bto (?:lead to|achieve|ensure|secure|bring about|deliver)?\s*(?:an? )?(?:\w+ )?$", re.I
+    r"\bto (?:lead to|achieve|ensure|secure|bring about|deliver)\s+(?:an? |the )?(?:\w+ )?$", re.I
 )
 # what is better less of, beside the problem nouns: "a reduction in inappropriate contacts"
 _REDUCED_HARM = re.compile(
@@ -479,8 +481,9 @@ _CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:but|however|although|though|while|whi
 
 
 def _held_back(s: str) -> list[tuple[int, int]]:
-    """Spans of clauses whose subject a passive "has been hampered" (:data:`_HELD_BACK`) holds
-    back, from the clause's start to the verb."""
+    """Spans of clauses whose subject is held back or found wanting (:data:`_HELD_BACK`: "has
+    been hampered", "has been too slow"), from the clause's start to the verb; not where a
+    clause within the clause says it of its own subject."""
     out = []
     for m in _HELD_BACK.finditer(s):
         starts = [c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())]
