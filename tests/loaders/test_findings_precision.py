@@ -2598,3 +2598,34 @@ def test_a_problem_being_rectified_is_no_fault():
 )
 def test_work_beginning_to_pay_off(sentence):
     assert polarity(sentence, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "not only" negates nothing
+        "Visits to children are not only regular but sensitively increased when children need a"
+        " closer presence.",
+        "Since the last inspection, leaders, managers and practitioners have not only sustained"
+        " outstanding services but have raised the bar even higher.",
+    ],
+)
+def test_not_only_is_no_negation(sentence):
+    assert polarity(sentence, "") == "Strength"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the opening and the copy line of the 2020-21 focused visit letters
+        "Her Majesty’s Chief Inspector of Education, Children’s Services and Skills is leading"
+        " Ofsted’s work into how England’s social care system has delivered child-centred practice"
+        " and care within the context of the restrictions placed on society during the COVID-19"
+        " (coronavirus) pandemic.",
+        "The lead inspector and the strategic director of people services agreed arrangements to"
+        " deliver this visit effectively while working within national and local guidelines.",
+        "I am copying this letter to Andy Couldrick, Chief Executive, Birmingham Children’s Trust.",
+    ],
+)
+def test_letter_furniture_is_procedure(sentence):
+    assert cues().procedural.search(sentence)
