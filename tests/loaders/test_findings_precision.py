@@ -1720,8 +1720,9 @@ def test_plain_faults_of_the_fifth_reading(sentence, expected):
             "Neutral",
         ),
         (
+            # (no fault; and being made aware of their rights is praise since this release)
             "Those who are unable to return home are made aware of their rights and entitlements.",
-            "Neutral",
+            "Strength",
         ),
         (
             "Social workers are proactive to understand the views of both parents, even when a "
@@ -2629,3 +2630,17 @@ def test_not_only_is_no_negation(sentence):
 )
 def test_letter_furniture_is_procedure(sentence):
     assert cues().procedural.search(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Care leavers are made aware of their rights and entitlements.", "Strength"),
+        ("Care leavers are not informed of their rights and entitlements.", "Weakness"),
+        ("Staff take pride in their work.", "Strength"),
+        ("Supervision could evidence greater challenge.", "Weakness"),
+        ("Some risks remain unaddressed.", "Weakness"),
+    ],
+)
+def test_rights_pride_and_soft_criticism(sentence, expected):
+    assert polarity(sentence, "") == expected
