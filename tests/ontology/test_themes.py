@@ -1371,3 +1371,24 @@ def test_letters_words(scheme: ThemeScheme, text: str, not_theme: str, theme: st
         assert not_theme not in themes
     if theme:
         assert theme in themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        ("Contacts are not prioritised in line with risk and need.", "front-door", True),
+        (
+            "The frequency of visits and contacts is increased when children need support.",
+            "front-door",
+            False,
+        ),
+        (
+            "Disabled children in care live in homes that meet their needs.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        ("They stay in safe, suitable homes.", "placements-and-sufficiency", True),
+    ],
+)
+def test_contacts_and_homes(scheme: ThemeScheme, text: str, theme: str, present: bool) -> None:
+    assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
