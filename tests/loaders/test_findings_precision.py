@@ -2644,3 +2644,37 @@ def test_letter_furniture_is_procedure(sentence):
 )
 def test_rights_pride_and_soft_criticism(sentence, expected):
     assert polarity(sentence, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # recent reports' praise and faults in words the cues missed (ILACS 2023-26)
+        ("Social workers are professionally curious.", "Strength"),
+        (
+            "PAs are persistent, kind, and visit care leavers at a frequency that meets their"
+            " needs.",
+            "Strength",
+        ),
+        (
+            "Parents who spoke to inspectors were unanimously positive about the help that they"
+            " receive from early help practitioners.",
+            "Strength",
+        ),
+        (
+            "Foster carers receive a high level of support from their supervising social workers.",
+            "Strength",
+        ),
+        ("They describe leaders as engaged and moving in the right direction.", "Strength"),
+        ("Plans have drifted for a small number of children in pre-proceedings.", "Weakness"),
+        (
+            "Audit activity is completed without social worker involvement and is descriptive"
+            " rather than evaluative, focusing on compliance.",
+            "Weakness",
+        ),
+        # not a high level of what is needed, nor of care proceedings
+        ("Frome Foyer has 12 beds for those in need of high levels of support.", "Neutral"),
+    ],
+)
+def test_recent_reports_words(sentence, expected):
+    assert polarity(sentence, "") == expected
