@@ -477,7 +477,6 @@ _HELD_BACK = re.compile(
     r"|variable|patchy|ineffective|inadequate)\b",
     re.I,
 )
-_CLAUSE_START = re.compile(r"[,;:]\s*|\b(?:but|however|although|though|while|whilst)\b", re.I)
 
 
 def _held_back(s: str) -> list[tuple[int, int]]:
@@ -486,7 +485,7 @@ def _held_back(s: str) -> list[tuple[int, int]]:
     clause within the clause says it of its own subject."""
     out = []
     for m in _HELD_BACK.finditer(s):
-        starts = [c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())]
+        starts = [c.end() for c in _THAT_CLAUSE_END.finditer(s, 0, m.start())]
         a = starts[-1] if starts else 0
         if _SUBORDINATE_SUBJECT.search(s, a, m.start()):
             continue  # "challenge parents when progress is too slow", "cases that are slow to …"
