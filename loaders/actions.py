@@ -432,7 +432,11 @@ _INFINITIVE = re.compile(
     r"^\W*to (?!(?:the|a|an|this|that|these|those|date|be|what|whom?|which)\b)[a-z]+\b",
     re.IGNORECASE,
 )
-_RECOMMEND_THAT = re.compile(r"\w+ (?:(?:also|would) )?recommend(?:s|ed)? that\s+", re.I)
+_RECOMMEND_THAT = re.compile(
+    r"(?:\w+ (?:(?:also|would) )?recommend(?:s|ed)?"
+    r"|(?:it )?(?:is|are) (?:also |further |now )?propos(?:ed|ing)) that\s+",
+    re.IGNORECASE,
+)
 # where a sentence with no verb of commitment may name its agent: at its very start
 _OPENING_AGENT = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 # the writer ("I recommend …", "requiring me:"), not "I" in a list's numbering ("I." or "(i)")

@@ -963,3 +963,43 @@ def test_what_a_report_asks_the_cabinet_to_do_is_its_action(gaz: Gazetteer) -> N
 )
 def test_assurances_and_commitments_given_are_actions(sentence: str) -> None:
     assert is_action(sentence, in_action_section=False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # a proposal is what its proposer means to do; a council report's "it is proposed" the
+        # council's
+        (
+            "The CCG are proposing that when the new single Kent and Medway CCG is formed there "
+            "is a strengthening of the reporting lines within the partnership commissioning team.",
+            "ccg",
+        ),
+        (
+            "The Council is proposing to relaunch the partnership Improvement Board.",
+            "medway-council",
+        ),
+        (
+            "In addition, it is proposed to increase scrutiny of performance and quality.",
+            "medway-council",
+        ),
+        (
+            "It is proposed that Cabinet approves the revised fostering allowances.",
+            "medway-cabinet",
+        ),
+    ],
+)
+def test_proposals_are_their_proposers_actions(gaz: Gazetteer, sentence: str, who: str) -> None:
+    assert is_action(sentence, in_action_section=False)
+    assert responsible(sentence, gaz, {}, {}, gaz.council_key) == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The proposed changes to the front door were not implemented.",
+        "Leaders had proposed a new model, but it has not yet been agreed.",
+    ],
+)
+def test_a_proposal_mentioned_is_no_action(sentence: str) -> None:
+    assert not is_action(sentence, in_action_section=False)
