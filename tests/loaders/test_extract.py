@@ -1250,3 +1250,26 @@ need to improve. The LSCB creates and fosters an effective learning culture.
 def test_a_grade_descriptor_and_the_rest_of_its_paragraph_are_no_findings():
     x = extract_document(_doc(GRADE_DESCRIPTORS, doc_type="inspection report", date="2014-11"), [])
     assert x.findings == ()
+
+
+def test_a_graded_judgment_spelt_without_e_heads_its_section_too():
+    """Kingston upon Thames 2015 (PDF text): Ofsted spells it "judgment" in some 2014-18
+    reports. The care leavers' heading, wrapped over two lines, ends the adoption paragraph
+    before it; a statement under it with no cue word of its own is still a finding, in the
+    care leavers' section."""
+    text = (OTHER / "kingston-upon-thames-sif-2015-care-leavers.txt").read_text(encoding="utf-8")
+    heads = [b for b in segment(text) if b.kind == "heading"]
+    assert [clean(text[b.start : b.end]) for b in heads] == [
+        "The graded judgment about the experience and progress of care leavers is that it is good"
+    ]
+    doc = _doc(
+        text, "kingston-2015", "inspection report", "2015-08", council="Kingston upon Thames"
+    )
+    x = extract_document(doc, [])
+    f = _finding(x, "The local authority currently has 93 care leavers")
+    assert f.excerpts[0].section.startswith("The graded judgment about the experience")
+    assert not [g for g in x.findings if "graded judgment" in g.text]
+    # the adoption paragraph ends where the heading starts
+    last = _finding(x, "This is a notable strength")
+    assert last.text == "This is a notable strength."
+    assert last.excerpts[0].section == ""

@@ -1651,6 +1651,8 @@ def test_a_grade_stated_as_a_sentence_is_no_finding():
         "requires improvement"
     )
     assert c.procedural.search("The graded judgement for adoption performance is that it is good.")
+    # (spelt as some of those reports spell it)
+    assert c.procedural.search("The graded judgment for adoption performance is that it is good.")
 
 
 @pytest.mark.parametrize(
