@@ -1156,6 +1156,12 @@ def test_the_pace_of_casework_is_not_leadership(scheme: ThemeScheme) -> None:
         "aspirations for their future.",
         "Children are at the heart of decision-making, and they influence and shape practice and "
         "services.",
+        # children's own views, and children at their own meetings
+        "Children are seen regularly, and their views meaningfully inform assessments.",
+        "Several care leavers were unaware of how to make their views known or make a formal "
+        "complaint.",
+        "Only a minority of children attend their review meetings.",
+        "Children are encouraged, and sometimes do, attend their conferences.",
     ],
 )
 def test_participation_is_the_voice_of_the_child(scheme: ThemeScheme, text: str) -> None:
