@@ -803,3 +803,53 @@ def test_staffing_that_has_become_more_stable(sentence, expected):
 )
 def test_leaders_aware_of_the_issues(sentence):
     assert polarity(sentence) == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # children heard, and work watched closely (national reports, 2014-2026)
+        (
+            "Their views are listened to and influence the help and support that they receive.",
+            "Strength",
+        ),
+        ("Care leavers in Wirral trust their PAs and feel listened to.", "Strength"),
+        ("Children do not feel listened to by their social workers.", "Weakness"),
+        ("Children known to be missing education are closely tracked and monitored.", "Strength"),
+        ("The Board’s business plan is detailed, specific and measurable.", "Strength"),
+        (
+            "Strategic plans outline general principles rather than focus on specific and "
+            "measurable activities designed to improve outcomes for children.",
+            "Weakness",
+        ),
+        # work that stalled, a problem that lasts
+        ("The support for the family lost momentum once the child had returned home.", "Weakness"),
+        (
+            "Although leaders recognise this and have plans to address it, the issue persists.",
+            "Weakness",
+        ),
+        # ... not a step taken where concerns persist
+        ("Managers escalate cases where concerns persist, and they do so promptly.", "Strength"),
+        # a child's needs are no need to improve: "with additional needs to make the transition"
+        (
+            "Effective arrangements support young people with additional needs to make the "
+            "transition to adult services.",
+            "Strength",
+        ),
+        (
+            "Social workers carefully consider their communication needs to help ensure that "
+            "their views are known.",
+            "Strength",
+        ),
+        # ... but the verb still is ("support needs to be improved", "in care needs to improve")
+        ("Support needs to be improved for care leavers with mental health needs.", "Weakness"),
+        # a transition without disruption
+        (
+            "Effective arrangements are in place for young people with mental health needs to "
+            "make the transition to adult services without disruption.",
+            "Strength",
+        ),
+    ],
+)
+def test_listened_to_tracked_stalled_and_needs_as_nouns(sentence, expected):
+    assert polarity(sentence) == expected
