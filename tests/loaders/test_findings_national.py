@@ -853,3 +853,40 @@ def test_leaders_aware_of_the_issues(sentence):
 )
 def test_listened_to_tracked_stalled_and_needs_as_nouns(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # praise in words the reports use (national reports, 2014-2026)
+        (
+            "Children know that they have a trusted adult with whom they can share their worries "
+            "and aspirations.",
+            "Strength",
+        ),
+        (
+            "It is a credit to the service that the volume of compliments now outweighs negative "
+            "feedback.",
+            "Strength",
+        ),
+        ("Key Stage 4 outcomes compare favourably with the national picture.", "Strength"),
+        ("Consequently, there are no young people in unregistered provision.", "Strength"),
+        ("There were no young people in bed and breakfast accommodation.", "Strength"),
+        ("The virtual school provides valuable support to children.", "Strength"),
+        # ... not what is valuable and lost or wasted
+        (
+            "This means that valuable time is lost in dealing with a large volume of inappropriate "
+            "contacts.",
+            "Weakness",
+        ),
+        # leaders who know this one shortfall (self-awareness)
+        (
+            "Senior managers recognised this shortfall and had implemented tighter checks and "
+            "balances.",
+            "Strength",
+        ),
+        ("The local authority is aware of this deficit and has taken action.", "Strength"),
+    ],
+)
+def test_trusted_adults_credit_favourable_and_a_shortfall_known(sentence, expected):
+    assert polarity(sentence) == expected
