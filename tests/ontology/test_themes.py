@@ -1385,3 +1385,15 @@ def test_childrens_plans_are_planning(scheme: ThemeScheme, text: str) -> None:
 )
 def test_contacts_and_homes(scheme: ThemeScheme, text: str, theme: str, present: bool) -> None:
     assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
+
+
+def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme) -> None:
+    # "The experiences and progress of children looked after and achieving permanence" is the
+    # largest section of a 2014-18 report: its statements on health or school are not planning
+    section = "The experiences and progress of children looked after and achieving permanence"
+    health = "Significant improvements have taken place in annual health assessments."
+    themes = {t.theme_id for t in scheme.tag(health, section)}
+    assert "planning-and-drift" not in themes
+    assert "children-in-care" in themes
+    plan = "Children achieve permanence with their extended families."
+    assert "planning-and-drift" in {t.theme_id for t in scheme.tag(plan, section)}
