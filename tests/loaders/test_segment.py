@@ -178,6 +178,26 @@ def test_pdf_sentence_closed_by_a_note_is_no_heading():
     assert "area for development" not in item81.section
 
 
+# Kirklees, inspection of November 2016: a paragraph's last sentence, with its note, on a line
+# of its own before the next numbered paragraph
+KIRKLEES_2016 = (
+    "managers. However, the impact of this is not yet evident. Inspectors saw that\n"
+    "supervision lacks a focus on children and does not drive forward care planning. \n"
+    "Agency staff often do not have supervision. (Recommendation) \n"
+    "107. Poor and inconsistent recording on children’s files makes it difficult for \n"
+    "managers and newly allocated workers to identify progress and work to be \n"
+    "undertaken.\n"
+)
+
+
+def test_a_sentence_with_its_note_on_a_line_of_its_own_is_no_heading():
+    text = _pdf("19\n" + KIRKLEES_2016 * 3, "20\n" + KIRKLEES_2016 * 3)
+    blocks = segment(text)
+    assert not [text[b.start : b.end] for b in blocks if b.kind == "heading"]
+    item107 = next(b for b in blocks if b.marker == "107.")
+    assert "supervision" not in item107.section
+
+
 # Dorset, inspection of March 2025 (ILACS): the grade table, the "What needs to improve?" list
 # and a judgement area heading wrapped over two lines, none of them parted by blank lines
 DORSET_2025 = (
