@@ -212,7 +212,9 @@ def _running_furniture(lines: list[_Line]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page_lines in pages.values():
-        edge = {re.sub(r"\d+", "#", ln.text) for ln in page_lines[:2] + page_lines[-2:]}
+        # (three at the top: a page number, the report's title and its dates, as ILACS
+        # reports of 2024 set them)
+        edge = {re.sub(r"\d+", "#", ln.text) for ln in page_lines[:3] + page_lines[-2:]}
         counts.update(edge)
     need = max(3, len(pages) // 2)
     return {k for k, n in counts.items() if n >= need}

@@ -573,3 +573,23 @@ def test_cells_of_a_risk_register_row():
         "Action to avoid or mitigate risk",
         "Risk Rating",
     ]
+
+
+# Enfield, inspection of July 2024 (ILACS): each page opens with its number, the report's title
+# and the inspection's dates, three lines of running header, and a paragraph runs across it
+def test_a_running_header_of_three_lines_is_furniture():
+    head = "{n}\nInspection of Enfield local authority children’s services \n22 to 26 July 2024\n"
+    topics = ["plans", "visits", "reviews", "meetings", "assessments"]
+    pages = [
+        head.format(n=n)
+        + f"people to gain support from one another through {topics[n - 2]}.\n"
+        + f"{n}0. Child in need {topics[n - 2]} address the concerns raised and have \n"
+        + f"improved. These positive {topics[n - 2]} enable children and young\n"
+        for n in range(2, 7)
+    ]
+    text = _pdf(*pages)
+    blocks = segment(text)
+    assert not [b for b in blocks if b.kind == "heading"]
+    crossing = [b for b in blocks if "children and young" in text[b.start : b.end]]
+    assert len(crossing) == 5
+    assert all("gain support" in text[b.start : b.end] for b in crossing[:-1])
