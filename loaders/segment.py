@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -685,6 +685,16 @@ def segment(text: str) -> list[Block]:
             title = clean(text[title_s:title_e]).rstrip(":")
             if not title:
                 continue
+            prev = blocks[-1] if blocks else None
+            if prev is not None and prev.kind == "heading" and _GRADE_LINE.fullmatch(title):
+                # "Outcomes for looked after children and young people / Grade 4 (inadequate)"
+                # (a report of 2013): the grade completes the heading before it
+                title = f"{prev.section} {title}"
+                stack[-1] = (stack[-1][0], title)
+                blocks[-1] = replace(
+                    prev, end=title_e, section=title, path=tuple(t for _, t in stack)
+                )
+                continue
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, title))
@@ -702,6 +712,9 @@ def segment(text: str) -> list[Block]:
         blocks.append(Block(kind, s, e, section, level, path, it.marker))
     return blocks
 
+
+# a line that is only a grade, as reports of 2013 set one under each heading
+_GRADE_LINE = re.compile(r"grade [1-4] \((?:outstanding|good|adequate|inadequate)\)", re.IGNORECASE)
 
 _ABBREV = {
     "e.g",

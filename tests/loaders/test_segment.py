@@ -593,3 +593,20 @@ def test_a_running_header_of_three_lines_is_furniture():
     crossing = [b for b in blocks if "children and young" in text[b.start : b.end]]
     assert len(crossing) == 5
     assert all("gain support" in text[b.start : b.end] for b in crossing[:-1])
+
+
+# Norfolk, inspection of looked after children's services of 2013 (PDF text): each area's heading,
+# then its grade on a line of its own, then the numbered paragraphs
+def test_a_grade_on_the_line_under_a_heading_completes_it():
+    text = (OTHER / "norfolk-2013-graded-headings.txt").read_text(encoding="utf-8")
+    blocks = segment(text)
+    heads = [b.section for b in blocks if b.kind == "heading"]
+    assert heads[:2] == [
+        "Overall effectiveness of services for looked after children and young people "
+        "Grade 4 (inadequate)",
+        "Capacity to improve Grade 4 (inadequate)",
+    ]
+    item11 = next(b for b in blocks if b.marker == "11.")
+    assert item11.section == "Capacity to improve Grade 4 (inadequate)"
+    head = next(b for b in blocks if b.section.startswith("Capacity to improve"))
+    assert text[head.start : head.end] == "Capacity to improve\nGrade 4 (inadequate)"
