@@ -402,6 +402,25 @@ def _layout_headings(
         first = line(i).lstrip("*_'‘“\"(")[:1]
         return bool(first) and (first.isupper() or first.isdigit())
 
+    numbered = [n for n, k in enumerate(kinds) if k[0] == "numbered"]
+
+    def a_paragraph(i: int) -> bool:
+        # "38. The number of assessments completed under the Common Assessment" then
+        # "Framework (CAF) has decreased …": a long first line of paragraph 38 of a report whose
+        # next paragraph is 39 is no heading (numbered headings number their paragraphs 3.1,
+        # 3.2, or stand short)
+        m = re.fullmatch(r"(\d{1,3})\.", kinds[i][2])
+        if not m or len(line(i)) < short * 0.6 or _GRADE_END.search(line(i)):
+            return False  # (a grade table's row: "1. Children who need help and protection Good")
+        if i + 1 >= len(lines) or kinds[i + 1][0] != "text":
+            return False
+        if _GRADE_START.match(line(i + 1)) or re.search(
+            r"\brequires?(?: improvement(?: to)?)?\s*$", line(i), re.I
+        ):
+            return False  # (… whose grade wraps: "… protection Requires" / "improvement")
+        later = next((n for n in numbered if n > i), None)
+        return later is not None and kinds[later][2] == f"{int(m.group(1)) + 1}."
+
     out: dict[int, int] = {}
     boundary = True  # the previous content line ended a sentence, or none came before
     i = 0
@@ -419,7 +438,7 @@ def _layout_headings(
             i = j + 1
             continue
         j = i
-        if k != "bullet" and boundary and fresh(i) and len(line(i)) <= short:
+        if k != "bullet" and boundary and fresh(i) and len(line(i)) <= short and not a_paragraph(i):
             # a heading's wrapped lines continue in lower case
             while (
                 j + 1 < len(lines)
@@ -713,6 +732,14 @@ def segment(text: str) -> list[Block]:
     return blocks
 
 
+# a line that ends with a grade: a row of a grade table
+_GRADE_END = re.compile(
+    r"\b(?:outstanding|good|adequate|inadequate|requires? improvement(?: to be good)?)\s*$",
+    re.IGNORECASE,
+)
+_GRADE_START = re.compile(
+    r"\s*(?:outstanding|good|adequate|inadequate|requires?|improvement|be good)\b", re.IGNORECASE
+)
 # a line that is only a grade, as reports of 2013 set one under each heading
 _GRADE_LINE = re.compile(r"grade [1-4] \((?:outstanding|good|adequate|inadequate)\)", re.IGNORECASE)
 

@@ -610,3 +610,15 @@ def test_a_grade_on_the_line_under_a_heading_completes_it():
     assert item11.section == "Capacity to improve Grade 4 (inadequate)"
     head = next(b for b in blocks if b.section.startswith("Capacity to improve"))
     assert text[head.start : head.end] == "Capacity to improve\nGrade 4 (inadequate)"
+
+
+def test_a_long_first_line_of_a_numbered_paragraph_is_no_heading():
+    """Plymouth 2015 (PDF text): "38. The number of assessments completed under the Common
+    Assessment" / "Framework (CAF) has decreased …" is paragraph 38 of 37 and 39, not a
+    heading over the paragraphs after it."""
+    text = (OTHER / "plymouth-sif-2015-paragraph-38.txt").read_text(encoding="utf-8")
+    blocks = segment(text)
+    assert not [b for b in blocks if "Common Assessment" in b.section]
+    item38 = next(b for b in blocks if b.marker == "38.")
+    assert text[item38.start : item38.end].startswith("The number of assessments completed")
+    assert "Framework (CAF) has decreased" in text[item38.start : item38.end]
