@@ -459,7 +459,9 @@ def _layout_headings(
                 after = False
             # (nor on a word that needs the next: "46. Unaccompanied asylum-seeking children
             # receive a good service in" wraps, whatever the next line starts with)
-            ends = line(j)[-1:] not in _NOT_HEADING_END and not _OPEN_WORD.search(line(j))
+            # (a quotation's close counts too: "… meetings get cancelled.’")
+            last = line(j).rstrip("’'\"”")[-1:]
+            ends = last not in _NOT_HEADING_END and not _OPEN_WORD.search(line(j))
             if after and ends and re.search(r"[A-Za-z]{3}", line(i)):
                 out[i] = j
                 boundary = True

@@ -622,3 +622,13 @@ def test_a_long_first_line_of_a_numbered_paragraph_is_no_heading():
     item38 = next(b for b in blocks if b.marker == "38.")
     assert text[item38.start : item38.end].startswith("The number of assessments completed")
     assert "Framework (CAF) has decreased" in text[item38.start : item38.end]
+
+
+def test_a_quotation_that_ends_a_sentence_on_its_own_line_is_no_heading():
+    """West Berkshire 2015 (PDF text): a parent's words close paragraph 34 on a line of their
+    own, "Nobody comes, nobody phones, meetings get cancelled.’", before paragraph 35."""
+    text = (OTHER / "west-berkshire-sif-2015-quotation.txt").read_text(encoding="utf-8")
+    blocks = segment(text)
+    assert not [b for b in blocks if b.section.startswith("Nobody comes")]
+    item35 = next(b for b in blocks if b.marker == "35.")
+    assert not item35.section.startswith("Nobody")
