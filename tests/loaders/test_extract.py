@@ -1273,3 +1273,17 @@ def test_a_graded_judgment_spelt_without_e_heads_its_section_too():
     last = _finding(x, "This is a notable strength")
     assert last.text == "This is a notable strength."
     assert last.excerpts[0].section == ""
+
+
+def test_the_experience_and_progress_heading_in_the_singular_is_evaluative():
+    """Gateshead 2016: "The experience and progress of care leavers requires improvement"
+    heads its section as the plural does; a plain statement under it is a finding."""
+    text = (
+        "The experience and progress of care leavers requires improvement\n\n"
+        "76. Arrangements for keeping in touch with care leavers are effective. Gateshead are "
+        "in touch with 140 of 145 care leavers.\n"
+    )
+    doc = _doc(text, "gateshead-2016", "inspection report", "2016-03", council="Gateshead")
+    x = extract_document(doc, [])
+    f = _finding(x, "Gateshead are in touch with 140 of 145 care leavers")
+    assert f.excerpts[0].section.startswith("The experience and progress of care leavers")
