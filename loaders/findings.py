@@ -1229,6 +1229,17 @@ _CHANGE_IN_NUMBERS = re.compile(
     re.I,
 )
 
+# a count stated as the sentence's subject or object ("This agency is currently providing support
+# for 20 individuals", "The current cohort includes five children who have a disability", "Of
+# these, 68 have left care already"): the service's context, not a quality
+_COUNT = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:children|young people|care leavers|families|carers|individuals|adopters|staff|"
+    r"social workers|cases|referrals|contacts|have|are|were)\b",
+    re.I,
+)
+
 
 def _leans(s: str) -> bool:
     """May a graded section's leaning decide ``s``, a sentence no cue word decides?
@@ -1245,6 +1256,8 @@ def _leans(s: str) -> bool:
     # ("rather than" negates what follows it, but leaves the sentence's own claim standing)
     negates = any(m.group(0).lower() != "rather than" for m in c.negators.finditer(s))
     if negates or c.minority.search(s) or _narrative_spans(s) or _CHANGE_IN_NUMBERS.search(s):
+        return False
+    if _COUNT.search(s):
         return False
     done = c.done_action.search(s)
     aux = _AUXILIARY.search(s)

@@ -2171,6 +2171,12 @@ def test_is_supposed(clause, expected):
         "There has been a recent increase in the number of unaccompanied asylum-seeking children.",
         "There has been a significant and ongoing rise in the numbers of children being"
         " electively home educated.",
+        # ... nor does a count (national reports, 2014-2016)
+        "This agency is currently providing support for 20 individuals.",
+        "The current cohort includes five children who have a disability.",
+        "Of these, 68 have left care already.",
+        "At the time of the inspection, 24 adopters were waiting for a match and seven were linked"
+        " to children.",
     ],
 )
 def test_a_change_in_numbers_takes_no_leaning(sentence):
