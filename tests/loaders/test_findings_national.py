@@ -890,3 +890,27 @@ def test_listened_to_tracked_stalled_and_needs_as_nouns(sentence, expected):
 )
 def test_trusted_adults_credit_favourable_and_a_shortfall_known(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # faults in a noun or a quantifier, and praise of fewer agency staff (national reports)
+        ("When young people go missing, little effort is made to find them.", "Weakness"),
+        ("Assessments gave little consideration to issues of culture or diversity.", "Weakness"),
+        (
+            "This scoping audit confirms a current disconnect between strategy and practice.",
+            "Weakness",
+        ),
+        ("This results in further unnecessary moves for young people.", "Weakness"),
+        ("There is less reliance on agency staff.", "Strength"),
+        # ... not moves minimised
+        (
+            "The frequent use of fostering to adopt placements minimises unnecessary moves for "
+            "children.",
+            "Neutral",
+        ),
+    ],
+)
+def test_little_effort_a_disconnect_and_less_reliance_on_agency(sentence, expected):
+    assert polarity(sentence) == expected
