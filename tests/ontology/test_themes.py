@@ -1162,6 +1162,8 @@ def test_the_pace_of_casework_is_not_leadership(scheme: ThemeScheme) -> None:
         "complaint.",
         "Only a minority of children attend their review meetings.",
         "Children are encouraged, and sometimes do, attend their conferences.",
+        "Care leavers who spoke to inspectors say that they feel listened to and well supported.",
+        "Young people have a strong voice in Luton and have influenced service delivery.",
     ],
 )
 def test_participation_is_the_voice_of_the_child(scheme: ThemeScheme, text: str) -> None:
@@ -1397,3 +1399,27 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
     assert "children-in-care" in themes
     plan = "Children achieve permanence with their extended families."
     assert "planning-and-drift" in {t.theme_id for t in scheme.tag(plan, section)}
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # words of other councils' reports for themes they name (national reports, 2014-2026)
+        (
+            "Progress is not always sustained, leading to a high number of re-referrals.",
+            "front-door",
+        ),
+        (
+            "The local authority is an active member of the local family justice board.",
+            "court-work",
+        ),
+        (
+            "Daily missing meetings and data aid understanding of themes.",
+            "exploitation-and-missing",
+        ),
+        ("Actions from MACSE are often incomplete.", "exploitation-and-missing"),
+        ("A stable senior management team is in place.", "leadership-stability"),
+    ],
+)
+def test_other_councils_words_for_their_themes(scheme: ThemeScheme, text: str, theme: str) -> None:
+    assert theme in {t.theme_id for t in scheme.tag(text)}
