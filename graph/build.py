@@ -147,7 +147,19 @@ def figure_iri(f: Figure) -> URIRef:
     return iri.iri("figure", iri.digest(e.doc_id, e.start, e.end, f.measure, f.value))
 
 
+# how far back a statement's paragraph is read for the group it is about (a PDF paragraph may
+# run on for pages where the text has no paragraph breaks)
+_PARAGRAPH_CONTEXT = 1500
 _BOTH = re.compile(r"[\W_]*both\b", re.IGNORECASE)
+
+
+def paragraph_before(text: str, para: int, start: int) -> str:
+    """The sentences of a statement's paragraph (starting at ``para``) before the statement
+    (at ``start``), at most the last 1,500 characters; "" when the paragraph is not known. It
+    may choose the group a heading naming two gives the statement (:meth:`ThemeScheme.tag`)."""
+    if para < 0 or para >= start:
+        return ""
+    return text[max(para, start - _PARAGRAPH_CONTEXT) : start]
 
 
 def excerpt_iri(e: Excerpt) -> URIRef:
@@ -181,8 +193,12 @@ class QuadBuilder:
         agent = self.agents.get(key)
         return iri.agent(key, agent.kind if agent else "Organisation")
 
-    def theme_ids(self, text: str, section: str) -> tuple[str, ...]:
-        return tuple(sorted({t.theme_id for t in self.scheme.tag(text, section)}))
+    def theme_ids(self, text: str, section: str, context: str = "") -> tuple[str, ...]:
+        return tuple(sorted({t.theme_id for t in self.scheme.tag(text, section, context)}))
+
+    def _paragraph_before(self, e: Excerpt) -> str:
+        text = self.texts.get(e.doc_id)
+        return paragraph_before(text, e.para, e.start) if text is not None else ""
 
     def excerpt_quads(self, e: Excerpt, g: URIRef) -> Iterator[Quad]:
         x = excerpt_iri(e)
@@ -302,11 +318,12 @@ class QuadBuilder:
         nothing itself ("They are positive about working for Medway."), those of the sentence
         its opening pronoun points back to."""
         e = f.excerpts[0]
-        return self._or_antecedent(self.theme_ids(f.text, e.section), e)
+        return self._or_antecedent(self.theme_ids(f.text, e.section, self._paragraph_before(e)), e)
 
     def action_theme_ids(self, a: Action) -> tuple[str, ...]:
         """An action's themes, as a finding's (:meth:`finding_theme_ids`)."""
-        return self._or_antecedent(self.theme_ids(a.text, a.excerpt.section), a.excerpt)
+        e = a.excerpt
+        return self._or_antecedent(self.theme_ids(a.text, e.section, self._paragraph_before(e)), e)
 
     def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt) -> tuple[str, ...]:
         # "Both parts of the service use different case management systems": a statement that

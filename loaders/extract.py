@@ -87,8 +87,8 @@ def normalise(s: str) -> str:
     return " ".join(s.split()).strip(" .;:").lower()
 
 
-def _excerpt(doc: Document, start: int, end: int, section: str) -> Excerpt:
-    return Excerpt(doc.id, start, end, doc.text[start:end], section, doc.page_at(start))
+def _excerpt(doc: Document, start: int, end: int, section: str, para: int = -1) -> Excerpt:
+    return Excerpt(doc.id, start, end, doc.text[start:end], section, doc.page_at(start), para)
 
 
 def _infer_council(text: str) -> str:
@@ -767,7 +767,7 @@ def _finding(
             assessment=e.key,
             year=e.year,
             polarity=leaning,
-            excerpts=(_excerpt(st.doc, s0, s1, b.section),),
+            excerpts=(_excerpt(st.doc, s0, s1, b.section, b.start),),
             involves=_involves(display, st),
         )
     )
@@ -798,7 +798,7 @@ def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _
                     assessment=e.key if e else key,
                     year=e.year if e else year,
                     polarity=own,
-                    excerpts=(_excerpt(st.doc, s0 + a, s0 + z, b.section),),
+                    excerpts=(_excerpt(st.doc, s0 + a, s0 + z, b.section, b.start),),
                     involves=_involves(clause, st),
                 )
             )
@@ -840,7 +840,11 @@ def _action(
             st.agents[agent.organisation] = gaz.agent(agent.organisation)  # type: ignore[assignment]
     st.actions.append(
         Action(
-            display, who, st.doc.year or 0, _excerpt(st.doc, s0, s1, b.section), due_date(display)
+            display,
+            who,
+            st.doc.year or 0,
+            _excerpt(st.doc, s0, s1, b.section, b.start),
+            due_date(display),
         )
     )
 

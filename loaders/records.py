@@ -19,6 +19,9 @@ class Excerpt:
     quote: str
     section: str = ""
     page: int | None = None
+    # where the paragraph (or list item) the quote stands in starts, for what its earlier
+    # sentences name; -1 when not known. Not part of the graph.
+    para: int = field(default=-1, compare=False)
 
 
 @dataclass(frozen=True)

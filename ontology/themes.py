@@ -316,7 +316,7 @@ class ThemeScheme:
             found.extend(t for t in owners[name] if t not in found)
         return found
 
-    def tag(self, text: str, section: str = "") -> tuple[ThemeTag, ...]:
+    def tag(self, text: str, section: str = "", context: str = "") -> tuple[ThemeTag, ...]:
         """Themes of a statement: one tag per theme, text matches first, then section ones.
 
         Text tags are ordered by start offset, then theme id; a theme matched in the text is
@@ -326,7 +326,10 @@ class ThemeScheme:
         ("The experiences and progress of children in care and care leavers") gives a
         statement the first it names, or none when the statement's own words name one of
         them: a paragraph on care leavers says so ("Care leavers ...", "Personal advisers
-        ..."), and the statements around it are about children in care.
+        ..."), and the statements around it are about children in care. ``context``, the
+        sentences of the statement's paragraph before it, decides for a statement that names
+        none of them when it names exactly one ("Care leavers have a personal adviser. They are
+        not consistently reviewed."): that one, not the heading's first.
         """
         found = self._text_index.first_matches(text, self._excludes)
         text_tags = self._tags(found, "text")
@@ -336,17 +339,33 @@ class ThemeScheme:
         heading = sorted(self._section_tags(section), key=lambda t: t.start)
         # the groups of which the statement names one of the heading's themes itself
         groups = {self._exclusive(t.theme_id) for t in heading if t.theme_id in seen} - {None}
+        chosen = self._named_in(context, heading, groups) if context else {}
         extra = []
         for t in heading:
             if t.theme_id in seen:
                 continue
             broader = self._exclusive(t.theme_id)
+            if broader is not None and chosen.get(broader, t.theme_id) != t.theme_id:
+                continue  # the paragraph is about another of the heading's groups
             if broader is not None and broader in groups:
                 continue  # the heading's first, or the one the statement names, is enough
             if broader is not None:
                 groups.add(broader)
             extra.append(t)
         return text_tags + tuple(sorted(extra, key=lambda t: (t.start, t.theme_id)))
+
+    def _named_in(
+        self, context: str, heading: list[ThemeTag], groups: set[str | None]
+    ) -> dict[str, str]:
+        """Of each ``sectionFirstOnly`` group the heading names and the statement does not
+        (``groups``), the one theme ``context`` names, where it names exactly one."""
+        wanted = {t.theme_id for t in heading if self._exclusive(t.theme_id) not in groups}
+        named: dict[str, set[str]] = {}
+        for t in self._tags(self._text_index.first_matches(context, self._excludes), "text"):
+            broader = self._exclusive(t.theme_id)
+            if broader is not None and t.theme_id in wanted:
+                named.setdefault(broader, set()).add(t.theme_id)
+        return {b: next(iter(ids)) for b, ids in named.items() if len(ids) == 1}
 
     def _exclusive(self, theme_id: str) -> str | None:
         """The broader theme of ``theme_id`` when it is marked ``sectionFirstOnly``."""

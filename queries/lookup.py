@@ -735,6 +735,7 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
             graph_themes,
             _build_scheme(out),
             _antecedent(out, quotes[0]) if out is not None and quotes else "",
+            _paragraph_before(out, quotes[0]) if out is not None and quotes else "",
         ),
         excerpts=tuple(quotes),
     )
@@ -821,19 +822,34 @@ def _antecedent(out: Path, q: Quote) -> str:
     return text[span[0] : span[1]] if span else ""
 
 
+def _paragraph_before(out: Path, q: Quote) -> str:
+    """The sentences of the statement's paragraph before it, which may choose the group a
+    heading naming two gives it (as the build reads them: :meth:`QuadBuilder.finding_theme_ids`)."""
+    from cskg.graph.build import paragraph_before
+    from cskg.loaders.segment import segment
+
+    text = _document_text(out, q.document)
+    if text is None:
+        return ""
+    para = next((b.start for b in segment(text) if b.start <= q.start < b.end), -1)
+    return paragraph_before(text, para, q.start)
+
+
 def _theme_matches(
     text: str,
     sections: list[str],
     graph_themes: dict[str, str],
     scheme: ThemeScheme,
     before: str = "",
+    context: str = "",
 ) -> tuple[ThemeMatch, ...]:
     """Why the statement carries each of its themes, as the tagger sees it now: a phrase in
-    its text ("text"), its section heading ("section") or, for a statement that points back
-    with "This", "They" or "Both parts", the sentence before it ("antecedent")."""
+    its text ("text"), its section heading ("section", the group its paragraph names where the
+    heading names two) or, for a statement that points back with "This", "They" or "Both
+    parts", the sentence before it ("antecedent")."""
     tags = {}
     for section in sections or [""]:
-        for tag in scheme.tag(text, section):
+        for tag in scheme.tag(text, section, context):
             tags.setdefault(tag.theme_id, (tag, section))
     for tag in scheme.tag(before) if before else ():
         tags.setdefault(tag.theme_id, (replace(tag, source="antecedent"), before))

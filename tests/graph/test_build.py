@@ -218,6 +218,33 @@ def test_a_finding_with_themes_of_its_own_keeps_them_alone():
     assert themes and "placements-and-sufficiency" not in themes
 
 
+def test_a_finding_under_a_heading_naming_two_groups_takes_the_one_its_paragraph_names():
+    from dataclasses import replace
+
+    from cskg.loaders.records import Finding
+
+    text = (
+        "The experiences and progress of children in care and care leavers: good\n\n"
+        "40. Care leavers have pathway plans that they helped to write. They are not "
+        "consistently reviewed to reflect changing risks.\n"
+    )
+    doc = replace(_doc(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    x = replace(_extraction(), documents=(doc,))
+    builder = QuadBuilder(x, load_themes())
+    sentence = "They are not consistently reviewed to reflect changing risks."
+    start = text.index(sentence)
+    section = "The experiences and progress of children in care and care leavers: good"
+
+    def themes(para: int) -> set[str]:
+        e = Excerpt("cabinet", start, start + len(sentence), sentence, section, None, para)
+        return set(builder.finding_theme_ids(Finding(sentence, "a-2019", 2019, "Weakness", (e,))))
+
+    assert "care-leavers" in themes(text.index("Care leavers"))
+    assert "children-in-care" not in themes(text.index("Care leavers"))
+    # (a statement whose paragraph is not known keeps the heading's first)
+    assert "children-in-care" in themes(-1)
+
+
 MINUTES = (
     "The Commissioner added that she would submit her formal 6 month review report to the "
     "minister in July.\n"

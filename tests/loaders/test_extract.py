@@ -1287,3 +1287,16 @@ def test_the_experience_and_progress_heading_in_the_singular_is_evaluative():
     x = extract_document(doc, [])
     f = _finding(x, "Gateshead are in touch with 140 of 145 care leavers")
     assert f.excerpts[0].section.startswith("The experience and progress of care leavers")
+
+
+def test_a_findings_excerpt_knows_where_its_paragraph_starts():
+    text = (
+        "Inspection findings\n\n"
+        "40. Care leavers have pathway plans that they helped to write. They are not "
+        "consistently reviewed to reflect changing risks.\n"
+    )
+    x = extract_document(_doc(text, "p-2022", "inspection report", "2022-05", council="Luton"), [])
+    f = _finding(x, "They are not consistently reviewed")
+    e = f.excerpts[0]
+    assert text[e.para :].startswith("Care leavers have pathway plans")
+    assert e.para < e.start

@@ -708,6 +708,27 @@ def test_a_heading_naming_two_groups_gives_the_first_unless_the_text_names_one(
     }
 
 
+def test_a_paragraph_about_one_group_chooses_it(scheme: ThemeScheme) -> None:
+    # a statement that names neither group under the combined heading takes the one its
+    # paragraph names before it, where it names exactly one (ILACS 2019-23 reports)
+    def ids(text: str, context: str) -> set[str]:
+        return {t.theme_id for t in scheme.tag(text, ILACS_CARE, context)}
+
+    they = "They are not consistently reviewed to reflect changing risks."
+    assert ids(they, "") == {"children-in-care"}
+    assert ids(they, "Care leavers have pathway plans that they helped to write. ") == {
+        "care-leavers"
+    }
+    # a paragraph naming both, or neither, leaves the heading's first
+    both = "Children in care and care leavers have plans. "
+    assert ids(they, both) == {"children-in-care"}
+    assert ids(they, "Most plans are reviewed. ") == {"children-in-care"}
+    # the statement's own words still decide first
+    assert ids("Children in care are visited often.", "Care leavers have PAs. ") == {
+        "children-in-care"
+    }
+
+
 def test_section_first_only_is_read_from_the_scheme(tmp_path: Path) -> None:
     scheme = _load(
         tmp_path,
