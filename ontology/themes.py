@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -339,7 +340,13 @@ class ThemeScheme:
         heading = sorted(self._section_tags(section), key=lambda t: t.start)
         # the groups of which the statement names one of the heading's themes itself
         groups = {self._exclusive(t.theme_id) for t in heading if t.theme_id in seen} - {None}
-        chosen = self._named_in(context, heading, groups) if context else {}
+        # (only where the heading names two or more of a group and the statement none: most
+        # statements are under no such heading, and reading every paragraph costs the build)
+        chosen: dict[str, str] = {}
+        if context and len(heading) > 1:
+            open_groups = Counter(self._exclusive(t.theme_id) for t in heading)
+            if any(n > 1 and g is not None and g not in groups for g, n in open_groups.items()):
+                chosen = self._named_in(context, heading, groups)
         extra = []
         for t in heading:
             if t.theme_id in seen:
