@@ -10,6 +10,7 @@ stages never mistake it for a statement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -418,8 +419,8 @@ def _layout_headings(
             r"\brequires?(?: improvement(?: to)?)?\s*$", line(i), re.I
         ):
             return False  # (… whose grade wraps: "… protection Requires" / "improvement")
-        later = next((n for n in numbered if n > i), None)
-        return later is not None and kinds[later][2] == f"{int(m.group(1)) + 1}."
+        k = bisect_right(numbered, i)
+        return k < len(numbered) and kinds[numbered[k]][2] == f"{int(m.group(1)) + 1}."
 
     out: dict[int, int] = {}
     boundary = True  # the previous content line ended a sentence, or none came before

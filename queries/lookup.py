@@ -715,6 +715,8 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
     quotes = [_quote(r, out) for r in rows if r["part"] == "excerpt"]
     graph_themes = {r["themeId"]: r["themeLabel"] for r in rows if r["part"] == "theme"}
     agents = [(r["agentRole"], r["agentLabel"]) for r in rows if r["part"] == "agent"]
+    # the first excerpt's document, for the sentence it points back to and its paragraph
+    text = _document_text(out, quotes[0].document) if out is not None and quotes else None
     return Explanation(
         id=_tail(item),
         iri=item,
@@ -734,8 +736,8 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
             [q.section for q in quotes],
             graph_themes,
             _build_scheme(out),
-            _antecedent(out, quotes[0]) if out is not None and quotes else "",
-            _paragraph_before(out, quotes[0]) if out is not None and quotes else "",
+            _antecedent(text, quotes[0].start) if text is not None else "",
+            _paragraph_before(text, quotes[0].start) if text is not None else "",
         ),
         excerpts=tuple(quotes),
     )
@@ -813,26 +815,22 @@ def _why(head: dict[str, Any], quotes: list[Quote]) -> str:
     return f"{head['year']} is the year the {head['kind']} was set out, in {where}"
 
 
-def _antecedent(out: Path, q: Quote) -> str:
+def _antecedent(text: str, start: int) -> str:
     """The sentence a statement opening with "This", "They" or "Both parts" points back to."""
     from cskg.loaders.actions import antecedent
 
-    text = _document_text(out, q.document)
-    span = antecedent(text, q.start) if text is not None else None
+    span = antecedent(text, start)
     return text[span[0] : span[1]] if span else ""
 
 
-def _paragraph_before(out: Path, q: Quote) -> str:
+def _paragraph_before(text: str, start: int) -> str:
     """The sentences of the statement's paragraph before it, which may choose the group a
     heading naming two gives it (as the build reads them: :meth:`QuadBuilder.finding_theme_ids`)."""
     from cskg.graph.build import paragraph_before
     from cskg.loaders.segment import segment
 
-    text = _document_text(out, q.document)
-    if text is None:
-        return ""
-    para = next((b.start for b in segment(text) if b.start <= q.start < b.end), -1)
-    return paragraph_before(text, para, q.start)
+    para = next((b.start for b in segment(text) if b.start <= start < b.end), -1)
+    return paragraph_before(text, para, start)
 
 
 def _theme_matches(
