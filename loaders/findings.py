@@ -192,6 +192,9 @@ _CONTRAST_AFTER = re.compile(
 _LEADING_CONCESSION = re.compile(
     r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I
 )
+_LATER_CONCESSION = re.compile(
+    r"[,;]\s+(?:and|but|so)\s+(?:although|though|whilst|while|even though)\b", re.I
+)
 
 
 # where a sentence turns from one claim to a contrasting one, mid-sentence: "Responses to
@@ -270,6 +273,10 @@ def contrast(s: str) -> list[tuple[int, int]]:
     for a, b in parts:
         while a < b and not s[a].isalnum():
             a += 1
+        # (nor the conjunction before a turn: "Supervision is regular, and although …")
+        tail = _TRAILING_CONJUNCTION.search(s, a, b)
+        if tail:
+            b = tail.start()
         while b > a and not (s[b - 1].isalnum() or s[b - 1] in ")’'\""):
             b -= 1
         if len(s[a:b].split()) >= 4 and not _SUBJECTLESS.match(s, a):
@@ -277,6 +284,7 @@ def contrast(s: str) -> list[tuple[int, int]]:
     return out
 
 
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|so|or)\W*$", re.I)
 _MAIN_CLAUSE = re.compile(
     r",\s+(?=(?:the|this|that|these|those|their|its|his|her|our|there|it|they|he|she|we|some|many|"
     r"most|much|a|an|not|all|few|no|each|every|only|leaders|managers|children|[A-Z])\b)"
@@ -300,6 +308,17 @@ def _weights(s: str) -> list[float]:
             for i in range(comma):
                 w[i] = 0.25
             for i in range(comma, len(s)):
+                w[i] = 2.0
+            return w
+    # ... and one that opens a later clause: "Supervision is regular, and although social
+    # workers report that it is helpful, this is not always well evidenced in recording"
+    m = _LATER_CONCESSION.search(s)
+    if m:
+        main = _MAIN_CLAUSE.search(s, m.end())
+        if main:
+            for i in range(m.start(), main.start()):
+                w[i] = 0.25
+            for i in range(main.start(), len(s)):
                 w[i] = 2.0
             return w
     last = None
@@ -405,6 +424,9 @@ _SUBJECT_START = re.compile(
 )
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\b", re.I)
+
+
 def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Problems dealt with in ``s``: spans of problem nouns that are the subject of a passive
     remedy ("weaknesses identified by audit are addressed"), and where each remedy is said
@@ -420,6 +442,12 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
             continue  # "leaders have not ensured that weaknesses are addressed"
         found = [(p.start(), p.end()) for p in c.problem.finditer(s, a, r.start())]
         if found:
+            # the problem's own relative clause is part of what was dealt with: "Data integrity
+            # issues that had adversely affected the reliability of analysis have recently
+            # been resolved"
+            last = found[-1][1]
+            if _RELATIVE_AFTER.match(s, last):
+                found[-1] = (found[-1][0], r.start())
             problems += found
             done.append(r.start())
     done += [m.start() for m in c.remedy_done.finditer(s)]
@@ -505,6 +533,13 @@ _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|
 # "not always coordinated well enough to engage the family proactively and effectively", "not
 # being used to support ... proactively": what is not done (enough) to happen does not happen
 _ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|ability|capacity) to\b")
+# "did not always find the current pathway plan to be a useful tool": what is not found to be
+# so is denied, however long the object between
+_FOUND_TO_BE = re.compile(
+    r"\b(?:find|finds|found|consider|considers|considered|feel|feels|felt)\s+"
+    r"(?:[\w’'-]+\s+){1,6}?to be\b",
+    re.I,
+)
 
 
 # "not regularly gathered, aggregated, analysed and used to drive improvements": the negation
@@ -534,8 +569,18 @@ _SENTENCE_OPENING = re.compile(
 # commentaries that assist effective challenge", "inhibits the understanding of what is working
 # well": a that-clause or a question that opens within a negator's reach is part of what is
 # denied, up to its clause's end (not "that of": "less than half that of neighbours")
+_ADVERBS = re.compile(r"(?:(?:always|yet|consistently|routinely|\w+ly)\s+)*", re.I)
 _NEGATED_THAT = re.compile(r"\b(?:that|which|what|whether)\b(?! of\b)")
 _THAT_CLAUSE_END = re.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
+
+
+# "The needs of children in the family who are not disabled are also fully considered": a
+# negated relative clause of one word ends at the main clause's verb
+_NOT_IN_RELATIVE = re.compile(
+    r"\b(?:who|that|which)\s+(?:are|is|were|was)\s+(not\s+[\w-]+)"
+    r"(?=\s+(?:\w+ly\s+)?(?:are|is|were|was|have|has|had|do|does|did)\b)",
+    re.I,
+)
 
 
 def _negated(s: str) -> list[tuple[int, int]]:
@@ -543,7 +588,12 @@ def _negated(s: str) -> list[tuple[int, int]]:
     within its clause."""
     c = cues()
     out = []
+    relatives = [r.span(1) for r in _NOT_IN_RELATIVE.finditer(s)] if " not " in s else []
     for m in c.negators.finditer(s):
+        within = next((b for a, b in relatives if a == m.start()), None)
+        if within is not None:
+            out.append((m.start(), within))
+            continue
         if _AT_RISK_OF.search(s, max(0, m.start() - 12), m.start()) or s.startswith(
             " otherwise", m.end()
         ):
@@ -570,6 +620,9 @@ def _negated(s: str) -> list[tuple[int, int]]:
         if that and not _THAT_CLAUSE_END.search(s, m.end(), that.start()):
             stop = _THAT_CLAUSE_END.search(s, that.end(), that.end() + 160)
             end = max(end, stop.start() if stop else min(len(s), that.end() + 160))
+        found = _FOUND_TO_BE.match(s, m.end() + 1 + len(_ADVERBS.match(s, m.end() + 1)[0]))
+        if found:
+            end = max(end, min(limit, found.end() + 35))
         enough = _ENOUGH_TO.search(s, m.end(), end + 20)
         if enough and enough.start() < end:
             stop = _NEGATED_CLAUSE_END.search(s, enough.end(), enough.end() + 120)

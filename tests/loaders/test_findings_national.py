@@ -896,3 +896,119 @@ def test_leaders_aware_of_the_issues(sentence):
 )
 def test_words_of_the_2026_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # delay made smaller (Dorset 2025, Portsmouth 2023, Wandsworth 2016)
+        (
+            "Active family finding by the regional adoption agency (Aspire) means that children "
+            "have permanent homes with less delay.",
+            "Strength",
+        ),
+        (
+            "Parallel planning and good case tracking help to ensure that children experience "
+            "minimum delay.",
+            "Strength",
+        ),
+        (
+            "Tracking meetings to review cases are resulting in fewer delays for children.",
+            "Strength",
+        ),
+        # ... but not its absence denied
+        (
+            "The local authority is not performing well in ensuring that children are adopted "
+            "with the minimum of delay.",
+            "Weakness",
+        ),
+        # what helps, and what care is taken over (national reports, 2014-2026)
+        ("Case summaries are particularly helpful.", "Strength"),
+        (
+            "The PLO tracker is a useful tool for managers to oversee plans for children.",
+            "Strength",
+        ),
+        (
+            "Young people told inspectors that they do not find their pathway plans to be helpful.",
+            "Weakness",
+        ),
+        (
+            "However, care leavers spoken to by inspectors said they did not always find the "
+            "current pathway plan to be a useful tool to effectively plan for their future.",
+            "Weakness",
+        ),
+        (
+            "Where interpreters and translators are used, care is taken to ensure that they have "
+            "no connections to the child’s immediate community.",
+            "Strength",
+        ),
+        ("This has enabled an increasing number of children to remain at home safely.", "Strength"),
+        (
+            "Practice learning mentors work alongside staff, helping them to reflect on their "
+            "practice.",
+            "Strength",
+        ),
+        (
+            "The needs of children in the family who are not disabled are also fully considered.",
+            "Strength",
+        ),
+        ("However, diversity is not always fully considered or explored.", "Weakness"),
+        # a problem's own relative clause is part of what was resolved (Bexley 2018)
+        (
+            "Data integrity issues that had adversely affected the reliability and quality of "
+            "analysis have recently been resolved.",
+            "Strength",
+        ),
+        # leaders who know what requires improvement, not areas an inspection identified
+        (
+            "Senior leaders are effective at recognising service areas that require improvement.",
+            "Strength",
+        ),
+        ("Both were identified as areas for development in that inspection.", "Weakness"),
+        # reliance on temporary staff, unless reduced (Wokingham 2016 and others)
+        (
+            "There is a significant reliance on locum social workers, and temporary social "
+            "workers comprise half of the establishment in the MASH.",
+            "Weakness",
+        ),
+        ("However, there is still high reliance on agency staff.", "Weakness"),
+        ("Social work vacancies have reduced, as has reliance on agency staff.", "Strength"),
+        ("The reliance on agency staff is being reduced.", "Strength"),
+        (
+            "Reliance on agency staff has also reduced from 27 in September 2015 to 22 in February "
+            "2016.",
+            "Strength",
+        ),
+        # a concession that opens a later clause weighs little beside the clause after it
+        (
+            "Supervision is regular, and although social workers report that it is helpful in "
+            "promoting reflection and analysis, this is not always well evidenced in recording of "
+            "these discussions.",
+            "Weakness",
+        ),
+        # "not as well" is a comparison that finds fault
+        (
+            "However, risk assessments are not as well used when young people are at risk from "
+            "gang activity.",
+            "Weakness",
+        ),
+        # a later clause of what there may be, which the work meets; not what there is
+        (
+            "This supports effective transitions where there may be delays in the allocation of "
+            "PAs.",
+            "Strength",
+        ),
+        (
+            "The edge of care work is a positive addition to the social work support available "
+            "to children and their families when there is a risk of family breakdown.",
+            "Strength",
+        ),
+        (
+            "A small but significant number of children’s cases are closed when there is limited "
+            "information for safe decisions to be made.",
+            "Weakness",
+        ),
+    ],
+)
+def test_words_of_the_november_readings(sentence, expected):
+    assert polarity(sentence) == expected

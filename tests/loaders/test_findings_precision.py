@@ -2137,6 +2137,16 @@ def test_is_conjecture(sentence, expected):
                 "they do not articulate their vision and ambitions for children",
             ],
         ),
+        # a part ends before the conjunction that joins the turn to it, and so is no clause
+        # here: too short (Hampshire 2014)
+        (
+            "Supervision is regular, and although social workers report that it is helpful in"
+            " promoting reflection and analysis, this is not always well evidenced.",
+            [
+                "social workers report that it is helpful in promoting reflection and analysis,"
+                " this is not always well evidenced"
+            ],
+        ),
     ],
 )
 def test_contrast(sentence, parts):
