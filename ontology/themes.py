@@ -69,6 +69,13 @@ _LEFT = f"(?<![^\\W_]|[{_DASHES}])"
 _RIGHT = "(?![^\\W_])"
 _WORD = "[^\\W_]"
 _TOKEN = re.compile(_WORD + "+")
+# A phrase written with a leading "^" matches only where the statement opens: after at most
+# _OPENING_SLACK characters that are not letters or digits ("• Plans are…", "‘These plans…").
+_OPENING = "^"
+_OPENING_SLACK = 4
+_OPENING_LEFT = (
+    "(?:" + "|".join("(?<=\\A" + "[\\W_]" * n + ")" for n in range(_OPENING_SLACK + 1)) + ")"
+)
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
 
 
@@ -107,6 +114,7 @@ def _is_acronym(phrase: str) -> bool:
 
 def _phrase_body(phrase: str) -> str:
     """Regex for one phrase, without the word boundaries."""
+    phrase = phrase.removeprefix(_OPENING).lstrip()
     stem = phrase.endswith("*")
     text = phrase[:-1] if stem else phrase
     parts = []
@@ -127,12 +135,13 @@ def _phrase_body(phrase: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     """Compile one themes.yaml phrase as the tagger matches it."""
-    return re.compile(f"{_LEFT}(?:{_phrase_body(phrase)}){_RIGHT}", re.IGNORECASE)
+    left = _OPENING_LEFT if phrase.startswith(_OPENING) else _LEFT
+    return re.compile(f"{left}(?:{_phrase_body(phrase)}){_RIGHT}", re.IGNORECASE)
 
 
 def _first_token(phrase: str) -> tuple[str, bool]:
     """The phrase's first word, lower-cased, and whether it is a stem ("exclusion*")."""
-    m = _TOKEN.match(phrase)
+    m = _TOKEN.match(phrase := phrase.removeprefix(_OPENING).lstrip())
     if m is None:
         raise CskgError(f"theme phrase '{phrase}' must start with a letter or digit")
     stem = m.end() == len(phrase) - 1 and phrase.endswith("*")
@@ -144,6 +153,11 @@ class _Entry:
     theme: int  # index into ThemeScheme.themes
     order: int  # position of the phrase in its theme's list
     term: str
+
+    @functools.cached_property
+    def opening(self) -> bool:
+        """The phrase matches only where the statement opens ("^plans")."""
+        return self.term.startswith(_OPENING)
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -213,6 +227,8 @@ class _PhraseIndex:
                 continue  # no phrase starts inside a hyphenated word
             for entry in self.lookup(word.group().lower()):
                 if entry.theme in found:
+                    continue
+                if entry.opening and (start > _OPENING_SLACK or _TOKEN.search(text, 0, start)):
                     continue
                 m = entry.regex.match(text, start)
                 if m is None:
@@ -323,6 +339,9 @@ class ThemeScheme:
         Text tags are ordered by start offset, then theme id; a theme matched in the text is
         not repeated from the section heading. Section tags follow, in the same order.
 
+        A phrase that matches only where the statement opens ("^plans") does not count under
+        a heading that one of its theme's exclude phrases matches ("Council plan 2019-2020").
+
         A heading that names several narrower themes of a theme marked ``sectionFirstOnly``
         ("The experiences and progress of children in care and care leavers") gives a
         statement the first it names, or none when the statement's own words name one of
@@ -333,6 +352,13 @@ class ThemeScheme:
         not consistently reviewed."): that one, not the heading's first.
         """
         found = self._text_index.first_matches(text, self._excludes)
+        if section:
+            # an opening phrase is read in its heading's light: "Plans are important as
+            # indicators of commitment" under "Council plan 2019-2020" are the council's plans,
+            # which the theme excludes
+            for k in [k for k, (entry, _, _) in found.items() if entry.opening]:
+                if any(r.search(section) for r in self._excludes[k]):
+                    del found[k]
         text_tags = self._tags(found, "text")
         if not section:
             return text_tags
@@ -424,6 +450,7 @@ def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) 
     seen: dict[str, str] = {}
     for phrase in phrases:
         body = phrase[:-1] if phrase.endswith("*") else phrase
+        body = body.removeprefix(_OPENING).lstrip()
         if "*" in body:
             raise CskgError(
                 f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at its end"
@@ -434,7 +461,9 @@ def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) 
                 "must start with a letter or digit"
             )
         body_re = _phrase_body(phrase)
-        key = body_re if _is_acronym(body) else body_re.lower()
+        key = (body_re if _is_acronym(body) else body_re.lower()) + phrase[:1] * (
+            phrase[:1] == _OPENING
+        )
         if key in seen:
             raise CskgError(
                 f"{where}: theme '{name}': {field} phrases '{seen[key]}' and '{phrase}' "

@@ -372,6 +372,9 @@ PLANNING_ROWS = [
         "adoption.",
         "",
     ),
+    # a statement that opens with plans (Stockport 2014, Croydon 2024)
+    ("Plans are not always informed by assessments or updated following significant changes.", ""),
+    ("• All plans include clear evidence of management oversight.", ""),
 ]
 
 
@@ -646,8 +649,18 @@ def test_key_stages_of_a_journey_are_no_school_stages(scheme: ThemeScheme, text:
     assert "schools-and-education" not in {t.theme_id for t in scheme.tag(text, "")}
 
 
-def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme) -> None:
-    text = "Leaders' plans for children's services are ambitious."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders' plans for children's services are ambitious.",
+        # plans to do something, wherever they stand; plans named further in
+        "Plans to increase the number of in-house foster carers are well developed.",
+        "Plans are in place to create a drop-in centre for care leavers.",
+        "Plans are underway to increase the numbers of children involved.",
+        "The service's plans are ambitious.",
+    ],
+)
+def test_a_plan_for_the_service_is_not_the_planning_theme(scheme: ThemeScheme, text: str) -> None:
     assert "planning-and-drift" not in {t.theme_id for t in scheme.tag(text, "")}
 
 
@@ -788,6 +801,12 @@ def test_longest_phrase_is_reported(scheme: ThemeScheme) -> None:
         ("partner", "partners", False),
         ("16- and 17-year-old*", "16- and 17-year-olds", True),
         ("Q.A.", "Q.A.", True),
+        # "^": only where the statement opens, after at most four characters of punctuation
+        ("^plans", "Plans are clear.", True),
+        ("^plans", "• ‘Plans are clear.", True),
+        ("^plans", "Improvement plans are clear.", False),
+        ("^plans", "1. Plans are clear.", False),
+        ("^plans", "((((( Plans", False),
     ],
 )
 def test_phrase_regex(phrase: str, text: str, matches: bool) -> None:
@@ -1055,6 +1074,10 @@ def test_load_small_scheme(tmp_path: Path) -> None:
             "match phrase '£ spend' must start with a letter or digit",
         ),
         (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: ['^ £ spend']\n",
+            "match phrase '^ £ spend' must start with a letter or digit",
+        ),
+        (
             "themes:\n  - id: a\n    prefLabel: A\n    match: [life story, life-story]\n",
             "match phrases 'life story' and 'life-story' match the same words",
         ),
@@ -1079,6 +1102,26 @@ def test_load_errors(tmp_path: Path, text: str, message: str) -> None:
     assert error.startswith(f"{path}: "), error
     assert message in error, error
     assert "\n" not in error
+
+
+def test_a_phrase_and_its_opening_form_are_different_phrases(tmp_path: Path) -> None:
+    scheme = _load(
+        tmp_path,
+        "themes:\n  - id: a\n    prefLabel: A\n    match: ['^plans', plans for child*]\n",
+    )
+    assert [(t.term, t.start) for t in scheme.tag("Plans are clear.")] == [("^plans", 0)]
+    assert scheme.tag("Their plans are clear.") == ()
+    assert [t.term for t in scheme.tag("Plans for children are clear.")] == ["plans for child*"]
+
+
+def test_an_opening_phrase_is_read_in_its_headings_light(scheme: ThemeScheme) -> None:
+    # "Plans …" under a heading naming the council's plan are the council's plans (Medway
+    # commissioner's report 2019), under an inspection's heading children's plans
+    text = "Plans are important as indicators of commitment to improvement."
+    assert "planning-and-drift" not in {
+        t.theme_id for t in scheme.tag(text, "Council plan 2019-2020")
+    }
+    assert "planning-and-drift" in {t.theme_id for t in scheme.tag(text, "Inspection findings")}
 
 
 def test_missing_file(tmp_path: Path) -> None:
