@@ -510,6 +510,23 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
             "Ensure that the LSCB annual report provides a clear account of its work.",
             "medway-safeguarding-partnership",
         ),
+        # the partners, where a statement opens with them (Warrington 2015, South Tyneside
+        # 2023, Salford 2019), not partners named in passing
+        (
+            "Partners have agreed to establish a multi-agency safeguarding hub (MASH) model.",
+            "medway-safeguarding-partnership",
+        ),
+        (
+            "Partner agencies’ understanding and application of the threshold guidance.",
+            "medway-safeguarding-partnership",
+        ),
+        (
+            "The partnership recognises that there is more to do, and plans are in place to "
+            "address this.",
+            "medway-safeguarding-partnership",
+        ),
+        ("The council will work with partners to develop the offer.", "medway-council"),
+        ("Partnership arrangements, so that these provide effective governance.", "medway-council"),
     ],
 )
 def test_responsible(gaz: Gazetteer, sentence: str, who: str) -> None:
