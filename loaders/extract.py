@@ -477,6 +477,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
     stack: list[tuple[int, str, str, bool]] = []  # (level, key, prior, evaluative)
     lead: _Ctx | None = None
     void = False  # the heading above is out of place (see _misplaced)
+    before = ""  # the section of the last statement before the latest heading
     own_voice = doc.doc_type in _OWN_VOICE
     for i, b in enumerate(blocks):
         if b.kind == "heading":
@@ -503,6 +504,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
             st.scope = _scope(b.section, st)
             continue
         void = void or _misplaced(b, text)
+        if void:
+            # its statements are quoted under the section they belong to
+            b = replace(b, section=before)
+        else:
+            before = b.section
         # (under a heading out of place, the section is the one before it)
         here = stack[:-1] if void else stack
         sec_key = next((k for _, k, _, _ in reversed(here) if k), "") or reg.own

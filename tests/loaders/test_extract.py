@@ -967,6 +967,11 @@ def test_a_recommendations_heading_out_of_place_ends_no_findings():
     assert f.polarity == "Strength"
     assert _finding(x, "The board demonstrates a culture of effective").polarity == "Strength"
     assert not [a for a in x.actions if a.text.startswith("The board demonstrates")]
+    # ... and are quoted under that section, not under "Recommendations"
+    assert (
+        f.excerpts[0].section == _finding(x, "The LSCB chair provides strong").excerpts[0].section
+    )
+    assert f.excerpts[0].section != "Recommendations"
 
 
 def test_a_numbered_paragraph_whose_first_line_ends_on_in_is_no_heading():
