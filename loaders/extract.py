@@ -447,8 +447,11 @@ _AREAS_TO_IMPROVE = re.compile(r"\bwhat needs to improve\b", re.I)
 _RECOMMENDATIONS = re.compile(r"^\W*recommendations?\W*$", re.I)
 _STATEMENT = re.compile(r"(?:the|this|these|those|it|its|there|they|their|a|an)\b", re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.\s+")
-_NOT_DIGIT = re.compile(r"\D")
-_RECOMMENDS = re.compile(r"\b(?:should|must|needs?|needed|required|ought|recommend\w*)\b", re.I)
+_FIRST_NUMBER = re.compile(r"\d+")
+# ("The Cabinet is asked to note this report": a council report's recommendation)
+_RECOMMENDS = re.compile(
+    r"\b(?:should|must|needs?|needed|required|ought|recommend\w*|(?:asked|invited) to)\b", re.I
+)
 
 
 def _misplaced(b: Block, text: str) -> bool:
@@ -460,7 +463,9 @@ def _misplaced(b: Block, text: str) -> bool:
         return False
     first = text[b.start : b.end].lstrip("*_ ")
     number = _PARAGRAPH_NUMBER.match(first)
-    digits = number.group(1) if number else _NOT_DIGIT.sub("", b.marker)
+    # (a paragraph's own number: "8.1" is paragraph 1 of section 8)
+    marked = _FIRST_NUMBER.match(b.marker)
+    digits = number.group(1) if number else marked.group() if marked else ""
     # (a report's own paragraph numbers run high by its recommendations pages; a list of
     # recommendations numbered from one is what its heading says)
     if not digits or int(digits) < 20:

@@ -974,6 +974,20 @@ def test_a_recommendations_heading_out_of_place_ends_no_findings():
     assert f.excerpts[0].section != "Recommendations"
 
 
+def test_a_council_reports_recommendation_is_in_its_place():
+    """Medway cabinet, March 2019: "8. Recommendation" then "8.1 The Cabinet is asked to note
+    this report": paragraph 1 of section 8, a recommendation, quoted under its heading."""
+    text = (
+        "7. Financial and legal implications\n\n- 7.1 There are no legal implications arising "
+        "directly from this report.\n\n8. Recommendation\n\n- 8.1 The Cabinet is asked to note "
+        "this report on the ILACS Focused Visit and the next steps for Medway Council.\n"
+    )
+    doc = _doc(text, "medway-cabinet", "cabinet report", "2019-03", council="Medway")
+    x = extract_document(doc, [])
+    (a,) = [a for a in x.actions if a.text.startswith("The Cabinet is asked")]
+    assert a.excerpt.section == "Recommendation"
+
+
 def test_a_numbered_paragraph_whose_first_line_ends_on_in_is_no_heading():
     """Warwickshire 2017: "46. Unaccompanied asylum-seeking children receive a good service in"
     wraps onto "Warwickshire. Social workers …": no heading, a sentence."""
