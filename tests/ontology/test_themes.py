@@ -1485,3 +1485,86 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
     assert "children-in-care" in themes
     plan = "Children achieve permanence with their extended families."
     assert "planning-and-drift" in {t.theme_id for t in scheme.tag(plan, section)}
+
+
+# Words of this release's readings of other councils' reports (2014-2026): a theme named by
+# what the reports say of it, or a word taken in another sense
+@pytest.mark.parametrize(
+    ("text", "theme", "present"),
+    [
+        # staff proud to work there, but not children or carers who feel valued
+        ("Practitioners are proud to work in Bradford.", "workforce", True),
+        ("Staff enjoy working in Redbridge.", "workforce", True),
+        ("Children feel valued as their voices are listened to.", "workforce", False),
+        # training of carers and members is no workforce
+        (
+            "The preparation and training of prospective foster carers is thorough.",
+            "workforce",
+            False,
+        ),
+        ("Training for elected members has been strengthened.", "workforce", False),
+        # assessments of carers' suitability, and of a service's performance, are not of
+        # children's needs
+        (
+            "There are timely checks and assessments of suitability of private foster carers.",
+            "assessment-quality",
+            False,
+        ),
+        (
+            "The annual report does not provide a rigorous assessment of the performance and "
+            "effectiveness of local services.",
+            "quality-assurance",
+            True,
+        ),
+        # temporary staff and changes of worker
+        ("There is an over-reliance on locum staff.", "workforce-stability", True),
+        (
+            "Changes of their social worker and personal adviser mean it is difficult for young "
+            "people to form trusting relationships.",
+            "workforce-stability",
+            True,
+        ),
+        (
+            "Adopt Berkshire recruit, prepare and assess all Wokingham adopters.",
+            "workforce-stability",
+            False,
+        ),
+        # children seen alone and chairing their own reviews
+        ("Social workers visit children regularly and see them alone.", "voice-of-the-child", True),
+        ("Some care leavers chair their own reviews.", "voice-of-the-child", True),
+        # referrers and conference chairs; the legal threshold for care is no front door
+        ("Feedback is provided to referrers in the majority of cases.", "front-door", True),
+        ("Conference chairs do not challenge drift effectively.", "child-protection", True),
+        ("Thresholds for care proceedings are well understood.", "front-door", False),
+        # a secure placement is no housing; safe and secure accommodation is
+        (
+            "Secure accommodation is used appropriately where risks are high.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        (
+            "Secure accommodation is used appropriately where risks are high.",
+            "homelessness-and-housing",
+            False,
+        ),
+        (
+            "Care leavers live in safe, secure accommodation.",
+            "homelessness-and-housing",
+            True,
+        ),
+        (
+            "Changes in recording practices are impacting on data integrity.",
+            "quality-assurance",
+            True,
+        ),
+        (
+            "The existence of two practice frameworks was felt to be too confusing.",
+            "practice-model",
+            True,
+        ),
+    ],
+)
+def test_words_of_the_november_readings(
+    scheme: ThemeScheme, text: str, theme: str, present: bool
+) -> None:
+    assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
