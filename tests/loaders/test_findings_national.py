@@ -1012,3 +1012,59 @@ def test_words_of_the_2026_readings(sentence, expected):
 )
 def test_words_of_the_november_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the second readings of November 2026 (national reports, 2014-2026)
+        ("Pathway plans are not quality-assured by a manager.", "Weakness"),
+        ("Some care leavers are not allocated a PA until their 18th birthday.", "Weakness"),
+        (
+            "The inclusion of children’s data in the Health and Well-being Board is too limited "
+            "to standard public health datasets.",
+            "Weakness",
+        ),
+        (
+            "The local authority as the corporate parent misses opportunities as a major "
+            "employer to boost care leavers’ employment prospects.",
+            "Weakness",
+        ),
+        (
+            "When care leavers become 21, they are no longer provided with a social worker, PA "
+            "or leaving care services.",
+            "Weakness",
+        ),
+        (
+            "Some young people told inspectors that pathway planning felt rushed.",
+            "Weakness",
+        ),
+        ("The duty, triage and assessment team was at breaking point.", "Weakness"),
+        (
+            "There are constructive working relationships between the judiciary, Cafcass and "
+            "the local authority.",
+            "Strength",
+        ),
+        # no evidence of children left at risk is praise
+        (
+            "Most children come into local authority care at the right time, and there is no "
+            "evidence of children being left in situations of risk or harm.",
+            "Strength",
+        ),
+        # a condition by inversion, and what parents live with
+        (
+            "Wider family networks are considered, and contingency plans are in place should "
+            "needs escalate.",
+            "Neutral",
+        ),
+        (
+            "Embedded, specialist, multi-disciplinary workers provide sophisticated and highly "
+            "impactful support to parents experiencing domestic abuse, poor mental health and "
+            "substance misuse.",
+            "Strength",
+        ),
+        ("Too many children are living with neglect for too long.", "Weakness"),
+    ],
+)
+def test_words_of_the_second_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
