@@ -1562,6 +1562,38 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             "practice-model",
             True,
         ),
+        # the second readings: training and money that are young people's or partners',
+        # a deficit that is a shortfall; churn, disabled children, discharge of orders
+        (
+            "Links with local colleges and training providers have enabled opportunities.",
+            "workforce",
+            False,
+        ),
+        ("The virtual school provides a wide range of training for schools.", "workforce", False),
+        ("Personal advisors give sound financial advice.", "finance-and-resources", False),
+        ("Work is underway to address this deficit.", "finance-and-resources", False),
+        (
+            "The adverse impact of workforce churn is seen in some assessments.",
+            "workforce-stability",
+            True,
+        ),
+        (
+            "Older children who are disabled do not experience a seamless transition.",
+            "disabled-children",
+            True,
+        ),
+        ("There are delays in progressing the discharge of orders.", "court-work", True),
+        (
+            "A very small number of children have a number of unplanned moves.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        ("Return home conversations are not always timely.", "exploitation-and-missing", True),
+        (
+            "Too many older children in care are not in full-time education.",
+            "schools-and-education",
+            True,
+        ),
     ],
 )
 def test_words_of_the_november_readings(
