@@ -315,22 +315,28 @@ class QuadBuilder:
 
     def finding_theme_ids(self, f: Finding) -> tuple[str, ...]:
         """A finding's themes: those of its words and section; for a finding that names
-        nothing itself ("They are positive about working for Medway."), those of the sentence
-        its opening pronoun points back to."""
-        e = f.excerpts[0]
-        return self._or_antecedent(self.theme_ids(f.text, e.section, self._paragraph_before(e)), e)
+        nothing in its own words ("They are positive about working for Medway."), those of the
+        sentence its opening pronoun points back to as well."""
+        return self._statement_theme_ids(f.text, f.excerpts[0])
 
     def action_theme_ids(self, a: Action) -> tuple[str, ...]:
         """An action's themes, as a finding's (:meth:`finding_theme_ids`)."""
-        e = a.excerpt
-        return self._or_antecedent(self.theme_ids(a.text, e.section, self._paragraph_before(e)), e)
+        return self._statement_theme_ids(a.text, a.excerpt)
 
-    def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt) -> tuple[str, ...]:
+    def _statement_theme_ids(self, statement: str, e: Excerpt) -> tuple[str, ...]:
+        tags = self.scheme.tag(statement, e.section, self._paragraph_before(e))
+        themes = tuple(sorted({t.theme_id for t in tags}))
+        return self._or_antecedent(themes, e, any(t.source == "text" for t in tags))
+
+    def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt, named: bool) -> tuple[str, ...]:
         # "Both parts of the service use different case management systems": a statement that
         # names both of what the sentence before it names is about those too, whatever else it
-        # names; one that opens "This"/"They" takes the sentence's themes only if it has none
+        # names; one that opens "This"/"They" takes the sentence's themes where its own words
+        # name none (its heading's themes, if any, are kept beside them: "They address support
+        # needs, balanced with any areas of concern" under "children in care" is about the
+        # plans the sentence before names, too)
         text = self.texts.get(e.doc_id)
-        if text is None or (themes and not _BOTH.match(text, e.start)):
+        if text is None or (named and not _BOTH.match(text, e.start)):
             return themes
         span = antecedent(text, e.start)
         if span is None:

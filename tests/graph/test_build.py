@@ -183,7 +183,7 @@ PASSAGE = (
 )
 
 
-def _finding_themes(sentence: str) -> set[str]:
+def _finding_themes(sentence: str, section: str = "Current service issues") -> set[str]:
     from dataclasses import replace
 
     from cskg.loaders.records import Finding
@@ -191,7 +191,7 @@ def _finding_themes(sentence: str) -> set[str]:
     doc = replace(_doc(), text=PASSAGE, sha256=hashlib.sha256(PASSAGE.encode()).hexdigest())
     start = PASSAGE.index(sentence)
     end = start + len(sentence)
-    excerpt = Excerpt("cabinet", start, end, sentence, "Current service issues")
+    excerpt = Excerpt("cabinet", start, end, sentence, section)
     x = replace(_extraction(), documents=(doc,))
     return set(QuadBuilder(x, load_themes()).finding_theme_ids(
         Finding(sentence, "a-2019", 2019, "Weakness", (excerpt,))
@@ -201,6 +201,15 @@ def _finding_themes(sentence: str) -> set[str]:
 def test_a_finding_that_names_nothing_takes_the_themes_of_the_sentence_before():
     assert load_themes().tag("They are positive about the support they receive.") == ()
     assert _finding_themes("They are positive about the support they receive.") == {"care-leavers"}
+
+
+def test_a_finding_that_names_nothing_keeps_its_headings_themes_beside_the_sentence_before():
+    # its heading gives it a theme, its own words none: the sentence it points back to says
+    # what it is about as well
+    section = "The impact of leaders on social work practice with children and families"
+    sentence = "They are positive about the support they receive."
+    assert "leadership-governance" in {t.theme_id for t in load_themes().tag(sentence, section)}
+    assert {"care-leavers", "leadership-governance"} <= _finding_themes(sentence, section)
 
 
 def test_both_parts_of_what_the_sentence_before_names_adds_its_themes():
