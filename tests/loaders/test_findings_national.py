@@ -1064,6 +1064,28 @@ def test_words_of_the_november_readings(sentence, expected):
             "Strength",
         ),
         ("Too many children are living with neglect for too long.", "Weakness"),
+        # the end readings: "without doubt" is no doubt; what limits effective work is a fault;
+        # what is not referenced or captured; managers helped
+        (
+            "This leadership style is, without doubt, a critical feature which engages staff "
+            "and partner agencies.",
+            "Neutral",
+        ),
+        (
+            "The board has an excessively large membership, limiting meaningful debate and "
+            "effective decision-making.",
+            "Weakness",
+        ),
+        (
+            "The support available for care leavers who are parents is not explicitly "
+            "referenced in the offer.",
+            "Weakness",
+        ),
+        (
+            "The quality framework is more coherent and is helping managers to better "
+            "understand children’s experiences.",
+            "Strength",
+        ),
     ],
 )
 def test_words_of_the_second_november_readings(sentence, expected):
