@@ -1086,6 +1086,12 @@ def test_words_of_the_november_readings(sentence, expected):
             "understand children’s experiences.",
             "Strength",
         ),
+        # a recommendation whose partners stand between its verb and its object (Rochdale 2014)
+        (
+            "Ensure, with partners, that early help is coordinated and targeted effectively so "
+            "that children receive help when their needs are first identified.",
+            "Weakness",
+        ),
     ],
 )
 def test_words_of_the_second_november_readings(sentence, expected):
