@@ -1594,6 +1594,36 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             "schools-and-education",
             True,
         ),
+        # the end readings: a senior leadership team or head of service named is no sign of
+        # (in)stability; children's instability and interim plans are not leaders'; the
+        # supervision of foster carers is no management oversight
+        ("The senior leadership team has set clear expectations.", "leadership-stability", False),
+        (
+            "Changes to the senior leadership team have hampered progress.",
+            "leadership-stability",
+            True,
+        ),
+        (
+            "This results in them experiencing further instability in their lives.",
+            "leadership-stability",
+            False,
+        ),
+        (
+            "Managers come and go, leading to instability in the workforce.",
+            "leadership-stability",
+            True,
+        ),
+        ("Interim safety plans help to keep children safe.", "leadership-stability", False),
+        (
+            "Well planned use of interim managers in key posts has added impetus.",
+            "leadership-stability",
+            True,
+        ),
+        (
+            "Formal supervision of foster carers does not always take place regularly.",
+            "management-oversight",
+            False,
+        ),
     ],
 )
 def test_words_of_the_november_readings(
