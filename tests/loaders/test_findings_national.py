@@ -1086,6 +1086,22 @@ def test_words_of_the_november_readings(sentence, expected):
             "understand children’s experiences.",
             "Strength",
         ),
+        # faults the end readings found read as Neutral (national reports, 2014-2018)
+        (
+            "In the very small number of currently open cases, no written plans were in place.",
+            "Weakness",
+        ),
+        ("Too frequently these were ‘signed off’ by managers.", "Weakness"),
+        (
+            "These are both in early stages of development and so cannot yet evidence impact.",
+            "Weakness",
+        ),
+        ("SDQ’s are reported, but are not robustly analysed.", "Weakness"),
+        (
+            "This will make it difficult for children to make sense in later life of significant "
+            "decisions made for them.",
+            "Weakness",
+        ),
         # a recommendation whose partners stand between its verb and its object (Rochdale 2014)
         (
             "Ensure, with partners, that early help is coordinated and targeted effectively so "
