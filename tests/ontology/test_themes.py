@@ -1624,6 +1624,25 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             "management-oversight",
             False,
         ),
+        # a care leaver's own money; complaints against professionals; foster to adopt; public
+        # health; abduction notices; initial conferences
+        (
+            "PAs help young people to manage their finances.",
+            "finance-and-resources",
+            False,
+        ),
+        ("Foster to adopt arrangements are under-developed.", "planning-and-drift", True),
+        (
+            "The co-location of the Director of Public Health is leading to stronger planning.",
+            "health-partnership",
+            True,
+        ),
+        (
+            "The use of abduction notices is considered in appropriate cases.",
+            "exploitation-and-missing",
+            True,
+        ),
+        ("Only 52% of initial conferences were held within 15 days.", "child-protection", True),
     ],
 )
 def test_words_of_the_november_readings(
