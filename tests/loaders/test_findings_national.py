@@ -1008,15 +1008,6 @@ def test_words_of_the_2026_readings(sentence, expected):
             "information for safe decisions to be made.",
             "Weakness",
         ),
-    ],
-)
-def test_words_of_the_november_readings(sentence, expected):
-    assert polarity(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
         # the second readings of November 2026 (national reports, 2014-2026)
         ("Pathway plans are not quality-assured by a manager.", "Weakness"),
         ("Some care leavers are not allocated a PA until their 18th birthday.", "Weakness"),
@@ -1110,5 +1101,5 @@ def test_words_of_the_november_readings(sentence, expected):
         ),
     ],
 )
-def test_words_of_the_second_november_readings(sentence, expected):
+def test_words_of_the_november_readings(sentence, expected):
     assert polarity(sentence) == expected
