@@ -1635,6 +1635,14 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             True,
         ),
         ("Only 52% of initial conferences were held within 15 days.", "child-protection", True),
+        # a referral out to another service is no front door
+        ("Referrals to MARAC are appropriate and timely.", "front-door", False),
+        (
+            "Referrals to the National Adoption Register are carried out quickly.",
+            "front-door",
+            False,
+        ),
+        ("Referrals to children’s social care are appropriate.", "front-door", True),
     ],
 )
 def test_theme_words_of_other_councils_reports(
