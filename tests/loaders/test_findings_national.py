@@ -1093,6 +1093,8 @@ def test_words_of_the_2026_readings(sentence, expected):
             "decisions made for them.",
             "Weakness",
         ),
+        # a practice model's name is no praise (Southend 2014)
+        ("Conference reports from partners use the strengthening families model.", "Neutral"),
         # a recommendation whose partners stand between its verb and its object (Rochdale 2014)
         (
             "Ensure, with partners, that early help is coordinated and targeted effectively so "
