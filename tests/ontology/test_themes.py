@@ -1635,6 +1635,17 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             True,
         ),
         ("Only 52% of initial conferences were held within 15 days.", "child-protection", True),
+        # the council's plans to put something right; an analysis of trends
+        (
+            "Clear plans are in place to address these shortfalls.",
+            "strategic-and-improvement-plans",
+            True,
+        ),
+        (
+            "Use of information could be improved by more detailed analysis of trends.",
+            "quality-assurance",
+            True,
+        ),
         # a referral out to another service is no front door
         ("Referrals to MARAC are appropriate and timely.", "front-door", False),
         (
