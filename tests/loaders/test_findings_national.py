@@ -1093,6 +1093,13 @@ def test_words_of_the_2026_readings(sentence, expected):
             "decisions made for them.",
             "Weakness",
         ),
+        # what needs (or needed) to be firmer, clearer or more consistent (Dudley 2016)
+        (
+            "Earlier Ofsted inspections found that help and support for children needed to be "
+            "better.",
+            "Weakness",
+        ),
+        ("Management oversight needs to be more consistent.", "Weakness"),
         # a practice model's name is no praise (Southend 2014)
         ("Conference reports from partners use the strengthening families model.", "Neutral"),
         # a recommendation whose partners stand between its verb and its object (Rochdale 2014)
