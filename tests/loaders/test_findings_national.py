@@ -892,15 +892,7 @@ def test_leaders_aware_of_the_issues(sentence):
             "children.",
             "Neutral",
         ),
-    ],
-)
-def test_words_of_the_2026_readings(sentence, expected):
-    assert polarity(sentence) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
+        # the readings of late November 2026
         # delay made smaller (Dorset 2025, Portsmouth 2023, Wandsworth 2016)
         (
             "Active family finding by the regional adoption agency (Aspire) means that children "
@@ -1110,5 +1102,5 @@ def test_words_of_the_2026_readings(sentence, expected):
         ),
     ],
 )
-def test_words_of_the_november_readings(sentence, expected):
+def test_words_of_the_2026_readings(sentence, expected):
     assert polarity(sentence) == expected
