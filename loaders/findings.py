@@ -117,6 +117,7 @@ class Cues:
     circumstance: Alternation
     earlier_judgement: Alternation
     not_a_fault: re.Pattern[str]
+    kept_low: re.Pattern[str]
     consequence: dict[str, re.Pattern[str]]  # follows, benefit, harm, response
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
@@ -169,6 +170,7 @@ def cues() -> Cues:
         circumstance=Alternation(d["circumstance"], re.IGNORECASE),
         earlier_judgement=Alternation(d["earlier_judgement"], re.IGNORECASE),
         not_a_fault=re.compile(d["not_a_fault"], re.IGNORECASE),
+        kept_low=_any(d["kept_low"]),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
@@ -570,7 +572,9 @@ _SENTENCE_OPENING = re.compile(
 # well": a that-clause or a question that opens within a negator's reach is part of what is
 # denied, up to its clause's end (not "that of": "less than half that of neighbours")
 _ADVERBS = re.compile(r"(?:(?:always|yet|consistently|routinely|\w+ly)\s+)*", re.I)
-_NEGATED_THAT = re.compile(r"\b(?:that|which|what|whether)\b(?! of\b)")
+_NEGATED_THAT = re.compile(
+    r"(?<!\band )(?<!\bor )(?<!\bbut )\b(?:that|which|what|whether)\b(?! of\b)"
+)
 _THAT_CLAUSE_END = re.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
 
 
@@ -1002,6 +1006,8 @@ def score(s: str) -> tuple[float, float]:
     faultless = [
         (n.start(), f.end()) for n in _NOT.finditer(s) if (f := c.not_a_fault.match(s, n.end()))
     ]
+    # "placement breakdown rates are low": a fault kept low, the same
+    faultless += [(m.start(), m.end()) for m in c.kept_low.finditer(s)]
     if not (weak_hits or strong_hits or done or knowing or faultless):
         return 0.0, 0.0
     w = _weights(s)

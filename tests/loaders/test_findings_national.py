@@ -1104,3 +1104,99 @@ def test_leaders_aware_of_the_issues(sentence):
 )
 def test_words_of_the_2026_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fault kept low is praise, its fault word no fault found (national reports, 2014-18)
+        ("Disruptions in Calderdale are low, with just one in the last three years.", "Strength"),
+        ("Matching arrangements are sound and there is a low disruption rate.", "Strength"),
+        ("Turnover, staff vacancies and the use of agency social workers are low.", "Strength"),
+        ("Re-referral rates are lower than statistical neighbours.", "Strength"),
+        ("Low levels of repeat child protection plans indicate effective help.", "Strength"),
+        ("Low-level concerns are managed well.", "Strength"),
+        # what should be high is low: a fault; what should be high is high: praise
+        ("However, advocacy take-up is low.", "Weakness"),
+        ("There are low levels of attendance by children at core groups.", "Weakness"),
+        ("The attainment of qualifications by children looked after is too low.", "Weakness"),
+        ("The participation of children looked after is high.", "Strength"),
+        ("High levels of engagement are apparent across the professional network.", "Strength"),
+        # ... unless it was low before, or is what is looked at or dealt with
+        (
+            "IROs actively promote the service and initially low take-up by children and young "
+            "people is increasing.",
+            "Neutral",
+        ),
+        ("Previous problems with low completion rates for PEPs have been resolved.", "Strength"),
+        (
+            "Clear criteria are used to identify the main factors affecting low attendance.",
+            "Strength",
+        ),
+        # leaning on agency staff, in other words
+        (
+            "At 12.6%, the staff turnover rate is comparatively low, but the local authority "
+            "continues to be heavily dependent on agency staff.",
+            "Weakness",
+        ),
+        # a difference made, in other words; a second reported clause is not the first's
+        (
+            "The support provided is making a demonstrable difference to their well-being.",
+            "Strength",
+        ),
+        (
+            "One young person said that without her foster carers she “wouldn’t be where she is "
+            "today” and that being in care had made a huge difference to her life.",
+            "Strength",
+        ),
+    ],
+)
+def test_levels_kept_low_and_levels_that_should_be_high(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an understatement is a fault (national reports, 2013-18)
+        (
+            "In 2014–15, only 28% of initial health assessments were undertaken within 20 days "
+            "of admission to care.",
+            "Weakness",
+        ),
+        ("Only half of children have had an up-to-date check-up.", "Weakness"),
+        ("However, only 41 of 138 were completed within the expected timescale (30%).", "Weakness"),
+        (
+            "As a result, only a small proportion of children looked after in Warwickshire are "
+            "benefiting from the support of an advocate.",
+            "Weakness",
+        ),
+        # ... not a small share of something bad, a comparison, or where a figure rose from
+        (
+            "In 2012–13 only 9% of children experienced three or more placements, which is "
+            "better than statistical neighbours and the national average.",
+            "Strength",
+        ),
+        (
+            "Support to birth parents is provided through the innovative PAUSE project where "
+            "success has been shown through only one of 20 parents having had a further "
+            "pregnancy.",
+            "Strength",
+        ),
+        (
+            "Only a very small number of children reunited with their family re-enter care.",
+            "Neutral",
+        ),
+        (
+            "The rate rose from only 41% during 2015–16 to 75% at the end of December 2016.",
+            "Neutral",
+        ),
+        (
+            "Currently, all children looked after have a PEP, compared to only half of them a few "
+            "years ago.",
+            "Neutral",
+        ),
+    ],
+)
+def test_only_a_share_is_an_understated_fault(sentence, expected):
+    assert polarity(sentence) == expected
