@@ -1020,3 +1020,26 @@ def test_proposals_are_their_proposers_actions(gaz: Gazetteer, sentence: str, wh
 )
 def test_a_proposal_mentioned_is_no_action(sentence: str) -> None:
     assert not is_action(sentence, in_action_section=False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "HR continues to actively pursue the recruitment strategy, supported by the service.",
+            "medway-human-resources",
+        ),
+        (
+            "The Commissioning team should develop systems to monitor and predict demand for SEND "
+            "services.",
+            "medway-commissioning-team",
+        ),
+        # HR named as a thing is no one acting
+        ("HR processes will be reviewed by the council.", "medway-council"),
+    ],
+)
+def test_teams_of_the_council_act_in_their_own_name(
+    gaz: Gazetteer, sentence: str, who: str
+) -> None:
+    assert is_action(sentence, in_action_section=False)
+    assert responsible(sentence, gaz, {}, {}, gaz.council_key) == who
