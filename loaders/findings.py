@@ -461,7 +461,9 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
             continue  # "there has not been a reduction in delays", "do not analyse … reduction"
         if _AIMED.search(s, max(0, r.start() - 30), r.start()):
             continue  # "planned for effectively to lead to a reduction in risk": an aim
-        end = min(len(s), r.end() + 60)
+        # (a verb's object is near it: "has significantly reduced the use of agency staff",
+        # "This has minimised disruption"; not "has reduced the capacity … to address delays")
+        end = min(len(s), r.end() + (60 if r.group(0)[0] in "rR" else 30))
         found = [(p.start(), p.end()) for p in c.problem.finditer(s, r.end(), end)]
         found += [(p.start(), p.end()) for p in _REDUCED_HARM.finditer(s, r.end(), end)]
         if found:
@@ -470,7 +472,11 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return problems, sorted(done)
 
 
-_REDUCTION = re.compile(r"\breductions? (?:in|of)\b", re.I)
+_REDUCTION = re.compile(
+    r"\breductions? (?:in|of)\b"
+    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:reduced|minimi[sz]ed|decreased|cut)\b",
+    re.I,
+)
 # an aim, not what happened: "planned for effectively to lead to a reduction in risk" (not
 # "has contributed to the reduction in inadequate practice", "has led to a reduction")
 _AIMED = re.compile(
@@ -479,7 +485,7 @@ _AIMED = re.compile(
 # what is better less of, beside the problem nouns: "a reduction in inappropriate contacts"
 _REDUCED_HARM = re.compile(
     r"\b(?:inappropriate|unnecessary|inadequate|re-?referrals?|repeat|restraint|exclusions?"
-    r"|missing|risks?|harm|offending|escalation)\b",
+    r"|missing|risks?|harm|offending|escalation|disruptions?|instability|moves)\b",
     re.I,
 )
 
