@@ -1654,6 +1654,31 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             False,
         ),
         ("Referrals to children’s social care are appropriate.", "front-door", True),
+        # children taking part, in other words (two readings of late November 2026)
+        (
+            "Care leavers routinely attend the corporate parenting board.",
+            "voice-of-the-child",
+            True,
+        ),
+        ("Most children engage in their reviews along with family.", "voice-of-the-child", True),
+        (
+            "Pathway plans are comprehensive and are created with and alongside young people.",
+            "voice-of-the-child",
+            True,
+        ),
+        ("Managers oversee permanence decision-making.", "management-oversight", True),
+        (
+            "The operational group has a comprehensive multi-agency dataset.",
+            "quality-assurance",
+            True,
+        ),
+        (
+            "Children benefit from an increasingly experienced, permanent workforce.",
+            "workforce-stability",
+            True,
+        ),
+        # the court's threshold is no front door
+        ("Care proceedings are progressed within the 26-week threshold.", "front-door", False),
     ],
 )
 def test_theme_words_of_other_councils_reports(
