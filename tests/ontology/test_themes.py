@@ -1677,6 +1677,13 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             "workforce-stability",
             True,
         ),
+        # resources that are services for families are no money
+        (
+            "Good use is made by social workers of a range of resources to support families.",
+            "finance-and-resources",
+            False,
+        ),
+        ("The service has insufficient resources to meet demand.", "finance-and-resources", True),
         # the court's threshold is no front door
         ("Care proceedings are progressed within the 26-week threshold.", "front-door", False),
     ],
