@@ -1684,6 +1684,27 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             False,
         ),
         ("The service has insufficient resources to meet demand.", "finance-and-resources", True),
+        # more words of the readings: staff well trained, health histories, tuition, a
+        # perpetrator programme, the emergency duty service; foster carers well trained are
+        # no workforce
+        ("Social workers are well trained and well supported.", "workforce", True),
+        ("Foster carers are well trained and supported.", "workforce", False),
+        (
+            "Care leavers do not routinely gain access to their health histories.",
+            "health-partnership",
+            True,
+        ),
+        (
+            "Individual tuition for children in care supports children well.",
+            "schools-and-education",
+            True,
+        ),
+        (
+            "However, the perpetrator programme is under-resourced.",
+            "domestic-abuse-and-neglect",
+            True,
+        ),
+        ("The emergency duty service is sufficiently staffed.", "front-door", True),
         # the court's threshold is no front door
         ("Care proceedings are progressed within the 26-week threshold.", "front-door", False),
     ],
