@@ -1264,3 +1264,38 @@ def test_only_a_share_is_an_understated_fault(sentence, expected):
 )
 def test_words_of_the_second_november_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # words of the end readings of late November 2026
+        ("The coordination of early help services is under developed.", "Weakness"),
+        ("This means that there is a restricted choice available when matching.", "Weakness"),
+        ("The local target to recruit 25 adopters has been narrowly missed.", "Weakness"),
+        (
+            "The joint strategic needs analysis contains limited information or analysis of "
+            "priority areas affecting children.",
+            "Weakness",
+        ),
+        (
+            "The gap in attainment between children looked after and their peers remains too wide.",
+            "Weakness",
+        ),
+        ("Significant work has stabilised the workforce.", "Strength"),
+        # a time-limited service is no limit on its quality
+        ("It has been time limited, risk assessed and appropriately escalated.", "Strength"),
+        # ... nor are numbers that have settled, or a child who narrowly missed a grade, faults
+        (
+            "After a sharp rise in numbers of children educated at home, the numbers have stabilised.",
+            "Neutral",
+        ),
+        (
+            "Additional tuition is in place to help three young people who narrowly missed getting "
+            "their predicted grades.",
+            "Neutral",
+        ),
+    ],
+)
+def test_words_of_the_end_readings(sentence, expected):
+    assert polarity(sentence) == expected
