@@ -330,7 +330,20 @@ def _weights(s: str) -> list[float]:
     if last is not None:
         for i in range(last.end(), len(s)):
             w[i] = 2.0
+        return w
+    # ... and one that follows its main clause: "Assessments are thorough, although they are not
+    # always timely" leans to the thoroughness; a concession set between commas weighs little up
+    # to its closing comma only ("The quality of practice, although improving, remains
+    # inconsistent")
+    m = _TRAILING_CONCESSION.search(s)
+    if m:
+        comma = s.find(",", m.end())
+        for i in range(m.start(), comma if comma > 0 else len(s)):
+            w[i] = 0.5
     return w
+
+
+_TRAILING_CONCESSION = re.compile(r"(?<!\band),\s+(?:although|though|albeit|even though)\b", re.I)
 
 
 _NOT = re.compile(r"\bnot\b|\bcannot\b", re.I)  # short forms are spelt out first (_spelt)

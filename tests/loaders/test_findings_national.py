@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cskg.loaders.findings import context_polarity, polarity, score
+from cskg.loaders.findings import context_polarity, contrast, polarity, score
 
 
 @pytest.mark.parametrize(
@@ -1287,7 +1287,8 @@ def test_words_of_the_second_november_readings(sentence, expected):
         ("It has been time limited, risk assessed and appropriately escalated.", "Strength"),
         # ... nor are numbers that have settled, or a child who narrowly missed a grade, faults
         (
-            "After a sharp rise in numbers of children educated at home, the numbers have stabilised.",
+            "After a sharp rise in numbers of children educated at home, the numbers have "
+            "stabilised.",
             "Neutral",
         ),
         (
@@ -1299,3 +1300,42 @@ def test_words_of_the_second_november_readings(sentence, expected):
 )
 def test_words_of_the_end_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a concession after its main clause leans to the main clause (national reports)
+        ("Assessments are thorough, although they are not always timely.", "Strength"),
+        (
+            "Most staff have caseloads that are manageable, though a small number were too large.",
+            "Strength",
+        ),
+        (
+            "Decisions to start legal proceedings are often delayed, although once proceedings "
+            "commence they progress quickly.",
+            "Weakness",
+        ),
+        # ... and one set between commas weighs little only up to its closing comma
+        (
+            "The quality of practice for disabled children, although improving, remains "
+            "inconsistent for some children.",
+            "Weakness",
+        ),
+    ],
+)
+def test_a_trailing_concession_leans_to_its_main_clause(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_a_trailing_concession_is_still_a_clause_row_of_its_own():
+    s = (
+        "Supervision for social workers is mostly regular and addresses risk, although some "
+        "actions lack timescales."
+    )
+    assert polarity(s) == "Strength"
+    assert [s[a:b] for a, b in contrast(s)] == [
+        "Supervision for social workers is mostly regular and addresses risk",
+        "some actions lack timescales",
+    ]
+    assert polarity("some actions lack timescales") == "Weakness"
