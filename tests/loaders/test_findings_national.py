@@ -1339,3 +1339,17 @@ def test_a_trailing_concession_is_still_a_clause_row_of_its_own():
         "some actions lack timescales",
     ]
     assert polarity("some actions lack timescales") == "Weakness"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Despite this progress, important work remains.", "Weakness"),
+        ("Care leavers are aware of their financial entitlements.", "Strength"),
+        ("Most children looked after know their rights and entitlements.", "Strength"),
+        ("Care leavers do not know their entitlements.", "Weakness"),
+        ("Parental consent is correctly obtained for the vast majority of children.", "Strength"),
+    ],
+)
+def test_work_remaining_rights_known_and_things_done_correctly(sentence, expected):
+    assert polarity(sentence) == expected
