@@ -37,6 +37,7 @@ from cskg.loaders.records import (
     Judgement,
     RoleAssignment,
 )
+from cskg.loaders.segment import sentences
 from cskg.ontology import CSKG as _CSKG
 from cskg.ontology.themes import ThemeScheme
 
@@ -151,6 +152,8 @@ def figure_iri(f: Figure) -> URIRef:
 # run on for pages where the text has no paragraph breaks)
 _PARAGRAPH_CONTEXT = 1500
 _BOTH = re.compile(r"[\W_]*both\b", re.IGNORECASE)
+# how far around a clause its sentence is sought
+_SENTENCE_REACH = 600
 
 
 def paragraph_before(text: str, para: int, start: int) -> str:
@@ -326,7 +329,29 @@ class QuadBuilder:
     def _statement_theme_ids(self, statement: str, e: Excerpt) -> tuple[str, ...]:
         tags = self.scheme.tag(statement, e.section, self._paragraph_before(e))
         themes = tuple(sorted({t.theme_id for t in tags}))
-        return self._or_antecedent(themes, e, any(t.source == "text" for t in tags))
+        named = any(t.source == "text" for t in tags)
+        if not named and statement[:1].islower():
+            # the clause of a sentence that turns ("Supervision is mostly regular, although
+            # some actions lack timescales"), naming nothing itself, is about what its sentence
+            # names
+            sentence = self._sentence_around(e)
+            if sentence:
+                return tuple(sorted({*themes, *self.theme_ids(sentence, "")}))
+        return self._or_antecedent(themes, e, named)
+
+    def _sentence_around(self, e: Excerpt) -> str:
+        """The sentence that the clause ``e`` lies inside, or "" if it is not inside one."""
+        text = self.texts.get(e.doc_id)
+        if text is None:
+            return ""
+        if not 0 <= e.para < e.start:
+            return ""  # a bullet, or a statement that opens its paragraph
+        lo = max(e.para, e.start - _SENTENCE_REACH)
+        hi = min(len(text), e.end + _SENTENCE_REACH)
+        around = next(((a, b) for a, b in sentences(text, lo, hi) if a <= e.start < b), None)
+        if around is None or around[0] == e.start or around[1] < e.end:
+            return ""  # the clause opens its sentence, or is not inside one
+        return text[around[0] : around[1]]
 
     def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt, named: bool) -> tuple[str, ...]:
         # "Both parts of the service use different case management systems": a statement that

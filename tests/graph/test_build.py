@@ -254,6 +254,37 @@ def test_a_finding_under_a_heading_naming_two_groups_takes_the_one_its_paragraph
     assert "children-in-care" in themes(-1)
 
 
+def test_a_clause_that_names_nothing_takes_its_sentences_themes():
+    from dataclasses import replace
+
+    from cskg.loaders.records import Finding
+
+    text = (
+        "Supervision\n\n"
+        "Most social workers receive effective and timely supervision, although records do "
+        "not always demonstrate that sufficient time is given for reflection.\n\n"
+        "- records do not always demonstrate the reasons for decisions\n"
+    )
+    doc = replace(_doc(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    x = replace(_extraction(), documents=(doc,))
+    builder = QuadBuilder(x, load_themes())
+    clause = "records do not always demonstrate that sufficient time is given for reflection"
+    assert load_themes().tag(clause) == ()
+
+    def themes(phrase: str, para: int) -> set[str]:
+        start = text.index(phrase)
+        e = Excerpt(
+            "cabinet", start, start + len(phrase), phrase, "Inspection findings", None, para
+        )
+        return set(builder.finding_theme_ids(Finding(phrase, "a-2019", 2019, "Weakness", (e,))))
+
+    # the clause of "…, although …" is about the supervision its sentence names
+    assert "management-oversight" in themes(clause, text.index("Most social workers"))
+    # a bullet that opens its own block in lower case is no clause of anything
+    bullet = "records do not always demonstrate the reasons for decisions"
+    assert themes(bullet, text.index(bullet)) == set()
+
+
 MINUTES = (
     "The Commissioner added that she would submit her formal 6 month review report to the "
     "minister in July.\n"
