@@ -559,7 +559,9 @@ def _explain_view(console: Console, e: lk.Explanation) -> None:
                     t.theme, Text("not found: rebuild the graph", style="dim"), "", "", ""
                 )
                 continue
-            where = "sentence before" if t.source == "antecedent" else t.source
+            where = {"antecedent": "sentence before", "sentence": "its sentence"}.get(
+                t.source, t.source
+            )
             table.add_row(t.theme, t.term, t.matched, where, f"{t.start}–{t.end}")
         console.print(table)
     else:

@@ -165,6 +165,20 @@ def paragraph_before(text: str, para: int, start: int) -> str:
     return text[max(para, start - _PARAGRAPH_CONTEXT) : start]
 
 
+def sentence_around(text: str, para: int, start: int, end: int) -> str:
+    """The sentence that the clause ``text[start:end]`` lies inside, within its paragraph
+    (starting at ``para``); "" for a statement that opens its paragraph or its sentence (a
+    bullet, a sentence of its own)."""
+    if not 0 <= para < start:
+        return ""
+    lo = max(para, start - _SENTENCE_REACH)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    around = next(((a, b) for a, b in sentences(text, lo, hi) if a <= start < b), None)
+    if around is None or around[0] == start or around[1] < end:
+        return ""
+    return text[around[0] : around[1]]
+
+
 def excerpt_iri(e: Excerpt) -> URIRef:
     return iri.excerpt(e.doc_id, e.start, e.end)
 
@@ -340,18 +354,8 @@ class QuadBuilder:
         return self._or_antecedent(themes, e, named)
 
     def _sentence_around(self, e: Excerpt) -> str:
-        """The sentence that the clause ``e`` lies inside, or "" if it is not inside one."""
         text = self.texts.get(e.doc_id)
-        if text is None:
-            return ""
-        if not 0 <= e.para < e.start:
-            return ""  # a bullet, or a statement that opens its paragraph
-        lo = max(e.para, e.start - _SENTENCE_REACH)
-        hi = min(len(text), e.end + _SENTENCE_REACH)
-        around = next(((a, b) for a, b in sentences(text, lo, hi) if a <= e.start < b), None)
-        if around is None or around[0] == e.start or around[1] < e.end:
-            return ""  # the clause opens its sentence, or is not inside one
-        return text[around[0] : around[1]]
+        return sentence_around(text, e.para, e.start, e.end) if text is not None else ""
 
     def _or_antecedent(self, themes: tuple[str, ...], e: Excerpt, named: bool) -> tuple[str, ...]:
         # "Both parts of the service use different case management systems": a statement that

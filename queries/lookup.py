@@ -157,7 +157,7 @@ class ThemeMatch:
     """Why a statement carries a theme: the phrase ``term`` matched ``matched`` at offsets
     ``[start, end)`` of its text (``source`` "text"), of its section heading ("section"), or
     of the sentence before it that its opening "This", "They" or "Both parts" points back to
-    ("antecedent")."""
+    ("antecedent"), or of the sentence a clause row lies in ("sentence")."""
 
     theme: str
     theme_id: str
@@ -738,6 +738,9 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
             _build_scheme(out),
             _antecedent(text, quotes[0].start) if text is not None else "",
             _paragraph_before(text, quotes[0].start) if text is not None else "",
+            _sentence_around(text, quotes[0].start, quotes[0].end)
+            if text is not None and head["text"][:1].islower()
+            else "",
         ),
         excerpts=tuple(quotes),
     )
@@ -823,6 +826,15 @@ def _antecedent(text: str, start: int) -> str:
     return text[span[0] : span[1]] if span else ""
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a clause lies inside (as the build reads it: :func:`sentence_around`)."""
+    from cskg.graph.build import sentence_around
+    from cskg.loaders.segment import segment
+
+    para = next((b.start for b in segment(text) if b.start <= start < b.end), -1)
+    return sentence_around(text, para, start, end)
+
+
 def _paragraph_before(text: str, start: int) -> str:
     """The sentences of the statement's paragraph before it, which may choose the group a
     heading naming two gives it (as the build reads them: :meth:`QuadBuilder.finding_theme_ids`)."""
@@ -840,17 +852,21 @@ def _theme_matches(
     scheme: ThemeScheme,
     before: str = "",
     context: str = "",
+    around: str = "",
 ) -> tuple[ThemeMatch, ...]:
     """Why the statement carries each of its themes, as the tagger sees it now: a phrase in
     its text ("text"), its section heading ("section", the group its paragraph names where the
-    heading names two) or, for a statement that points back with "This", "They" or "Both
-    parts", the sentence before it ("antecedent")."""
+    heading names two), for a statement that points back with "This", "They" or "Both
+    parts", the sentence before it ("antecedent"), or, for the clause of a sentence that
+    turns, the sentence it lies in ("sentence")."""
     tags = {}
     for section in sections or [""]:
         for tag in scheme.tag(text, section, context):
             tags.setdefault(tag.theme_id, (tag, section))
     for tag in scheme.tag(before) if before else ():
         tags.setdefault(tag.theme_id, (replace(tag, source="antecedent"), before))
+    for tag in scheme.tag(around) if around else ():
+        tags.setdefault(tag.theme_id, (replace(tag, source="sentence"), around))
     out = []
     for tid, (tag, section) in tags.items():
         if tid not in graph_themes:

@@ -307,6 +307,21 @@ def test_explain_says_why_a_finding_has_its_year(store, built: Path) -> None:  #
     assert e.excerpts[0].section in e.why
 
 
+def test_explain_shows_themes_a_clause_takes_from_its_sentence(store, built: Path) -> None:  # noqa: ANN001
+    # commissioner's review 2019, of the February 2019 focused visit: "… and that assessments
+    # were timely although the quality was inconsistent"; the clause row names nothing itself
+    (hit,) = [
+        h for h in lookup.search(store, "the quality was inconsistent") if h.text.startswith("the")
+    ]
+    e = lookup.explain(store, hit.id, built)
+    by_theme = {t.theme_id: t for t in e.themes}
+    assert (by_theme["assessment-quality"].source, by_theme["assessment-quality"].matched) == (
+        "sentence",
+        "assessments",
+    )
+    assert all(t.term for t in e.themes)  # every theme is explained, none "not found"
+
+
 def test_explain_shows_themes_taken_from_the_sentence_before(store, built: Path) -> None:  # noqa: ANN001
     # commissioner's review 2019: "Early help is not sufficiently connected to children's social
     # care despite a presence in the MASH. Both parts of the service use different ..."
