@@ -294,8 +294,8 @@ _MAIN_CLAUSE = re.compile(
 
 
 def _weights(s: str) -> list[float]:
-    """Per-character weight: the main clause of a contrast counts double, and what a leading
-    concession concedes a quarter."""
+    """Per-character weight: the main clause of a contrast counts double, what a leading
+    concession concedes a quarter, and a concession after its main clause half."""
     w = [1.0] * len(s)
     m = _LEADING_CONCESSION.match(s)
     if m:
@@ -476,7 +476,7 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
             continue  # "planned for effectively to lead to a reduction in risk": an aim
         # (a verb's object is near it: "has significantly reduced the use of agency staff",
         # "This has minimised disruption"; not "has reduced the capacity … to address delays")
-        end = min(len(s), r.end() + (60 if r.group(0)[0] in "rR" else 30))
+        end = min(len(s), r.end() + (60 if r.group("noun") else 30))
         found = [(p.start(), p.end()) for p in c.problem.finditer(s, r.end(), end)]
         found += [(p.start(), p.end()) for p in _REDUCED_HARM.finditer(s, r.end(), end)]
         if found:
@@ -486,7 +486,7 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 
 _REDUCTION = re.compile(
-    r"\breductions? (?:in|of)\b"
+    r"\b(?P<noun>reductions? (?:in|of))\b"
     r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:reduced|minimi[sz]ed|decreased|cut)\b",
     re.I,
 )

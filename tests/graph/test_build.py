@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
@@ -227,26 +228,35 @@ def test_a_finding_with_themes_of_its_own_keeps_them_alone():
     assert themes and "placements-and-sufficiency" not in themes
 
 
-def test_a_finding_under_a_heading_naming_two_groups_takes_the_one_its_paragraph_names():
+def _themes_in(text: str) -> Callable[[str, str, int], set[str]]:
+    """The themes of a finding quoting ``phrase`` of ``text``, under ``section``, in the
+    paragraph starting at ``para``."""
     from dataclasses import replace
 
     from cskg.loaders.records import Finding
 
+    doc = replace(_doc(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    builder = QuadBuilder(replace(_extraction(), documents=(doc,)), load_themes())
+
+    def themes(phrase: str, section: str, para: int) -> set[str]:
+        start = text.index(phrase)
+        e = Excerpt("cabinet", start, start + len(phrase), phrase, section, None, para)
+        return set(builder.finding_theme_ids(Finding(phrase, "a-2019", 2019, "Weakness", (e,))))
+
+    return themes
+
+
+def test_a_finding_under_a_heading_naming_two_groups_takes_the_one_its_paragraph_names():
     text = (
         "The experiences and progress of children in care and care leavers: good\n\n"
         "40. Care leavers have pathway plans that they helped to write. They are not "
         "consistently reviewed to reflect changing risks.\n"
     )
-    doc = replace(_doc(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    x = replace(_extraction(), documents=(doc,))
-    builder = QuadBuilder(x, load_themes())
     sentence = "They are not consistently reviewed to reflect changing risks."
-    start = text.index(sentence)
     section = "The experiences and progress of children in care and care leavers: good"
 
     def themes(para: int) -> set[str]:
-        e = Excerpt("cabinet", start, start + len(sentence), sentence, section, None, para)
-        return set(builder.finding_theme_ids(Finding(sentence, "a-2019", 2019, "Weakness", (e,))))
+        return _themes_in(text)(sentence, section, para)
 
     assert "care-leavers" in themes(text.index("Care leavers"))
     assert "children-in-care" not in themes(text.index("Care leavers"))
@@ -255,28 +265,17 @@ def test_a_finding_under_a_heading_naming_two_groups_takes_the_one_its_paragraph
 
 
 def test_a_clause_that_names_nothing_takes_its_sentences_themes():
-    from dataclasses import replace
-
-    from cskg.loaders.records import Finding
-
     text = (
         "Supervision\n\n"
         "Most social workers receive effective and timely supervision, although records do "
         "not always demonstrate that sufficient time is given for reflection.\n\n"
         "- records do not always demonstrate the reasons for decisions\n"
     )
-    doc = replace(_doc(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    x = replace(_extraction(), documents=(doc,))
-    builder = QuadBuilder(x, load_themes())
     clause = "records do not always demonstrate that sufficient time is given for reflection"
     assert load_themes().tag(clause) == ()
 
     def themes(phrase: str, para: int) -> set[str]:
-        start = text.index(phrase)
-        e = Excerpt(
-            "cabinet", start, start + len(phrase), phrase, "Inspection findings", None, para
-        )
-        return set(builder.finding_theme_ids(Finding(phrase, "a-2019", 2019, "Weakness", (e,))))
+        return _themes_in(text)(phrase, "Inspection findings", para)
 
     # the clause of "…, although …" is about the supervision its sentence names
     assert "management-oversight" in themes(clause, text.index("Most social workers"))
