@@ -715,8 +715,12 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
     quotes = [_quote(r, out) for r in rows if r["part"] == "excerpt"]
     graph_themes = {r["themeId"]: r["themeLabel"] for r in rows if r["part"] == "theme"}
     agents = [(r["agentRole"], r["agentLabel"]) for r in rows if r["part"] == "agent"]
-    # the first excerpt's document, for the sentence it points back to and its paragraph
+    # the first excerpt's document, for the sentence it points back to, its paragraph and the
+    # sentence a clause lies in
     text = _document_text(out, quotes[0].document) if out is not None and quotes else None
+    before = context = around = ""
+    if text is not None:
+        before, context, around = _surroundings(text, quotes[0], head["text"][:1].islower())
     return Explanation(
         id=_tail(item),
         iri=item,
@@ -736,11 +740,9 @@ def explain(store: ox.Store, ident: str, out: Path | None = None) -> Explanation
             [q.section for q in quotes],
             graph_themes,
             _build_scheme(out),
-            _antecedent(text, quotes[0].start) if text is not None else "",
-            _paragraph_before(text, quotes[0].start) if text is not None else "",
-            _sentence_around(text, quotes[0].start, quotes[0].end)
-            if text is not None and head["text"][:1].islower()
-            else "",
+            before,
+            context,
+            around,
         ),
         excerpts=tuple(quotes),
     )
@@ -818,31 +820,21 @@ def _why(head: dict[str, Any], quotes: list[Quote]) -> str:
     return f"{head['year']} is the year the {head['kind']} was set out, in {where}"
 
 
-def _antecedent(text: str, start: int) -> str:
-    """The sentence a statement opening with "This", "They" or "Both parts" points back to."""
+def _surroundings(text: str, quote: Quote, clause: bool) -> tuple[str, str, str]:
+    """What the build reads around a statement to tag it (:meth:`QuadBuilder.finding_theme_ids`):
+    the sentence an opening "This", "They" or "Both parts" points back to, the sentences of its
+    paragraph before it, and, for a clause (``clause``), the sentence it lies in."""
+    from cskg.graph.build import paragraph_before, sentence_around
     from cskg.loaders.actions import antecedent
-
-    span = antecedent(text, start)
-    return text[span[0] : span[1]] if span else ""
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence a clause lies inside (as the build reads it: :func:`sentence_around`)."""
-    from cskg.graph.build import sentence_around
     from cskg.loaders.segment import segment
 
-    para = next((b.start for b in segment(text) if b.start <= start < b.end), -1)
-    return sentence_around(text, para, start, end)
-
-
-def _paragraph_before(text: str, start: int) -> str:
-    """The sentences of the statement's paragraph before it, which may choose the group a
-    heading naming two gives it (as the build reads them: :meth:`QuadBuilder.finding_theme_ids`)."""
-    from cskg.graph.build import paragraph_before
-    from cskg.loaders.segment import segment
-
-    para = next((b.start for b in segment(text) if b.start <= start < b.end), -1)
-    return paragraph_before(text, para, start)
+    span = antecedent(text, quote.start)
+    para = next((b.start for b in segment(text) if b.start <= quote.start < b.end), -1)
+    return (
+        text[span[0] : span[1]] if span else "",
+        paragraph_before(text, para, quote.start),
+        sentence_around(text, para, quote.start, quote.end) if clause else "",
+    )
 
 
 def _theme_matches(
