@@ -992,12 +992,15 @@ _WHETHER = re.compile(
     re.I,
 )
 _TIE = 0.125  # what breaks a tie between soft faults and plain praise
-# a sentence about a minority of those it names ("Only a few care leavers …"), not about a small
-# number ("A small number of children …", which may be all there are)
+# a sentence about a minority of those it names ("Only a few care leavers …", "Few children …"),
+# not about a small number ("A small number of children …", which may be all there are)
 _FEW_HAVE = re.compile(
     r"^\W*(?:(?:only\s+)?a\s+(?:very\s+)?(?:small\s+)?minority|only\s+(?:a\s+(?:very\s+)?(?:few|small"
     r"\s+(?:number|proportion))|some|one|two|three|half|a\s+third|a\s+quarter)|few|(?:less|fewer)"
-    r"\s+than\s+half)\s+of\b",
+    r"\s+than\s+half)\s+of\b"
+    # ("Very few children benefit from an up-to-date assessment")
+    r"|^\W*(?:(?:however|but|as a result|consequently),?\s+)?"
+    r"(?:(?:very|relatively|comparatively)\s+)?few\s+(?:[\w-]+\s+)?(?:children|young\s+people|care\s+leavers|families|parents|carers)\b",
     re.I,
 )
 # (not praise of a few: "A small minority of good quality assessments were seen")
@@ -1219,9 +1222,13 @@ def score(s: str) -> tuple[float, float]:
     for fault in none_seen.values():
         if not _inside(fault, conds):
             strong += w[fault]
-    if strong > weak and _FEW_HAVE.match(s):
+    few = _FEW_HAVE.match(s) if strong > weak else None
+    if few and not any(a < few.end() <= b for a, b in faultless) and not _TURN.search(s, few.end()):
         # praise of a minority is a fault of the rest: "A minority of children have their wishes
         # and feelings well understood", "Only half of care leavers have a pathway plan that …"
+        # (not few who undergo something bad, "Very few children experience disruption", nor
+        # praise after a turn: "Few children … have been identified as being in need of
+        # protection, but when this does happen, decision-making … is prompt")
         weak, strong = strong, weak
     if not (weak or strong):
         # nothing else judges: "Recruitment to social work roles remains a priority despite the

@@ -1353,3 +1353,41 @@ def test_a_trailing_concession_is_still_a_clause_row_of_its_own():
 )
 def test_work_remaining_rights_known_and_things_done_correctly(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # few of a group who undergo something bad: praise (national reports, 2014-23)
+        ("Very few children in care are placed at a distance from their local area.", "Strength"),
+        ("Very few children experience disruption.", "Strength"),
+        ("Very few children return to care for a second or subsequent time.", "Strength"),
+        ("Few children in care are subject to fixed-term exclusions.", "Strength"),
+        ("Very few children looked after come to the attention of the police.", "Strength"),
+        ("There are few complaints.", "Strength"),
+        ("Hartlepool place very few children at a distance from their own area.", "Strength"),
+        # few of a group who have something good: a fault, whatever praise it names
+        ("Few children attend their conferences.", "Weakness"),
+        (
+            "Very few children and young people have support from an independent visitor.",
+            "Weakness",
+        ),
+        (
+            "Very few children benefit from an up-to-date holistic social work assessment to "
+            "inform their care planning reviews.",
+            "Weakness",
+        ),
+        # (nor "a few", "the few", or a fact about voluntary care)
+        ("The few children who do live at a distance are appropriately placed.", "Strength"),
+        ("Very few children are looked after by voluntary agreement (8%).", "Neutral"),
+        # praise after a turn is the other clause's
+        (
+            "Few children with additional needs have been identified as being in need of "
+            "protection, but when this does happen, decision-making and actions are prompt and "
+            "appropriate.",
+            "Strength",
+        ),
+    ],
+)
+def test_few_of_a_bad_thing_is_praise_and_few_of_a_good_one_a_fault(sentence, expected):
+    assert polarity(sentence) == expected
