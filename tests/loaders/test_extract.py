@@ -921,6 +921,20 @@ def test_a_footnote_at_the_foot_of_a_page_is_no_part_of_the_text():
             assert t[e.start : e.end] == e.quote
 
 
+def test_a_framework_reference_apart_from_its_item_is_no_finding():
+    """Somerset 2026 (an ILACS report, as PDF text): each area for improvement carries its
+    reference to the National Framework, which the PDF text often sets on a line of its own
+    ("(National Framework, Outcome 1)", "(Enabler 2: Leaders drive conditions for effective
+    practice)"): the item is a finding, its reference no finding of its own."""
+    text = (OTHER / "somerset-ilacs-2026-framework-refs.txt").read_text(encoding="utf-8")
+    x = extract_document(_doc(text, "somerset-2026", "inspection report", "2026-06"), [])
+    items = [f for f in x.findings if f.excerpts[0].section.startswith("What needs to improve")]
+    assert len(items) == 8
+    assert all(f.polarity == "Weakness" for f in items)
+    assert not [f for f in x.findings if f.text.startswith(("(", "Framework", "Outcome"))]
+    assert _finding(x, "Workloads that enable practitioners").text.endswith("families.")
+
+
 def test_a_graded_judgement_stated_as_a_sentence_heads_its_section():
     """Bury 2016 (a 2014-18 report, as PDF text): "The graded judgement about the experience
     and progress of care leavers / is that it requires improvement", wrapped over two lines,
