@@ -112,9 +112,18 @@ def _is_acronym(phrase: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# An exclude phrase may leave a gap of up to four words between two of its parts:
+# "recruit* ... foster carer*" covers "recruitment processes for foster carers".
+_GAP = " ... "
+_GAP_WORDS = 4
+_GAP_BODY = f"(?:,?{_SEP}[^\\W_][\\w{_APOSTROPHES}{_DASHES}]*){{0,{_GAP_WORDS}}},?{_SEP}"
+
+
 def _phrase_body(phrase: str) -> str:
     """Regex for one phrase, without the word boundaries."""
     phrase = phrase.removeprefix(_OPENING).lstrip()
+    if _GAP in phrase:
+        return _GAP_BODY.join(f"(?:{_phrase_body(part)})" for part in phrase.split(_GAP))
     stem = phrase.endswith("*")
     text = phrase[:-1] if stem else phrase
     parts = []
@@ -449,21 +458,32 @@ def _strings(value: Any, where: str, field: str, name: str) -> tuple[str, ...]:
 def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) -> None:
     seen: dict[str, str] = {}
     for phrase in phrases:
-        body = phrase[:-1] if phrase.endswith("*") else phrase
-        body = body.removeprefix(_OPENING).lstrip()
-        if "*" in body:
+        parts = phrase.split(_GAP)
+        if "..." in phrase and (field != "exclude" or any("..." in part for part in parts)):
             raise CskgError(
-                f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at its end"
+                f"{where}: theme '{name}': {field} phrase '{phrase}': a gap ' ... ' between "
+                "words is allowed only in exclude phrases"
             )
-        if not _TOKEN.match(body):
-            raise CskgError(
-                f"{where}: theme '{name}': {field} phrase '{phrase}' "
-                "must start with a letter or digit"
-            )
+        for part in parts:
+            body = part[:-1] if part.endswith("*") else part
+            body = body.removeprefix(_OPENING).lstrip()
+            if "*" in body:
+                raise CskgError(
+                    f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at the "
+                    "end of a word before a gap or at its end"
+                    if len(parts) > 1
+                    else f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only "
+                    "at its end"
+                )
+            if not _TOKEN.match(body):
+                raise CskgError(
+                    f"{where}: theme '{name}': {field} phrase '{phrase}' "
+                    "must start with a letter or digit"
+                )
         body_re = _phrase_body(phrase)
-        key = (body_re if _is_acronym(body) else body_re.lower()) + phrase[:1] * (
-            phrase[:1] == _OPENING
-        )
+        key = (body_re if _is_acronym(phrase.replace(_GAP, " ")) else body_re.lower()) + phrase[
+            :1
+        ] * (phrase[:1] == _OPENING)
         if key in seen:
             raise CskgError(
                 f"{where}: theme '{name}': {field} phrases '{seen[key]}' and '{phrase}' "

@@ -807,6 +807,16 @@ def test_longest_phrase_is_reported(scheme: ThemeScheme) -> None:
         ("^plans", "Improvement plans are clear.", False),
         ("^plans", "1. Plans are clear.", False),
         ("^plans", "((((( Plans", False),
+        # " ... ": a gap of up to four words (exclude phrases only)
+        ("recruit* ... foster carer*", "Recruitment processes for foster carers", True),
+        ("recruit* ... foster carer*", "recruiting sufficient locally based foster carers", True),
+        ("recruit* ... foster carer*", "recruit, this year, more foster carers", True),
+        (
+            "recruit* ... foster carer*",
+            "recruitment of staff for the new team of foster carers",
+            False,
+        ),
+        ("recruit* ... foster carer*", "recruitment of social workers", False),
     ],
 )
 def test_phrase_regex(phrase: str, text: str, matches: bool) -> None:
@@ -1089,6 +1099,18 @@ def test_load_small_scheme(tmp_path: Path) -> None:
             "themes:\n  - id: a\n    prefLabel: A\n    sectionFirstOnly: yes please\n",
             "theme 'a': sectionFirstOnly must be true or false",
         ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    match: [recruit* ... carers]\n",
+            "a gap ' ... ' between words is allowed only in exclude phrases",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    exclude: [recruit*...carers]\n",
+            "a gap ' ... ' between words is allowed only in exclude phrases",
+        ),
+        (
+            "themes:\n  - id: a\n    prefLabel: A\n    exclude: [re*cruit ... carers]\n",
+            "may use * only at the end of a word before a gap or at its end",
+        ),
         ("- just\n- a list of strings\n", "theme 1 is not a mapping"),
         ("other: 1\n", "expected a non-empty list under 'themes:'"),
         ("", "expected a non-empty list under 'themes:'"),
@@ -1156,6 +1178,37 @@ def test_education_employment_or_training_is_education_not_workforce(
 
 def test_staff_training_is_still_workforce(scheme: ThemeScheme) -> None:
     assert "workforce" in {t.theme_id for t in scheme.tag("Social workers receive training.", "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # foster carers' and adopters' recruitment and training are no staff's (national reports)
+        ("Recruitment processes for foster carers are robust.", "workforce-stability"),
+        (
+            "Specialist foster carers have been recruited to help prevent remands.",
+            "workforce-stability",
+        ),
+        (
+            "The local authority struggles to recruit sufficient foster carers to meet the needs "
+            "of large sibling groups.",
+            "workforce-stability",
+        ),
+        ("Foster carers receive effective training to help them.", "workforce"),
+        ("The assessment, training and support for adopters are thorough.", "workforce"),
+    ],
+)
+def test_carers_recruited_and_trained_are_no_workforce(
+    scheme: ThemeScheme, text: str, theme: str
+) -> None:
+    themes = {t.theme_id for t in scheme.tag(text, "")}
+    assert theme not in themes
+    assert "placements-and-sufficiency" in themes or "Adopters" in text or "adopters" in text
+
+
+def test_staff_recruited_for_the_fostering_service_are_still_workforce(scheme: ThemeScheme) -> None:
+    text = "Stringent efforts have been made to recruit permanent staff to the fostering service."
+    assert "workforce-stability" in {t.theme_id for t in scheme.tag(text, "")}
 
 
 @pytest.mark.parametrize(
