@@ -1391,3 +1391,55 @@ def test_work_remaining_rights_known_and_things_done_correctly(sentence, expecte
 )
 def test_few_of_a_bad_thing_is_praise_and_few_of_a_good_one_a_fault(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # readings of late November 2026 (national reports, 2014-26)
+        ("In cases tracked, bullying was not a cause for concern.", "Strength"),
+        ("This ensures that there are no unnecessary delays in care planning.", "Strength"),
+        ("There have been no tenancy breakdowns for care leavers.", "Strength"),
+        (
+            "However, the impact of learning from serious case reviews is not widely evident.",
+            "Weakness",
+        ),
+        (
+            "However, follow-up checks for any possible issues are not systematically made.",
+            "Weakness",
+        ),
+        (
+            "The local authority has been slow in developing effective performance monitoring.",
+            "Weakness",
+        ),
+        ("Managers deal with poor performance effectively.", "Strength"),
+        ("Leaders have been honest about some of the challenges and areas to improve.", "Strength"),
+        ("The number and range of placements for children is an area of challenge.", "Weakness"),
+        ("Life-story work is largely absent.", "Weakness"),
+        (
+            "Planned transitions for disabled children and care leavers need to happen earlier.",
+            "Weakness",
+        ),
+        ("They have continued to strengthen the quality and impact of services.", "Strength"),
+        (
+            "The range of accommodation available to care leavers generally meets their needs.",
+            "Strength",
+        ),
+        ("Most young people spoken to were very happy with the current arrangements.", "Strength"),
+        ("The authority is on track to meet a stretching target.", "Strength"),
+        (
+            "Young people were happy with their accommodation but disliked the proximity of the "
+            "accommodation to a children's home.",
+            "Weakness",
+        ),
+        # (a relative clause says what is sought, not what is met; likes and dislikes are no fault)
+        (
+            "Many care leavers experience difficulty in obtaining safe, secure accommodation that "
+            "meets their needs.",
+            "Weakness",
+        ),
+        ("Social workers know children's likes, dislikes, hobbies and interests well.", "Strength"),
+    ],
+)
+def test_plain_praise_and_faults_of_the_late_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
