@@ -1766,3 +1766,32 @@ def test_theme_words_of_other_councils_reports(
     scheme: ThemeScheme, text: str, theme: str, present: bool
 ) -> None:
     assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # readings of late November 2026: subjects in other words (national reports)
+        ("Children are supported well to contribute to their reviews.", "voice-of-the-child"),
+        ("Managers use live dashboards effectively to monitor performance.", "quality-assurance"),
+        ("The board has a strong interest in performance indicators.", "quality-assurance"),
+        ("Young people have helped to design the health passport.", "health-partnership"),
+        ("The section 11 audit is now being extended to GPs.", "health-partnership"),
+        ("Staff are tenacious and skilful in tracking CME.", "schools-and-education"),
+        ("There is an over reliance on temporary staff.", "workforce-stability"),
+        ("Parallel planning occurs from an early stage.", "planning-and-drift"),
+        ("Disabled care leavers are mostly supported well.", "disabled-children"),
+    ],
+)
+def test_subjects_of_the_late_november_readings(
+    scheme: ThemeScheme, text: str, expected: str
+) -> None:
+    assert expected in {t.theme_id for t in scheme.tag(text, "")}
+
+
+def test_other_services_thresholds_are_no_front_door(scheme: ThemeScheme) -> None:
+    for text in (
+        "Care leavers do not meet the threshold for adult mental health services.",
+        "This did not meet the national threshold of 547 days.",
+    ):
+        assert "front-door" not in {t.theme_id for t in scheme.tag(text, "")}
