@@ -1443,3 +1443,48 @@ def test_few_of_a_bad_thing_is_praise_and_few_of_a_good_one_a_fault(sentence, ex
 )
 def test_plain_praise_and_faults_of_the_late_november_readings(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # readings of late November 2026, the second four (national reports, 2014-26)
+        ("Very few children (3%) have experienced three or more placement changes.", "Strength"),
+        ("There have not been any permanent exclusions for the last seven years.", "Strength"),
+        (
+            "Parallel planning for those children unable to live safely with their parents was "
+            "progressed speedily in all cases.",
+            "Strength",
+        ),
+        ("She is taking decisive action to identify areas of weakness.", "Strength"),
+        ("Senior leaders have already identified this issue.", "Strength"),
+        (
+            "Children's social care urgently needs the kind of comprehensive performance "
+            "management framework that would help.",
+            "Weakness",
+        ),
+        ("The range of work placement opportunities is negligible.", "Weakness"),
+        ("This has still not been produced.", "Weakness"),
+        ("However, due to issues within the process, there is a backlog of cases.", "Weakness"),
+        ("Return home interviews are routinely offered, but take-up has stalled.", "Weakness"),
+        ("Children and families were negative in their feedback.", "Weakness"),
+        ("However, timely action is not taken to undertake agency checks.", "Weakness"),
+        ("These decisions are not taken lightly.", "Neutral"),
+        ("Children placed at home are not left to drift for extended periods.", "Strength"),
+        ("There is no use of bed and breakfast or houses of multiple occupation.", "Strength"),
+        ("Children's views and opinions are taken into account.", "Strength"),
+        (
+            "Once the local authority has entered court proceedings, work is of a higher standard.",
+            "Strength",
+        ),
+        ("Through transparent governance arrangements, partners share accountability.", "Strength"),
+        ("In a small number of cases, assessments are written to a high standard.", "Weakness"),
+        ("In cases seen, assessments are good.", "Strength"),
+        (
+            "Multiple changes enacted during 2014 had powerful and unintended consequences.",
+            "Neutral",
+        ),
+    ],
+)
+def test_plain_praise_and_faults_of_the_second_late_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
