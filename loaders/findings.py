@@ -192,7 +192,9 @@ _CONTRAST_AFTER = re.compile(
     r"\b(?:but|however|(?<!not )(?<!as )yet(?! to\b)|although|though|despite|whilst|while)\b", re.I
 )
 _LEADING_CONCESSION = re.compile(
-    r"^\W*(?:although|though|despite|whilst|while|even though)\b", re.I
+    r"^\W*(?:(?:likewise|similarly|however|moreover|additionally|overall|equally),\s+)?"
+    r"(?:although|though|despite|whilst|while|even though)\b",
+    re.I,
 )
 _LATER_CONCESSION = re.compile(
     r"[,;]\s+(?:and|but|so)\s+(?:although|though|whilst|while|even though)\b", re.I
@@ -256,7 +258,7 @@ def contrast(s: str) -> list[tuple[int, int]]:
         return []
     m = _LEADING_CONCESSION.match(s)
     if m:
-        if m.group(0).strip().lower() == "despite":
+        if m.group(0).split()[-1].lower() == "despite":
             return []
         # the main clause follows the first comma that ends a concession with a verb: not the
         # commas of a list it opens with ("Whilst the Chief Executive, the Leader and the lead

@@ -751,7 +751,9 @@ def test_help_that_works_and_quality_that_varies(sentence, expected):
             "children who are living in unregistered settings.",
             "Strength",
         ),
-        ("No children are living in unregistered children’s homes.", "Neutral"),
+        # (none is praise, as the readers of late November 2026 read it: Greenwich 2024 "a
+        # significant achievement")
+        ("No children are living in unregistered children’s homes.", "Strength"),
         (
             "There are a reducing number of children living in unregistered children’s homes.",
             "Neutral",
@@ -1487,4 +1489,42 @@ def test_plain_praise_and_faults_of_the_late_november_readings(sentence, expecte
     ],
 )
 def test_plain_praise_and_faults_of_the_second_late_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bad thing limited, or none of it (2024-26 reports)
+        (
+            "Children in care generally live in placements that meet their needs, and the use of "
+            "unregistered provision is limited.",
+            "Strength",
+        ),
+        (
+            "At the time of this inspection, no children were living in unregistered "
+            "children's homes.",
+            "Strength",
+        ),
+        ("No young people are placed in bed and breakfast accommodation.", "Strength"),
+        ("PAs work robustly with partner agencies.", "Strength"),
+        # a concession after an opening adverb ("Likewise, while …", "However, despite …")
+        (
+            "Likewise, while some young people benefit from careful planning, some aftercare "
+            "workers are not aware when this happens.",
+            "Weakness",
+        ),
+        ("However, despite this deficit, the quality of interventions is improving.", "Strength"),
+        # what limits an ability, and a recommendation to take action
+        (
+            "This also limits senior managers' ability to respond robustly to emerging risk.",
+            "Weakness",
+        ),
+        (
+            "Take action to reduce the numbers of care leavers living in unsuitable accommodation.",
+            "Weakness",
+        ),
+    ],
+)
+def test_bad_things_limited_later_concessions_and_limits(sentence, expected):
     assert polarity(sentence) == expected
