@@ -1795,3 +1795,31 @@ def test_other_services_thresholds_are_no_front_door(scheme: ThemeScheme) -> Non
         "This did not meet the national threshold of 547 days.",
     ):
         assert "front-door" not in {t.theme_id for t in scheme.tag(text, "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # a placement at school or work, or one a child goes missing from, judges no homes
+        (
+            "Social workers ensure that children retain their school placement.",
+            "placements-and-sufficiency",
+        ),
+        ("Care leavers have access to work placements.", "placements-and-sufficiency"),
+        (
+            "55 looked after children went missing from their placements.",
+            "placements-and-sufficiency",
+        ),
+        # oversight by a board or the partnership, and carers' supervision, are no managers'
+        ("The Board's oversight of partners is strong.", "management-oversight"),
+        (
+            "There is effective multi-agency oversight of these arrangements.",
+            "management-oversight",
+        ),
+        ("All foster carers benefit from regular supervision.", "management-oversight"),
+    ],
+)
+def test_placements_and_oversight_in_another_sense(
+    scheme: ThemeScheme, text: str, theme: str
+) -> None:
+    assert theme not in {t.theme_id for t in scheme.tag(text, "")}
