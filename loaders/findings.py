@@ -213,7 +213,7 @@ _VERBISH = re.compile(
     r"|[a-z]+(?:ed|es))\b",
     re.I,
 )
-_NOT_ONLY = re.compile(r"\bnot only\b", re.I)
+_NOT_ONLY = re.compile(r"\bnot (?:only|just)\b", re.I)
 _NOT_BEFORE = re.compile(r"(?:\bnot|cannot|\bas)\s*$", re.I)
 
 
@@ -223,6 +223,8 @@ def _turns(s: str, t: re.Match[str]) -> bool:
     "do not however always"), which turns after a semicolon or a comma it does not close
     ("… is evident, however decisions … do not always progress")."""
     word = t.group(0).strip(" ,;\n\t").lower()
+    if word == "but" and _NOT_LIMITED.match(s, t.end()):
+        return False  # "including, but not limited to, …": a list, no turn
     if word == "yet":
         return not _NOT_BEFORE.search(s, 0, t.start())
     if word == "however":
@@ -231,6 +233,7 @@ def _turns(s: str, t: re.Match[str]) -> bool:
     return True
 
 
+_NOT_LIMITED = re.compile(r"not (?:limited to|exclusively|only|just)\b", re.I)
 _SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b(?!,))", re.I)
 
 
@@ -657,8 +660,14 @@ def _negated(s: str) -> list[tuple[int, int]]:
             # training or employment are helped effectively": "effectively" is not negated)
             verb = _ALTERNATIVE_END.search(s, alt.end(), alt.end() + 35)
             end = max(end, verb.start() if verb else min(len(s), alt.end() + 35))
-        out.append((m.start(), end))
+        # (what follows "but" is affirmed: "Decisions are not resource led, but made in the
+        # child's best interests")
+        but = _BUT.search(s, m.end(), end)
+        out.append((m.start(), but.start() if but else end))
     return out
+
+
+_BUT = re.compile(r"\bbut\b", re.I)
 
 
 def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:

@@ -1528,3 +1528,56 @@ def test_plain_praise_and_faults_of_the_second_late_november_readings(sentence, 
 )
 def test_bad_things_limited_later_concessions_and_limits(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what follows "but" is affirmed, not negated
+        ("Decisions are not resource led, but made in the child's best interests.", "Strength"),
+        ("Placement stability is not yet good but is improving.", "Strength"),
+        ("Children only become looked after when it is in their best interests.", "Strength"),
+        # (a best interest denied is a condition)
+        (
+            "Brothers and sisters are placed together, unless their plans identify that this "
+            "would not be in their best interests.",
+            "Neutral",
+        ),
+        # "not just … but also" adds, it does not turn
+        (
+            "Working relationships are not just effective among statutory partners, but also "
+            "with the third sector.",
+            "Strength",
+        ),
+        (
+            "There have been changes in managers, which has resulted in professional "
+            "discontinuity.",
+            "Weakness",
+        ),
+        (
+            "Care leavers in temporary accommodation, which further increases their vulnerability.",
+            "Weakness",
+        ),
+        ("Leaders promote good attendance but the number of exclusions have risen.", "Weakness"),
+        ("Care leavers in custody have limited assistance.", "Weakness"),
+        (
+            "Senior leaders demonstrate an in-depth knowledge of the functioning of services.",
+            "Strength",
+        ),
+        # (what increases a vulnerability, recognised, is no fault)
+        (
+            "Social workers recognise the factors that increase children's vulnerabilities.",
+            "Neutral",
+        ),
+    ],
+)
+def test_but_affirms_and_plain_words_of_the_second_late_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_including_but_not_limited_to_is_no_turn():
+    s = (
+        "The timely and robust identification and multi-agency response to children who are at "
+        "risk of harm, including, but not limited to, the response to pre-birth children."
+    )
+    assert contrast(s) == []
