@@ -1009,12 +1009,13 @@ _FEW_HAVE = re.compile(
     r"^\W*(?:(?:only\s+)?a\s+(?:very\s+)?(?:small\s+)?minority|only\s+(?:a\s+(?:very\s+)?(?:few|small"
     r"\s+(?:number|proportion))|some|one|two|three|half|a\s+third|a\s+quarter)|few|(?:less|fewer)"
     r"\s+than\s+half)\s+of\b"
-    # ("Very few children benefit from an up-to-date assessment")
     # ("In a small number of cases, assessments are written to a high standard")
     r"|^\W*in\s+(?:only\s+)?(?:a\s+(?:very\s+)?(?:small\s+(?:number|minority)|minority|few|handful)"
     r"\s+of\s+)(?:cases|records|instances|files)\b(?=(?:\s+\w+){0,3},)"
+    # ("Very few children benefit from an up-to-date assessment")
     r"|^\W*(?:(?:however|but|as a result|consequently),?\s+)?"
-    r"(?:(?:very|relatively|comparatively)\s+)?few\s+(?:[\w-]+\s+)?(?:children|young\s+people|care\s+leavers|families|parents|carers)\b",
+    r"(?:(?:very|relatively|comparatively)\s+)?few\s+(?:[\w-]+\s+)?"
+    r"(?:children|young\s+people|care\s+leavers|families|parents|carers)\b",
     re.I,
 )
 # (not praise of a few: "A small minority of good quality assessments were seen")

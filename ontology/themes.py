@@ -468,12 +468,10 @@ def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) 
             body = part[:-1] if part.endswith("*") else part
             body = body.removeprefix(_OPENING).lstrip()
             if "*" in body:
+                where_star = "the end of a word before a gap or at " if len(parts) > 1 else ""
                 raise CskgError(
-                    f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at the "
-                    "end of a word before a gap or at its end"
-                    if len(parts) > 1
-                    else f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only "
-                    "at its end"
+                    f"{where}: theme '{name}': {field} phrase '{phrase}' may use * only at "
+                    f"{where_star}its end"
                 )
             if not _TOKEN.match(body):
                 raise CskgError(
@@ -481,9 +479,11 @@ def _check_phrases(phrases: tuple[str, ...], where: str, field: str, name: str) 
                     "must start with a letter or digit"
                 )
         body_re = _phrase_body(phrase)
-        key = (body_re if _is_acronym(phrase.replace(_GAP, " ")) else body_re.lower()) + phrase[
-            :1
-        ] * (phrase[:1] == _OPENING)
+        acronym = _is_acronym(phrase.replace(_GAP, " "))
+        # (a phrase and its opening form, "^plans", are different phrases)
+        key = (body_re if acronym else body_re.lower()) + (
+            _OPENING if phrase.startswith(_OPENING) else ""
+        )
         if key in seen:
             raise CskgError(
                 f"{where}: theme '{name}': {field} phrases '{seen[key]}' and '{phrase}' "
