@@ -1581,3 +1581,28 @@ def test_including_but_not_limited_to_is_no_turn():
         "risk of harm, including, but not limited to, the response to pre-birth children."
     )
     assert contrast(s) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # children still waiting are a fault (national reports, 2014-24) ...
+        (
+            "However, a small number of children are still waiting to live in a permanent home.",
+            "Weakness",
+        ),
+        (
+            "This has resulted in some children still waiting to be adopted by a family beyond "
+            "timescales that are in their best interests.",
+            "Weakness",
+        ),
+        # ... not the children a panel tracks
+        (
+            "The permanence panel is responsible for tracking the progress for children still "
+            "waiting for permanence.",
+            "Neutral",
+        ),
+    ],
+)
+def test_children_still_waiting(sentence, expected):
+    assert polarity(sentence) == expected
