@@ -232,12 +232,17 @@ class _PhraseIndex:
         spans: dict[int, list[tuple[int, int]]] = {}
         for word in _TOKEN.finditer(text):
             start = word.start()
-            if start and text[start - 1] in _DASH_CHARS:
-                continue  # no phrase starts inside a hyphenated word
+            # no phrase starts inside a hyphenated word, but an opening one may follow a dash
+            # that opens the statement ("-Plans are clear"), as its regex allows
+            hyphenated = start > 0 and text[start - 1] in _DASH_CHARS
+            if hyphenated and (start > _OPENING_SLACK or _TOKEN.search(text, 0, start)):
+                continue
             for entry in self.lookup(word.group().lower()):
                 if entry.theme in found:
                     continue
                 if entry.opening and (start > _OPENING_SLACK or _TOKEN.search(text, 0, start)):
+                    continue
+                if hyphenated and not entry.opening:
                     continue
                 m = entry.regex.match(text, start)
                 if m is None:

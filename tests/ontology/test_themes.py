@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cskg.errors import CskgError
@@ -873,6 +873,7 @@ def test_tag_offsets_point_at_the_term(scheme: ThemeScheme, text: str, section: 
 
 @settings(max_examples=300, deadline=None)
 @given(text=_statements)
+@example(text="-plans")  # an opening phrase after a dash that opens the statement
 def test_tagger_agrees_with_reference(scheme: ThemeScheme, text: str) -> None:
     got = {(t.theme_id, t.term, t.start, t.end) for t in scheme.tag(text)}
     assert got == _reference_tags(scheme, text)
@@ -1178,37 +1179,6 @@ def test_education_employment_or_training_is_education_not_workforce(
 
 def test_staff_training_is_still_workforce(scheme: ThemeScheme) -> None:
     assert "workforce" in {t.theme_id for t in scheme.tag("Social workers receive training.", "")}
-
-
-@pytest.mark.parametrize(
-    ("text", "theme"),
-    [
-        # foster carers' and adopters' recruitment and training are no staff's (national reports)
-        ("Recruitment processes for foster carers are robust.", "workforce-stability"),
-        (
-            "Specialist foster carers have been recruited to help prevent remands.",
-            "workforce-stability",
-        ),
-        (
-            "The local authority struggles to recruit sufficient foster carers to meet the needs "
-            "of large sibling groups.",
-            "workforce-stability",
-        ),
-        ("Foster carers receive effective training to help them.", "workforce"),
-        ("The assessment, training and support for adopters are thorough.", "workforce"),
-    ],
-)
-def test_carers_recruited_and_trained_are_no_workforce(
-    scheme: ThemeScheme, text: str, theme: str
-) -> None:
-    themes = {t.theme_id for t in scheme.tag(text, "")}
-    assert theme not in themes
-    assert "placements-and-sufficiency" in themes or "Adopters" in text or "adopters" in text
-
-
-def test_staff_recruited_for_the_fostering_service_are_still_workforce(scheme: ThemeScheme) -> None:
-    text = "Stringent efforts have been made to recruit permanent staff to the fostering service."
-    assert "workforce-stability" in {t.theme_id for t in scheme.tag(text, "")}
 
 
 @pytest.mark.parametrize(
@@ -1760,66 +1730,88 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
         ("The emergency duty service is sufficiently staffed.", "front-door", True),
         # the court's threshold is no front door
         ("Care proceedings are progressed within the 26-week threshold.", "front-door", False),
+        # readings of late November 2026: subjects in other words (national reports)
+        ("Children are supported well to contribute to their reviews.", "voice-of-the-child", True),
+        (
+            "Managers use live dashboards effectively to monitor performance.",
+            "quality-assurance",
+            True,
+        ),
+        ("The board has a strong interest in performance indicators.", "quality-assurance", True),
+        ("Young people have helped to design the health passport.", "health-partnership", True),
+        ("The section 11 audit is now being extended to GPs.", "health-partnership", True),
+        ("Staff are tenacious and skilful in tracking CME.", "schools-and-education", True),
+        ("There is an over reliance on temporary staff.", "workforce-stability", True),
+        ("Parallel planning occurs from an early stage.", "planning-and-drift", True),
+        ("Disabled care leavers are mostly supported well.", "disabled-children", True),
+        # ... other services' thresholds are no front door
+        (
+            "Care leavers do not meet the threshold for adult mental health services.",
+            "front-door",
+            False,
+        ),
+        ("This did not meet the national threshold of 547 days.", "front-door", False),
+        # ... foster carers' and adopters' recruitment and training are no staff's, but the
+        # fostering service's own staff are
+        ("Recruitment processes for foster carers are robust.", "workforce-stability", False),
+        ("Recruitment processes for foster carers are robust.", "placements-and-sufficiency", True),
+        (
+            "Specialist foster carers have been recruited to help prevent remands.",
+            "workforce-stability",
+            False,
+        ),
+        (
+            "Specialist foster carers have been recruited to help prevent remands.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        (
+            "The local authority struggles to recruit sufficient foster carers to meet the needs "
+            "of large sibling groups.",
+            "workforce-stability",
+            False,
+        ),
+        (
+            "The local authority struggles to recruit sufficient foster carers to meet the needs "
+            "of large sibling groups.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        ("Foster carers receive effective training to help them.", "workforce", False),
+        (
+            "Foster carers receive effective training to help them.",
+            "placements-and-sufficiency",
+            True,
+        ),
+        ("The assessment, training and support for adopters are thorough.", "workforce", False),
+        (
+            "Stringent efforts have been made to recruit permanent staff to the fostering service.",
+            "workforce-stability",
+            True,
+        ),
+        # ... a placement at school or work, or one a child goes missing from, judges no homes
+        (
+            "Social workers ensure that children retain their school placement.",
+            "placements-and-sufficiency",
+            False,
+        ),
+        ("Care leavers have access to work placements.", "placements-and-sufficiency", False),
+        (
+            "55 looked after children went missing from their placements.",
+            "placements-and-sufficiency",
+            False,
+        ),
+        # ... oversight by a board or the partnership, and carers' supervision, are no managers'
+        ("The Board's oversight of partners is strong.", "management-oversight", False),
+        (
+            "There is effective multi-agency oversight of these arrangements.",
+            "management-oversight",
+            False,
+        ),
+        ("All foster carers benefit from regular supervision.", "management-oversight", False),
     ],
 )
 def test_theme_words_of_other_councils_reports(
     scheme: ThemeScheme, text: str, theme: str, present: bool
 ) -> None:
     assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # readings of late November 2026: subjects in other words (national reports)
-        ("Children are supported well to contribute to their reviews.", "voice-of-the-child"),
-        ("Managers use live dashboards effectively to monitor performance.", "quality-assurance"),
-        ("The board has a strong interest in performance indicators.", "quality-assurance"),
-        ("Young people have helped to design the health passport.", "health-partnership"),
-        ("The section 11 audit is now being extended to GPs.", "health-partnership"),
-        ("Staff are tenacious and skilful in tracking CME.", "schools-and-education"),
-        ("There is an over reliance on temporary staff.", "workforce-stability"),
-        ("Parallel planning occurs from an early stage.", "planning-and-drift"),
-        ("Disabled care leavers are mostly supported well.", "disabled-children"),
-    ],
-)
-def test_subjects_of_the_late_november_readings(
-    scheme: ThemeScheme, text: str, expected: str
-) -> None:
-    assert expected in {t.theme_id for t in scheme.tag(text, "")}
-
-
-def test_other_services_thresholds_are_no_front_door(scheme: ThemeScheme) -> None:
-    for text in (
-        "Care leavers do not meet the threshold for adult mental health services.",
-        "This did not meet the national threshold of 547 days.",
-    ):
-        assert "front-door" not in {t.theme_id for t in scheme.tag(text, "")}
-
-
-@pytest.mark.parametrize(
-    ("text", "theme"),
-    [
-        # a placement at school or work, or one a child goes missing from, judges no homes
-        (
-            "Social workers ensure that children retain their school placement.",
-            "placements-and-sufficiency",
-        ),
-        ("Care leavers have access to work placements.", "placements-and-sufficiency"),
-        (
-            "55 looked after children went missing from their placements.",
-            "placements-and-sufficiency",
-        ),
-        # oversight by a board or the partnership, and carers' supervision, are no managers'
-        ("The Board's oversight of partners is strong.", "management-oversight"),
-        (
-            "There is effective multi-agency oversight of these arrangements.",
-            "management-oversight",
-        ),
-        ("All foster carers benefit from regular supervision.", "management-oversight"),
-    ],
-)
-def test_placements_and_oversight_in_another_sense(
-    scheme: ThemeScheme, text: str, theme: str
-) -> None:
-    assert theme not in {t.theme_id for t in scheme.tag(text, "")}
