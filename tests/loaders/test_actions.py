@@ -856,6 +856,17 @@ def test_the_director_is_the_director_named_last(gaz: Gazetteer) -> None:
         ("Action is now required to strengthen practice and manage demand.", True),
         ("As a result, action is required to ensure that managers have the skills.", True),
         ("They need to provide political leadership across education and social care.", True),
+        (
+            "Given the relative inexperience of the lead member, he needs to ensure that she is "
+            "supported.",
+            True,
+        ),
+        (
+            "Fundamentally there is a need to create an environment in the Council that gives "
+            "enough priority to meeting the needs of children.",
+            True,
+        ),
+        ("Given their age, they need to feel safe where they live.", False),
         # ... not a letter's advice to a child, nor a condition, nor a child's need
         ("It is important that you are able to see your brothers and sisters.", False),
         (
@@ -897,6 +908,24 @@ def test_recommendations_in_other_words_and_work_going_on(sentence: str, expecte
         ("The existing sufficiency strategy needs updating in the light of this report.", True),
         ("The role of early help needs urgent review and attention.", True),
         ("The plan is ambitious and needs to be driven by the whole Council.", True),
+        # ... with a degree word before the participle, or what must go on or change
+        (
+            "Early help is delivered from four child and family hubs and needs to be better "
+            "linked to children's social care.",
+            True,
+        ),
+        ("The two strategies need to be more closely aligned.", True),
+        (
+            "The Council has been open to securing support and advice and this needs to "
+            "continue in a more formal agreement.",
+            True,
+        ),
+        ("Political and officer strategic leadership needs to improve.", True),
+        ("The findings of the multi-agency audits need to inform future training.", True),
+        ("There needs to be a clearer link to how this makes a difference to children.", True),
+        # ... not what a subordinate clause says needs to change
+        ("Medway knows what needs to change but there remain significant doubts.", False),
+        ("The Improvement Notices go into detail on what needs to change.", False),
         # a gap stated, or a subordinate clause's need
         ("Medway needs to be more ambitious for its children.", False),
         ("Staff need to be able to rely on their managers.", False),
