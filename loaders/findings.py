@@ -558,7 +558,20 @@ _ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b"
 _NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
 # "not always coordinated well enough to engage the family proactively and effectively", "not
 # being used to support ... proactively": what is not done (enough) to happen does not happen
-_ENOUGH_TO = re.compile(r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|ability|capacity) to\b")
+# ("reduces the ability of social workers, carers and professionals to ensure that they are
+# working together purposefully": what an ability held back was for is not done either)
+_ENOUGH_TO = re.compile(
+    r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|(?:ability|capacity)(?: of [^.;:]{1,60}?)?) to\b"
+)
+# "little sense from children's files of IROs actively engaging", "no sustained evidence of
+# impact from this evidently improved means of managing": what there is no sign of is denied,
+# up to its clause's end
+_EVIDENCE_OF = re.compile(
+    r"\s+(?:(?:sustained|clear|real|consistent|recorded|\w+ly)\s+)*"
+    r"(?:evidence|sense|indication|signs?)\b(?:\s+(?:from|in|on|within)\s+[^,.;:]{1,50}?)?"
+    r"\s+(?:of|that)\b",
+    re.I,
+)
 # "did not always find the current pathway plan to be a useful tool": what is not found to be
 # so is denied, however long the object between
 _FOUND_TO_BE = re.compile(
@@ -617,6 +630,7 @@ def _negated(s: str) -> list[tuple[int, int]]:
     c = cues()
     out = []
     relatives = [r.span(1) for r in _NOT_IN_RELATIVE.finditer(s)] if " not " in s else []
+    conceding = conceded(s)
     for m in c.negators.finditer(s):
         within = next((b for a, b in relatives if a == m.start()), None)
         if within is not None:
@@ -651,17 +665,25 @@ def _negated(s: str) -> list[tuple[int, int]]:
         found = _FOUND_TO_BE.match(s, m.end() + 1 + len(_ADVERBS.match(s, m.end() + 1)[0]))
         if found:
             end = max(end, min(limit, found.end() + 35))
-        enough = _ENOUGH_TO.search(s, m.end(), end + 20)
+        enough = _ENOUGH_TO.search(s, m.start(), end + 20)
         if enough and enough.start() < end:
             stop = _NEGATED_CLAUSE_END.search(s, enough.end(), enough.end() + 120)
             end = max(end, stop.start() if stop else min(len(s), enough.end() + 120))
+        sign = _EVIDENCE_OF.match(s, m.end())
+        if sign:
+            stop = _NEGATED_CLAUSE_END.search(s, sign.end(), sign.end() + 160)
+            end = max(end, stop.start() if stop else min(len(s), sign.end() + 160))
         for alt in _ALTERNATIVE.finditer(s, m.end(), limit):
             # the alternative ends where a verb starts its own predicate ("not in education,
             # training or employment are helped effectively": "effectively" is not negated)
             verb = _ALTERNATIVE_END.search(s, alt.end(), alt.end() + 35)
             end = max(end, verb.start() if verb else min(len(s), alt.end() + 35))
         # (what follows "but" is affirmed: "Decisions are not resource led, but made in the
-        # child's best interests")
+        # child's best interests"; so is the main clause after a concession: "While COVID-19 has
+        # significantly reduced children's ability to see a dentist, this is more recently
+        # starting to improve")
+        if conceding is not None and m.start() < conceding[1]:
+            end = min(end, conceding[1])
         but = _BUT.search(s, m.end(), end)
         out.append((m.start(), but.start() if but else end))
     return out

@@ -1606,3 +1606,137 @@ def test_including_but_not_limited_to_is_no_turn():
 )
 def test_children_still_waiting(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an effect that holds back how well or how soon something good goes is a fault
+        # (national reports, 2014-22) ...
+        ("This reduces the impact of the strong strategic arrangements in place.", "Weakness"),
+        ("This reduces the focus on continuous improvement.", "Weakness"),
+        ("This has reduced the impact of the review system for some children.", "Weakness"),
+        (
+            "There is only one lay member, and this reduces the benefits of having two "
+            "independent perspectives.",
+            "Weakness",
+        ),
+        (
+            "Recent management changes in the Clinical Commissioning Group (CCG) have affected "
+            "the progress of an integrated commissioning strategy.",
+            "Weakness",
+        ),
+        ("COVID-19 has affected the availability and engagement from some partners.", "Weakness"),
+        # ... not one that lessens a harm, nor the issues that affect it, looked at
+        ("Social workers provide help that reduces the impact of neglect on children.", "Neutral"),
+        (
+            "Senior leaders understand the importance of reducing the impact of turnover of "
+            "workers on children's lives.",
+            "Neutral",
+        ),
+        (
+            "The agency decision maker is well informed on all issues affecting the timeliness "
+            "of assessments and placements.",
+            "Strength",
+        ),
+    ],
+)
+def test_effects_that_hold_back_or_lessen(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_an_effect_that_lessens_a_harm_keeps_its_sections_leaning():
+    # (no negation, so a good section's leaning still decides it: Dudley 2018)
+    assert polarity("This also reduces the impact of any delay.", "Strength?") == "Strength"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # faults in other words (national reports, 2014-25)
+        ("A few legacy issues remain, which affect timely completion.", "Weakness"),
+        (
+            "However, some issues with the quality and accuracy of performance information "
+            "remain.",
+            "Weakness",
+        ),
+        (
+            "However, for some PAs, there is confusion about the procedures and when it is "
+            "appropriate to refer care leavers to MASH.",
+            "Weakness",
+        ),
+        ("Children's plans vary in the quality of how they are written.", "Weakness"),
+        (
+            "Social workers and personal advisers are not equipped or driven to help children "
+            "understand their life stories.",
+            "Weakness",
+        ),
+        (
+            "This has limited some children's chances of permanence with family members.",
+            "Weakness",
+        ),
+        (
+            "In some cases tracked, the information was too brief and it is unlikely that "
+            "assessments could be used effectively to inform care plans.",
+            "Weakness",
+        ),
+        # ... not "to remain" (where children live), nor issues a project works with
+        (
+            "A specialist project supporting children and families when there are complex mental "
+            "health issues also positively contributes to supporting children to remain at home.",
+            "Strength",
+        ),
+        # praise in other words: done in the required timescales; a bad provision rarely used
+        ("Most assessments are completed in the required timescales.", "Strength"),
+        ("Temporary accommodation is rarely used.", "Strength"),
+    ],
+)
+def test_plain_words_of_the_fourth_november_readings(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what an ability held back was for is not done, up to its clause's end ...
+        (
+            "This reduces the ability of social workers, carers and professionals to ensure that "
+            "they are working together purposefully to improve children's outcomes.",
+            "Weakness",
+        ),
+        (
+            "This is significantly impacting on the ability of social workers and PAs to respond "
+            "appropriately to children and young people when they need to be supported.",
+            "Weakness",
+        ),
+        # ... and what there is no sign of is denied
+        (
+            "There is little sense from children's files of IROs actively engaging with looked "
+            "after children between reviews to check on the progress of care plans.",
+            "Weakness",
+        ),
+        (
+            "There is, as yet therefore, no sustained evidence of impact from this evidently "
+            "improved means of managing, challenging and improving performance.",
+            "Weakness",
+        ),
+        # a negation in a leading concession ends with it: the main clause is affirmed
+        (
+            "While COVID-19 has significantly reduced children's ability to see a dentist, this "
+            "is more recently starting to improve.",
+            "Strength",
+        ),
+        (
+            "Although placement choice is limited, most children live in stable placements that "
+            "meet their needs.",
+            "Strength",
+        ),
+        (
+            "Although services for children are not yet good, the progress made has been "
+            "considerable.",
+            "Strength",
+        ),
+    ],
+)
+def test_how_far_a_negation_reaches(sentence, expected):
+    assert polarity(sentence) == expected
