@@ -1656,8 +1656,7 @@ def test_an_effect_that_lessens_a_harm_keeps_its_sections_leaning():
         # faults in other words (national reports, 2014-25)
         ("A few legacy issues remain, which affect timely completion.", "Weakness"),
         (
-            "However, some issues with the quality and accuracy of performance information "
-            "remain.",
+            "However, some issues with the quality and accuracy of performance information remain.",
             "Weakness",
         ),
         (
