@@ -305,9 +305,15 @@ _TIMESCALE = re.compile(
     re.IGNORECASE,
 )
 # the imperative verb has an object or a complement: "Review and implement care plans", "Ensure
-# all…"; not a noun opening a statement ("Review meetings take place…")
+# all…", "Improve quality and consistency of care planning", "Ensure effective leadership,
+# scrutiny and challenge …"; not a noun opening a statement ("Review meetings take place…"), nor
+# an aim a list completes ("We want all children to: … Improve social, emotional and mental
+# health and resilience")
 _OBJECT = re.compile(
-    r"\s+(?:the|a|an|all|that|to|and|how|whether|every|each|any|more|its|their|there)\b",
+    r"\s+(?:the|a|an|all|that|to|and|how|whether|every|each|any|more|its|their|there|quality"
+    r"|consistency|effective|consistent|robust|timely|rigorous|regular|clear|appropriate"
+    r"|sufficient|strategic|management|leadership|oversight|performance|governance|partnership"
+    r"|multi-agency|sufficiency|capacity)\b",
     re.IGNORECASE,
 )
 
@@ -353,7 +359,7 @@ def is_action(
         return False  # a lead-in: the items that follow are the actions
     if any(_commits(s, m) for m in c.action.finditer(s)):
         return True
-    if council and _needs_to(council).match(s):
+    if council and _needs_to(council).search(s):
         return True
     if review and c.review_actions.search(s) and not _SUBORDINATE_NEED.search(s):
         return True
@@ -377,10 +383,14 @@ _SUBORDINATE_NEED = re.compile(
 
 @lru_cache(maxsize=64)
 def _needs_to(council: str) -> re.Pattern[str]:
-    """ "<council> (also) need(s) to <verb>", not "… needs to be" (a gap stated)."""
+    """ "<council> (also) need(s) to <verb>", not "… needs to be" (a gap stated); also as
+    someone reported it ("the Children's Commissioner stated that Medway needed to develop its
+    Members")."""
     return re.compile(
-        rf"^\W*{re.escape(council)}(?:['’]s)?(?: Council)? (?:also |still |now )?needs? to "
-        r"(?!be\b)[a-z]"
+        rf"(?:^\W*|\b(?:said|stated|explained|added|commented|noted|felt|believed|concluded|"
+        rf"advised|suggested|emphasised|stressed|highlighted|considered) that\s+)"
+        rf"{re.escape(council)}(?:['’]s)?(?: Council)? (?:also |still |now )?"
+        r"need(?:s|ed)? to (?!be\b)[a-z]"
     )
 
 
@@ -440,7 +450,11 @@ _RECOMMEND_THAT = re.compile(
 # where a sentence with no verb of commitment may name its agent: at its very start
 _OPENING_AGENT = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 # the writer ("I recommend …", "requiring me:"), not "I" in a list's numbering ("I." or "(i)")
-_FIRST_PERSON = re.compile(r"(?-i:\bI\b)(?![.)])|\bme\b")
+# (and the writer's report as the subject: "The report must also consider the need for any
+# form of Alternative Delivery Model" is the commissioner's to do)
+_FIRST_PERSON = re.compile(
+    r"(?-i:\bI\b)(?![.)])|\bme\b|(?i:^\W*(?:this|the|my) (?:report|review))\b"
+)
 # an organisation named by its noun once the document has named it in full: "The Board"
 # (or a director's post by "the Director": "the Director confirmed that …")
 _DEFINITE_NOUN = re.compile(

@@ -817,6 +817,10 @@ def test_the_writer_is_the_speaker(gaz: Gazetteer) -> None:
     # with no speaker known (a council's report), "I" is nobody
     s = "I recommend a further review after 6 months."
     assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-council"
+    # the writer's report is the writer's to write
+    s = "The report must also consider the need for any form of Alternative Delivery Model."
+    assert who(s) == commissioner
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-council"
 
 
 def test_the_board_is_the_board_named_last(gaz: Gazetteer) -> None:
@@ -1072,3 +1076,57 @@ def test_teams_of_the_council_act_in_their_own_name(
 ) -> None:
     assert is_action(sentence, in_action_section=False)
     assert responsible(sentence, gaz, {}, {}, gaz.council_key) == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a recommendation whose object opens with a noun or an adjective of its kind (an
+        # improvement notice's, as a review lists them; national reports, 2013-15)
+        (
+            "Improve quality and consistency of care planning and commissioning for children in "
+            "care and care leavers.",
+            True,
+        ),
+        ("Ensure effective leadership, scrutiny and challenge shape the service.", True),
+        ("Strengthen management oversight of social work practice.", True),
+        # ... not an aim a list completes, nor a noun opening a statement
+        ("Improve social, emotional and mental health and resilience", False),
+        ("Review meetings take place regularly.", False),
+        # the council's need as someone reported it, not a need a relative clause names
+        (
+            "The Children's Commissioner stated that Medway needed to develop its Members to be "
+            "able to provide good challenge.",
+            True,
+        ),
+        (
+            "Inconsistency in practice continued to be key concerns that Medway needed to tackle.",
+            False,
+        ),
+        # a reviewer's "more … is needed"
+        ("More rigour is needed in all parts of the process.", True),
+        # a commitment in minutes, in the progressive
+        (
+            "The Commissioner added that she would be seeking demonstrable change in leadership.",
+            True,
+        ),
+        ("The Commissioner added that she would be pleased to attend.", False),
+    ],
+)
+def test_recommendations_and_needs_of_the_fourth_november_reading(
+    sentence: str, expected: bool
+) -> None:
+    review = expected and sentence.startswith("More ")
+    assert is_action(sentence, False, council="Medway", review=review) is expected
+
+
+def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
+    for s in (
+        "The Secretary of State for Education issued a Statutory Direction.",
+        "The Secretary of State issued an Improvement Notice in April 2013.",
+        "Following this judgement, the Department for Education issued an Improvement Notice.",
+    ):
+        assert is_action(s, False)
+        assert responsible(s, gaz, {}, {}, gaz.council_key) == "dfe"
+    # no one named: no action (the council did not issue it)
+    assert not is_action("An improvement notice was issued in July 2013.", False)
