@@ -599,6 +599,9 @@ _OPENING_QUANTIFIERS = frozenset(
         "none of",
     }
 )
+_AFTER_TURN = re.compile(
+    r"(?:[,;]\s*|\s)(?:but|however|yet|although|though|whilst|while),?\s*$", re.I
+)
 _SENTENCE_OPENING = re.compile(
     r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?"
     r"(?:there (?:is|are|was|were|has been|have been) (?=(?:insufficient|little|limited|too)\b))?",
@@ -648,7 +651,15 @@ def _negated(s: str) -> list[tuple[int, int]]:
         word = m.group(0).lower()
         # ("Not all district council housing departments are sufficiently responsive")
         opening = word in _OPENING_QUANTIFIERS or (word == "not" and s.startswith(" all ", m.end()))
-        if word == "neither" or (opening and _SENTENCE_OPENING.fullmatch(s, 0, m.start())):
+        if word == "neither" or (
+            opening
+            and (
+                _SENTENCE_OPENING.fullmatch(s, 0, m.start())
+                # ... or a clause after a turn: "…, but not all young people who leave care are
+                # in suitable accommodation"
+                or _AFTER_TURN.search(s, 0, m.start())
+            )
+        ):
             # "Neither the framework nor the plan have assisted ... sufficiently": the subjects
             # come first, so the negation reaches the end of the clause; so does a sentence
             # that opens with how little there is ("Insufficient reflection is given to the
@@ -956,6 +967,9 @@ _AIM_END = re.compile(
 )
 
 
+_WORK_IN = re.compile(r"\bwork (?:still )?(?:to do|to be done|needed|required) (?:in|on)\s+$", re.I)
+
+
 def _aim_end(s: str, start: int) -> int:
     """Where an aim that opens at ``start`` ends: the next clause of its own, or the end."""
     m = _AIM_END.search(s, start)
@@ -1076,7 +1090,14 @@ def score(s: str) -> tuple[float, float]:
     purposes = [(m.start(), m.end()) for m in c.purpose.finditer(s)]
     # (an aim runs on through a list: "to ensure that the workforce has sufficient capacity,
     # skills and support to deliver consistently good quality and timely practice")
-    aims = [(a, _aim_end(s, a)) for a, _ in purposes if not s.startswith("ensuring", a)]
+    # ("ensuring" is more often an effect, "…, ensuring that children are safe"; but not after
+    # the work left to do: "more work to do in ensuring that children have access to a wider
+    # range of high-quality placements")
+    aims = [
+        (a, _aim_end(s, a))
+        for a, _ in purposes
+        if not s.startswith("ensuring", a) or _WORK_IN.search(s, 0, a)
+    ]
     overcome = [(m.start(), m.end()) for m in _DESPITE.finditer(s)] if _may_overcome(s) else []
     cond = c.condition.match(s)
     # a condition sets a circumstance ("When children go missing, ..."; "..., should the risks

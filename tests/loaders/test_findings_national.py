@@ -1739,3 +1739,55 @@ def test_plain_words_of_the_fourth_november_readings(sentence, expected):
 )
 def test_how_far_a_negation_reaches(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what children, families and staff are given, said plainly (national reports, 2014-25)
+        ("Children are encouraged to participate in their own reviews.", "Strength"),
+        ("Care leavers are encouraged to live healthy lifestyles.", "Strength"),
+        ("Care leavers have access to a range of health-related support.", "Strength"),
+        (
+            "Independent reviewing officers maintain contact with children and social workers in "
+            "between reviews.",
+            "Strength",
+        ),
+        (
+            "In most cases, potential carers are identified early for those children who cannot "
+            "return home.",
+            "Strength",
+        ),
+        ("Staff turnover is now less than the national and regional average.", "Strength"),
+        # ... negated like any other, and no early that is an adjective
+        ("Care leavers do not have access to their health histories.", "Weakness"),
+        (
+            "However, children who need to be adopted are not always identified early enough.",
+            "Weakness",
+        ),
+        (
+            "An extensive investment in services for those identified with early emotional health "
+            "difficulties has been secured, but this will not be in place until the autumn.",
+            "Weakness",
+        ),
+        # "not all" after a turn denies its whole clause, as it does opening a sentence
+        (
+            "Young people who wish to stay on with their foster carers are encouraged to do so, "
+            "but not all young people who leave care are in suitable accommodation.",
+            "Weakness",
+        ),
+        (
+            "The quality of referrals to social care is improving, but not all partners provide "
+            "timely information to inform initial decision-making.",
+            "Weakness",
+        ),
+        # what the work left to do aims at is not found
+        (
+            "However, there is still more work to do in ensuring that children have access to a "
+            "wider range of high-quality placements.",
+            "Weakness",
+        ),
+    ],
+)
+def test_plain_praise_and_what_not_all_denies(sentence, expected):
+    assert polarity(sentence) == expected
