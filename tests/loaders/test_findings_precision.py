@@ -2696,3 +2696,21 @@ def test_rights_pride_and_soft_criticism(sentence, expected):
 )
 def test_recent_reports_words(sentence, expected):
     assert polarity(sentence, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The report was published on 5 March 2019.", True),
+        ("The final report will be published on the Ofsted website.", True),
+        # ... but not one that goes on to say what the report found (Medway 2019: Kent Police's
+        # inspection by HMICFRS)
+        (
+            "The report was published in September and described a number of strengths "
+            "including good governance and oversight of child protection work.",
+            False,
+        ),
+    ],
+)
+def test_a_report_published_is_procedure_unless_it_says_what_it_found(sentence, expected):
+    assert bool(cues().procedural_sentences.search(sentence)) is expected
