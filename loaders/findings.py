@@ -438,6 +438,10 @@ def _inside(x: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= x < b for a, b in spans)
 
 
+# a subject that points back to the fault just named
+_POINTING_SUBJECT = re.compile(
+    r"\W*(?:and\s+|but\s+|so\s+)?(?:this|these|they|it|which|that)\s*", re.I
+)
 # where the subject of a passive verb can begin: a clause boundary
 _SUBJECT_START = re.compile(
     r"[,;:()–—]|\b(?:but|however|although|though|whereas|while|whilst|because)\b", re.I
@@ -469,6 +473,9 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
             if _RELATIVE_AFTER.match(s, last):
                 found[-1] = (found[-1][0], r.start())
             problems += found
+            done.append(r.start())
+        elif _POINTING_SUBJECT.fullmatch(s, a, r.start()):
+            # "…, but this has now been resolved": the fault the clause before names
             done.append(r.start())
     done += [m.start() for m in c.remedy_done.finditer(s)]
     # "a significant reduction in inappropriate referrals", "reductions in the need for
@@ -695,12 +702,21 @@ def _negated(s: str) -> list[tuple[int, int]]:
         # starting to improve")
         if conceding is not None and m.start() < conceding[1]:
             end = min(end, conceding[1])
+        # ... and so is the clause after a condition's comma: "ensuring that where practice is
+        # not of a good standard, it is urgently addressed"
+        cond = _OPEN_CONDITION.search(s, max(0, m.start() - 60), m.start())
+        if cond is not None:
+            comma = s.find(",", m.end())
+            if 0 <= comma < end:
+                end = comma
         but = _BUT.search(s, m.end(), end)
         out.append((m.start(), but.start() if but else end))
     return out
 
 
 _BUT = re.compile(r"\bbut\b", re.I)
+# a condition that opens within reach before a negator, its comma not yet come
+_OPEN_CONDITION = re.compile(r"\b(?:where|when|whenever|if|once|unless)\b[^,;:.]*$", re.I)
 
 
 def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -1209,7 +1225,9 @@ def score(s: str) -> tuple[float, float]:
         (
             m
             for m in c.needs.finditer(s)
-            if not _inside(m.start(), conds + known + circumstances + earlier)
+            # (nor one dealt with: "The areas for improvement identified at the previous
+            # inspection are largely resolved")
+            if not _inside(m.start(), conds + known + circumstances + earlier + dealt)
             # (what "needs to change" still ends what is found: "not always focused sharply
             # enough on what needs to change ... to secure timely improvements")
             and not (_inside(m.start(), asked) and _MODAL_VERB.match(s, m.start()))

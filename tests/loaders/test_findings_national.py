@@ -1791,3 +1791,45 @@ def test_how_far_a_negation_reaches(sentence, expected):
 )
 def test_plain_praise_and_what_not_all_denies(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # areas for improvement, or the fault the clause before names, dealt with (national
+        # reports, 2014-25)
+        (
+            "All the areas for improvement identified in the last inspection have been addressed "
+            "and good progress has been made.",
+            "Strength",
+        ),
+        (
+            "The areas for improvement identified at the previous inspection are largely resolved.",
+            "Strength",
+        ),
+        (
+            "For some time, rates of pay have been lower than in neighbouring authorities, but "
+            "this has now been rectified through a market supplement.",
+            "Strength",
+        ),
+        ("This has subsequently been addressed.", "Strength"),
+        # a negation in a condition ends at its comma: the main clause after it is affirmed
+        (
+            "Inspectors saw excellent formal challenge by IROs, ensuring that where practice is "
+            "not of a good standard, it is urgently addressed.",
+            "Strength",
+        ),
+        (
+            "In most cases, when children's circumstances do not improve, timely and appropriate "
+            "decisions are made for them to come into care.",
+            "Strength",
+        ),
+        (
+            "Most of the sub-groups are well-attended and, when this is not the case, the board "
+            "robustly challenges the agency concerned.",
+            "Strength",
+        ),
+    ],
+)
+def test_faults_dealt_with_and_conditions(sentence, expected):
+    assert polarity(sentence) == expected
