@@ -161,7 +161,7 @@ _MEANING = re.compile(r"\b(?:means|meaning)\s+(?!that\b|of\b)", re.IGNORECASE)
 # "should not have been offered"
 _COUNTERFACTUAL = re.compile(
     r",?\s*(?:not\s+)?have\s+(?:\w+ly\s+)?(?:been|\w+ed|led|done|made|taken|given|seen|known|had|gone|"
-    r"begun|met|kept|brought|sought|put|set|held|heard|told|paid|sent)\b",
+    r"begun|met|kept|brought|sought|put|set|held|heard|told|paid|sent|become)\b",
     re.IGNORECASE,
 )
 # an expected effect, not a step: "This will help in the board's aspiration…", "Although
@@ -221,7 +221,9 @@ _PAST = re.compile(r"\b(?:was|were|had been|had)\s+$", re.IGNORECASE)
 # increase": a condition, by inversion
 _INVERSION = re.compile(
     r"should (?:they|he|she|it|we|you|there|this|these|those|the|a|an|any|their|its|children|"
-    r"young|parents?|carers?|families|anyone|someone|demand|needs|circumstances|concerns?|risks?)\b",
+    r"young|parents?|carers?|families|anyone|someone|demand|needs|circumstances|concerns?|risks?)\b"
+    # ("should further referrals arise out of hours", not "should further scrutinise numbers")
+    r"|should (?:further|more|new|additional|other) (?:\w+ ){1,2}?(?:arise|occur|emerge|come)\b",
     re.IGNORECASE,
 )
 # "will be" + a noun or adjective states what something will be, not what anyone will do:
@@ -262,7 +264,7 @@ def _commits(s: str, m: re.Match[str]) -> bool:
         return False
     if _TELLS_HOW.search(before):
         return False
-    if cue.startswith("ha") and "plans to" in cue and _CHILDREN_SUBJECT.match(before):
+    if cue.startswith("ha") and "plans " in cue and _CHILDREN_SUBJECT.match(before):
         return False
     if _NOT_BEFORE.search(clause):
         return False  # "they do not consistently have clear action plans to help ..."
@@ -333,6 +335,19 @@ def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
 
 # any object: "Ensure rigorous analysis of …", "Improve governance arrangements …"
 _ANY_OBJECT = re.compile(r"\s+[a-z]")
+
+
+def is_recommended(sentence: str) -> bool:
+    """An item of a list of recommendations that a topic sub-heading interrupts ("Help and
+    protection"): one opening with a verb of recommending and its object ("Improve agency
+    attendance at all initial child protection meetings", "Further embed the culture of …")."""
+    m = _TIMESCALE.match(sentence)
+    rest = sentence[m.end() :] if m else _OPENING.sub("", sentence)
+    if not (m or rest[:1].isupper()) or rest.rstrip(" *").endswith(":"):
+        return False  # (a lead-in: "Improve the quality of assessments and plans by:")
+    if cues().not_action_any.search(rest):
+        return False
+    return bool(cues().item_imperative.match(rest))
 
 
 def is_action(
@@ -464,8 +479,27 @@ _DEFINITE_NOUN = re.compile(
 
 def _addressed(sentence: str, gaz: Gazetteer) -> str:
     """The first body named in ``sentence`` that recommendations address in its own right
-    (``addressed`` in actors.yaml: the LSCB), or ""."""
-    return next((k for _, k in gaz.orgs_in(sentence) if gaz.org(k).addressed), "")  # type: ignore[union-attr]
+    (``addressed`` in actors.yaml: the LSCB), or ""; not one named as whom to work with
+    ("Working with the LSCB to ensure that partners fully understand thresholds")."""
+    return next(
+        (
+            k
+            for i, k in gaz.orgs_in(sentence)
+            if gaz.org(k).addressed and not _OBJECT_OF.search(sentence, 0, i)  # type: ignore[union-attr]
+        ),
+        "",
+    )
+
+
+# what someone said should be done is the doer's, not the sayer's: "Inspectors have said that
+# more looked after children should be helped to join the children in care council, and senior
+# managers and politicians should spend more time getting to know looked after children"
+_SAID_THAT = re.compile(
+    r"\b(?:said|say|says|stated|states|suggested|suggests|told (?:us|inspectors|them)|"
+    r"(?:think|thinks|thought|believe|believes|believed|feel|feels|felt))\s+that\s+",
+    re.IGNORECASE,
+)
+_PRONOUN_OPENING = re.compile(r"\W*(?:it|they|he|she|we|i|this)\b", re.IGNORECASE)
 
 
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
@@ -516,6 +550,14 @@ def responsible(
         inner = responsible(sentence[rec.end() :], gaz, people, post_holders, "", speaker, recent)
         if inner:
             return inner
+    said = _SAID_THAT.search(sentence, 0, m.start()) if m and not rec else None
+    if said:
+        rest = sentence[said.end() :]
+        inner = responsible(rest, gaz, people, post_holders, "", speaker, recent)
+        if inner:
+            return inner
+        if not _PRONOUN_OPENING.match(rest):
+            return default  # "… said that more children should be helped": whoever helps them
     cut = m.start() if m else len(sentence)
     subject = sentence[:cut]
     # no verb of commitment: an item of a list of things to do ("To bring together evidence

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from .actions import antecedent, due_date, is_action, responsible
+from .actions import antecedent, due_date, is_action, is_recommended, responsible
 from .actors import Gazetteer, find_people, gazetteer, name_at, person_key, team_role
 from .assessments import (
     Kind,
@@ -160,6 +160,12 @@ class _State:
     # own part of a report ("The Local Safeguarding Children Board (LSCB)", then its
     # "Recommendations"); "" for the council (see _scope)
     scope: str = ""
+    # the scope was set by a heading opening the body's own part of a report ("The Local
+    # Safeguarding Children Board (LSCB)"), which runs on under its own sub-headings
+    scope_part: bool = False
+    # under a sub-heading of a list of recommendations ("Areas for improvement", then "Help and
+    # protection", "Care leavers"): see _action_part
+    action_part: bool = False
     # the last finding: its block's start and its polarity (see _finding)
     last: tuple[int, str] = (-1, "")
 
@@ -506,7 +512,8 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 _judgement(h.domain, h.grade, key or reg.own, doc.year, b, h.start, h.end, st)
             lead = None
             _remember_names(b.section, st)  # "Inspection judgement about the LSCB"
-            st.scope = _scope(b.section, st)
+            st.scope, st.scope_part = _scope(b.section, st)
+            st.action_part = _action_part(b.section, st.action_part)
             continue
         void = void or _misplaced(b, text)
         if void:
@@ -594,7 +601,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
                 action_sec and is_item and (n == 0 or not first_only),
                 st.gaz.council,
                 doc.doc_type == "commissioner report",
-            ):
+            ) or (st.action_part and is_item and is_recommended(display)):
                 _action(display, s0, s1, b, action_sec, st, ctx.acts if is_item else "")
             # a grade table's heading run into its row ("… protection Key Judgement Judgement
             # Grade The experiences and progress of … Inadequate") is no statement; a row on its
@@ -652,17 +659,65 @@ _PART_HEADING = re.compile(
     r"|inspection findings|key (?:strengths|findings)|summary|the review of)\b",
     re.I,
 )
+# a heading that opens a body's own part of an inspection report: "The Local Safeguarding
+# Children Board (LSCB)", "Section 2: The effectiveness of the local safeguarding children
+# board", "Review of the effectiveness of the LSCB" (not a sentence naming it on the way:
+# "Ensure that the LSCB annual report …")
+_OPENS_PART = re.compile(
+    r"^\W*(?:section \d+\W+)?(?:the\s+)?(?:(?:review|inspection|effectiveness)\s+of\s+the\s+)*"
+    r"(?:local\s+safeguarding|LSCB\b|[A-Z]{1,4}SCB\b)",
+    re.I,
+)
+# ... and the headings that end it: the local authority's own part, the grade areas of its
+# judgements, and the report's closing parts ("What the inspection judgements mean",
+# "Information about this inspection")
+_ENDS_PART = re.compile(
+    r"\blocal authority\b|\bexperiences and progress\b|\bgraded judge?ment\b"
+    r"|^\W*leadership,? management\b|^\W*overall effectiveness\b|\bjudgements? mean\b"
+    r"|^\W*information about\b|^\W*summary for children\b",
+    re.I,
+)
 
 
-def _scope(heading: str, st: _State) -> str:
-    """Whom recommendations are addressed to under ``heading``: a body addressed in its own
-    right that the heading names (a safeguarding board), or, under a heading of that body's
-    part ("Recommendations"), the body named before; else "" (the council)."""
+# headings that end a list of recommendations run on under sub-headings: the next part of the
+# report ("The local authority's strengths", "Summary for children and young people",
+# "Information about this inspection", "Inspection judgements about …")
+_ENDS_ACTIONS = re.compile(
+    r"\b(?:strengths?|summary|findings|information|judge?ments?|local authority|progress"
+    r"|about|overall|experiences|inspection|effectiveness|contents|background|introduction"
+    r"|context|methodology)\b",
+    re.I,
+)
+
+
+# a 2013-18 report's "Priority and immediate action": its items that recommend (not the lines
+# after it that the layout leaves under it: "The inspection did not find any areas for
+# priority and immediate action", "The local authority has the following strengths: …")
+_PRIORITY_ACTION = re.compile(r"^\W*priority and immediate action", re.I)
+
+
+def _action_part(heading: str, within: bool) -> bool:
+    """Whether statements under ``heading`` are within a list of recommendations: the list's
+    own heading ("Areas for improvement"), or a short topic heading within it ("Leadership,
+    Management and Governance", "Help and protection") after one."""
+    if cues().action_sections.search(heading) or _PRIORITY_ACTION.match(heading):
+        return True
+    return within and len(heading) <= 80 and not _ENDS_ACTIONS.search(heading)
+
+
+def _scope(heading: str, st: _State) -> tuple[str, bool]:
+    """Whom recommendations are addressed to under ``heading``, and whether its part runs on
+    under sub-headings: a body addressed in its own right that the heading names (a
+    safeguarding board); under any heading of that body's own part of a report (its
+    "Recommendations", or "Understanding the quality of practice" within them), the body
+    named before; else "" (the council)."""
     for _, key in st.gaz.orgs_in(heading):
         org = st.gaz.org(key)
         if org is not None and org.addressed:
-            return key
-    return st.scope if _PART_HEADING.match(heading) else ""
+            return key, bool(_OPENS_PART.match(heading)) or (st.scope_part and key == st.scope)
+    if st.scope and st.scope_part and not _ENDS_PART.search(heading):
+        return st.scope, True
+    return (st.scope, st.scope_part) if _PART_HEADING.match(heading) else ("", False)
 
 
 def _remember_names(s: str, st: _State) -> None:

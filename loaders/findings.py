@@ -97,6 +97,7 @@ class Cues:
     due: re.Pattern[str]
     needs: Alternation
     imperative: re.Pattern[str]
+    item_imperative: re.Pattern[str]
     narrative: re.Pattern[str]
     minority: re.Pattern[str]
     topic: re.Pattern[str]
@@ -150,6 +151,7 @@ def cues() -> Cues:
         needs=Alternation([d["needs"]], re.IGNORECASE),
         consequence={k: re.compile(v, re.IGNORECASE) for k, v in d["consequence"].items()},
         imperative=re.compile(d["imperative"], re.IGNORECASE),
+        item_imperative=re.compile(d["item_imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
         minority=re.compile(d["minority"], re.IGNORECASE),
         topic=re.compile(d["topic"], re.IGNORECASE),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cskg.loaders.actions import antecedent, due_date, is_action, responsible
+from cskg.loaders.actions import antecedent, due_date, is_action, is_recommended, responsible
 from cskg.loaders.actors import Gazetteer, gazetteer
 
 
@@ -909,7 +909,8 @@ def test_recommendations_in_other_words_and_work_going_on(sentence: str, expecte
     ("sentence", "expected"),
     [
         ("The role of scrutiny needs to be strengthened.", True),
-        ("The existing sufficiency strategy needs updating in the light of this report.", True),
+        # (a strategy needing updating is a recommendation in an inspection's body too: see
+        # test_work_under_way_decisions_and_what_remains_to_do)
         ("The role of early help needs urgent review and attention.", True),
         ("The plan is ambitious and needs to be driven by the whole Council.", True),
         # ... with a degree word before the participle, or what must go on or change
@@ -1130,3 +1131,119 @@ def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
         assert responsible(s, gaz, {}, {}, gaz.council_key) == "dfe"
     # no one named: no action (the council did not issue it)
     assert not is_action("An improvement notice was issued in July 2013.", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # work under way, in the passive, and plans held (readings of 25 November 2026)
+        ("Enhanced human resource and legal support are being planned for.", True),
+        ("This service is being re-commissioned so that services reach young people.", True),
+        ("A whole system review is being undertaken to understand demand.", True),
+        ("Work is ongoing to ensure that average caseloads can be accurately calculated.", True),
+        ("The local authority has plans in place to address this.", True),
+        ("The CiCC has recently been relaunched, with plans to widen participation.", True),
+        ("There are appropriate plans to review the pathway plan template.", True),
+        # ... not the work on a child's case, nor a routine
+        ("Her plan is being reviewed.", False),
+        ("Children's needs are being reviewed regularly.", False),
+        ("There are no plans to change this.", False),
+        # decisions taken and steps being taken
+        ("The local authority has recently decided to adopt nationally recommended formats.", True),
+        ("A number of staff have decided to leave.", False),
+        ("The local authority has recently commissioned an external provider.", True),
+        ("The local authority has commissioned a range of services for foster carers.", False),
+        ("Leaders are taking steps to address this.", True),
+        ("The local authority is now looking to revise its performance reports.", True),
+        ("The local authority is working proactively to improve the sufficiency of homes.", True),
+        # what remains to be done, in other words than "needs to"
+        ("More needs to be done to ensure that children's records are up to date.", True),
+        ("Further work is required to establish partners' understanding of thresholds.", True),
+        ("There is more to do to ensure that letters before proceedings improve.", True),
+        ("The corporate parenting strategy needs updating to ensure priorities are right.", True),
+        ("Chronologies are of variable quality and the majority need updating.", False),
+        # a need the agent knows of, not the knowledge children need
+        ("They know that they need to continue their work in this area.", True),
+        ("The authority recognises that it needs to understand better why outcomes vary.", True),
+        ("The vast majority have the skills and knowledge that they need to become adults.", False),
+        # a report's priority actions, of leaders and managers together
+        ("Senior leaders and managers need to take urgent action on unallocated cases.", True),
+    ],
+)
+def test_work_under_way_decisions_and_what_remains_to_do(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Improve agency attendance at all initial child protection meetings.", True),
+        ("Further embed the culture of continuous professional development.", True),
+        ("Immediately: cease the use of bed and breakfast accommodation.", True),
+        ("Work with partners to reduce delay for children.", True),
+        # a lead-in, a noun opening a statement, a statement
+        ("Improve the quality of assessments and plans by:", False),
+        ("Support workers from the virtual school make a strong contribution.", False),
+        ("Work to counter exploitation is driven by the sub-group.", False),
+        ("The inspection did not find any areas for priority and immediate action.", False),
+    ],
+)
+def test_an_item_under_a_recommendations_topic_heading(sentence: str, expected: bool) -> None:
+    assert is_recommended(sentence) is expected
+
+
+def test_what_someone_said_should_be_done_is_the_doers(gaz: Gazetteer) -> None:
+    s = (
+        "Inspectors have said that more looked after children should be helped to join the "
+        "children in care council, and senior managers should spend more time with them."
+    )
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
+    s = "The Commissioner said that she would submit her report in December."
+    assert responsible(s, gaz, {}, {}, gaz.council_key).startswith("post:childrens-services-comm")
+
+
+def test_a_body_worked_with_is_not_the_one_addressed(gaz: Gazetteer) -> None:
+    s = "Working with the LSCB to ensure that partners fully understand thresholds."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
+    s = "Ensure that the LSCB annual report includes an analysis of the quality of practice."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-safeguarding-partnership"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # forecasts and the noun "will" (readings of 25 November 2026)
+        "Cross-party leadership of the board demonstrates the collective will to do the right "
+        "things for children.",
+        "There are strong grounds to consider that this positive trend will continue.",
+        "While some progress can be seen, consistently good practice will take longer to achieve.",
+        "The new arrangements will need time to bed in.",
+        "This will make it easier for children to understand their histories.",
+        "The ONS estimates suggest that the 0-15 years population will increase by 3.8% by 2017.",
+        # what children will be able to do; a relative clause's second verb
+        "Young people will be able to update their passports.",
+        "The team recruits carers who can foster a baby during proceedings and will go on to "
+        "adopt.",
+        # a condition inverted, a past counterfactual, advice to the reader, a judgement
+        "Records are not up to date to support the team should further referrals arise.",
+        "In some cases children should have become looked after sooner.",
+        "Lessons are shared through seminars and 'things you should know' briefings.",
+        "Chairs report that social workers prepare children well but that attendance should be "
+        "better.",
+    ],
+)
+def test_forecasts_and_other_wills_and_shoulds_are_no_actions(sentence: str) -> None:
+    assert not is_action(sentence, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council will continue to invest in early help.",
+        "The partnership will take time to review its procedures.",
+        "Additionally, the board should further scrutinise numbers of repeat referrals.",
+        "The forthcoming LSCB Annual Report should more explicitly address the board's impact.",
+    ],
+)
+def test_commitments_beside_those_forms_still_count(sentence: str) -> None:
+    assert is_action(sentence, False)

@@ -645,6 +645,62 @@ def test_a_boards_part_of_a_report_recommends_to_the_board():
     assert _who(x, "children see their records") == "medway-council"
 
 
+def test_a_boards_part_runs_on_under_its_own_sub_headings():
+    # South Tyneside 2017, Southampton 2014: the board's part has an "Executive summary" and
+    # topic headings within its recommendations; the report's closing parts end it
+    text = (
+        "### The Local Safeguarding Children Board (LSCB)\n\n"
+        "### Executive summary\n\n"
+        "The board is a learning organisation.\n\n"
+        "### Recommendations\n\n"
+        "90. Ensure that the quality of services for children living out of area is reported.\n\n"
+        "### Understanding the quality of practice\n\n"
+        "165. Carry out regular case audits to evaluate the quality of practice in all partner "
+        "agencies.\n\n"
+        "### What the inspection judgements mean\n\n"
+        "### The local authority\n\n"
+        "Ensure that children see their records.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", date="2017-11"), [])
+    assert _who(x, "children living out of area") == "medway-safeguarding-partnership"
+    assert _who(x, "regular case audits") == "medway-safeguarding-partnership"
+    assert _who(x, "children see their records") == "medway-council"
+
+
+def test_a_heading_naming_a_board_in_passing_opens_no_part():
+    # a council paper's or review's section on the partnership, then other topics
+    text = (
+        "### Medway Safeguarding Children Partnership\n\n"
+        "The partnership has agreed a rotating chair.\n\n"
+        "### Workforce\n\n"
+        "- Ensure that the recruitment strategy is refreshed.\n"
+    )
+    x = extract_document(_doc(text, doc_type="commissioner report", date="2019-12"), [])
+    assert _who(x, "recruitment strategy") == "medway-council"
+
+
+def test_recommendations_under_topic_sub_headings():
+    # Leeds 2015: "Areas for improvement", then the items under topic headings, numbered on;
+    # an item opening with a verb of recommending is an action whatever its object
+    text = (
+        "### Areas for improvement\n\n"
+        "### Leadership, Management and Governance\n\n"
+        "1. Extend the reach of the outcomes-based accountability approach, so that outcomes "
+        "are clearly identified.\n\n"
+        "### Help and protection\n\n"
+        "5. Improve agency attendance at all initial child protection meetings.\n"
+        "6. Support workers visit families in the evening.\n\n"
+        "### The local authority’s strengths\n\n"
+        "16. Track records show that children are seen quickly.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", date="2015-03"), [])
+    texts = [a.text for a in x.actions]
+    assert any(t.startswith("Extend the reach") for t in texts)
+    assert any(t.startswith("Improve agency attendance") for t in texts)
+    # a noun that could be a verb, and the part after the list's end
+    assert not any(t.startswith(("Support workers", "Track records")) for t in texts)
+
+
 def test_the_director_is_the_director_the_minutes_named():
     text = (
         "The Director of People – Children and Adult Services introduced the report.\n\n"
