@@ -201,7 +201,8 @@ _TELLS_HOW = re.compile(
 # what children have: "The 17 children who receive less than 15 hours of education … have clear
 # plans to increase their hours" is their care plan, not anyone's commitment
 _CHILDREN_SUBJECT = re.compile(
-    r"^\W*(?:the\s+|all\s+|most\s+|many\s+|some\s+|these\s+|\d+\s+)*(?:\w+\s+)?"
+    r"^\W*(?:the\s+|all\s+|most\s+|many\s+|some\s+|these\s+|\d+\s+|a\s+|(?:small|large)\s+|"
+    r"number\s+of\s+|few\s+|several\s+)*(?:\w+\s+)?"
     r"(?:children|young people|care leavers|pupils|families|babies)\b(?!['’])",
     re.IGNORECASE,
 )
@@ -264,7 +265,14 @@ def _commits(s: str, m: re.Match[str]) -> bool:
         return False
     if _TELLS_HOW.search(before):
         return False
-    if cue.startswith("ha") and "plans " in cue and _CHILDREN_SUBJECT.match(before):
+    children = _CHILDREN_SUBJECT.match(clause.lstrip(" ,;")) or (
+        cue.startswith("ha") and _CHILDREN_SUBJECT.match(before) and not _AGENT.search(clause)
+    )
+    if "plan" in cue and children:
+        # (a child's plan: "Young people have plans in place to support them", "A small number
+        # of children have been placed with parents with a plan to discharge the care order";
+        # not the clause after theirs: "Care leavers have access to four apprenticeships, and
+        # plans are in place to grow this scheme")
         return False
     if _NOT_BEFORE.search(clause):
         return False  # "they do not consistently have clear action plans to help ..."

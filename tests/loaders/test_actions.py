@@ -927,7 +927,8 @@ def test_recommendations_in_other_words_and_work_going_on(sentence: str, expecte
         ),
         ("Political and officer strategic leadership needs to improve.", True),
         ("The findings of the multi-agency audits need to inform future training.", True),
-        ("There needs to be a clearer link to how this makes a difference to children.", True),
+        # ("there needs to be …" is a recommendation in an inspection's body too: see
+        # test_work_under_way_decisions_and_what_remains_to_do)
         # ... not what a subordinate clause says needs to change
         ("Medway knows what needs to change but there remain significant doubts.", False),
         ("The Improvement Notices go into detail on what needs to change.", False),
@@ -1161,6 +1162,40 @@ def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
         ("Further work is required to establish partners' understanding of thresholds.", True),
         ("There is more to do to ensure that letters before proceedings improve.", True),
         ("The corporate parenting strategy needs updating to ensure priorities are right.", True),
+        ("There needs to be a clearer link to how this makes a difference to children.", True),
+        ("There needs to be more routine involvement of health in strategy discussions.", True),
+        ("It is not clear whether there needs to be a new panel.", False),
+        ("A continued focus on the timeliness of placements for children is required.", True),
+        ("Although improving, a sharper focus is needed to develop a whole-system approach.", True),
+        ("The DCS has brought renewed focus to the areas in which improvement is needed.", False),
+        (
+            "Some of these are not yet permanent and need to be formalised by the local authority.",
+            True,
+        ),
+        ("Practice is improving but needs to continue to ensure that progress is sustained.", True),
+        # work under way in other forms
+        ("Recruitment is underway to establish a second team.", True),
+        ("A review of placements is under way, and service redesign is taking place.", True),
+        ("Briefing meetings are planned with the council across a range of departments.", True),
+        ("When moves are necessary, transitions are planned with management oversight.", False),
+        ("Leaders are aware of this shortfall and plans are being developed.", True),
+        ("Care plans are being developed for all children.", False),
+        ("The board lost its lay member in March and is now recruiting to this position.", True),
+        ("A task and finish group is currently working to develop an adolescents strategy.", True),
+        ("In response, all managers are undertaking a leadership development programme.", True),
+        (
+            "Many of the newly appointed managers are undertaking their first management roles.",
+            False,
+        ),
+        ("A new system is due for implementation in March 2025.", True),
+        ("Inspectors have asked the council to make sure that they do this better.", True),
+        # a child's plan, not the council's; the council's beside a child's
+        ("A few children have been placed with parents with a plan to discharge the order.", False),
+        (
+            "Care leavers have access to apprenticeships, and plans are in place to grow this.",
+            True,
+        ),
+        ("A few children become looked after late, and managers have plans in place to act.", True),
         ("Chronologies are of variable quality and the majority need updating.", False),
         # a need the agent knows of, not the knowledge children need
         ("They know that they need to continue their work in this area.", True),
@@ -1230,6 +1265,11 @@ def test_a_body_worked_with_is_not_the_one_addressed(gaz: Gazetteer) -> None:
         "Lessons are shared through seminars and 'things you should know' briefings.",
         "Chairs report that social workers prepare children well but that attendance should be "
         "better.",
+        # an effect on children, a frame that finds, children's plans
+        "This will make children's journeys through to adoption easier to understand.",
+        "The local authority acknowledges that more children will benefit from permanence.",
+        "It is notable that workers from the advocacy service will travel to see children.",
+        "Legal decisions are made quickly, and there are plans to achieve permanence.",
     ],
 )
 def test_forecasts_and_other_wills_and_shoulds_are_no_actions(sentence: str) -> None:
