@@ -1189,6 +1189,21 @@ def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
         ),
         ("A new system is due for implementation in March 2025.", True),
         ("Inspectors have asked the council to make sure that they do this better.", True),
+        # a third pass: a step after "and", something now to be done, an intention or plan held,
+        # efforts made, work needed with its kind named, what is due
+        ("Leaders recognise this and are currently reviewing their policy.", True),
+        ("Young people are settled and are currently exploring their interests.", False),
+        ("This successful approach is now to be rolled out across all departments.", True),
+        ("The Council has a clearly stated intention to increase apprenticeships.", True),
+        ("Leaders have an action plan to further strengthen oversight.", True),
+        ("Efforts are being made to broaden the panel's membership.", True),
+        ("Focused work is needed to secure timely specialist emotional support.", True),
+        ("Health and education partners are due to join the MASH in the near future.", True),
+        ("The local authority together with the police plan to launch the guidance.", True),
+        ("The extent of this work must not be underestimated.", False),
+        ("These will be valuable for children in the future.", False),
+        ("They correctly forecast the additional pressure that this will place on budgets.", False),
+        ("The ethos of the local authority is that children should remain at home.", False),
         # a child's plan, not the council's; the council's beside a child's
         ("A few children have been placed with parents with a plan to discharge the order.", False),
         (
