@@ -1204,6 +1204,12 @@ def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
         ("These will be valuable for children in the future.", False),
         ("They correctly forecast the additional pressure that this will place on budgets.", False),
         ("The ethos of the local authority is that children should remain at home.", False),
+        # a summary for children's recommendations in plain words
+        (
+            "Senior managers need to make sure that the risks these children face are understood.",
+            True,
+        ),
+        ("Managers need to be more visible.", False),
         # a child's plan, not the council's; the council's beside a child's
         ("A few children have been placed with parents with a plan to discharge the order.", False),
         (
