@@ -1809,6 +1809,30 @@ def test_a_2014_18_looked_after_section_is_not_all_planning(scheme: ThemeScheme)
             False,
         ),
         ("All foster carers benefit from regular supervision.", "management-oversight", False),
+        # children shaping services and heard in other words; staff and carers involved in
+        # developing something are not (a reading of actions and themes, late November 2026)
+        (
+            "Care leavers are fully involved in the design of services.",
+            "voice-of-the-child",
+            True,
+        ),
+        (
+            "The assessment documents have been co-designed with children.",
+            "voice-of-the-child",
+            True,
+        ),
+        (
+            "In most pathway plans the voice of the young person is clear.",
+            "voice-of-the-child",
+            True,
+        ),
+        ("Leaders listen to young people.", "voice-of-the-child", True),
+        ("The plans clearly reflect the views of care leavers.", "voice-of-the-child", True),
+        (
+            "Senior managers have been involved in the development of the CSE strategy.",
+            "voice-of-the-child",
+            False,
+        ),
     ],
 )
 def test_theme_words_of_other_councils_reports(
