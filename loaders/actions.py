@@ -265,12 +265,12 @@ def _commits(s: str, m: re.Match[str]) -> bool:
         return False
     if _TELLS_HOW.search(before):
         return False
-    children = _CHILDREN_SUBJECT.match(clause.lstrip(" ,;")) or (
-        cue.startswith("ha") and _CHILDREN_SUBJECT.match(before) and not _AGENT.search(clause)
-    )
     if cue.startswith("and ") and _CHILDREN_SUBJECT.match(before):
         return False  # "Young people are settled and are now exploring their interests"
-    if "plan" in cue and children:
+    if "plan" in cue and (
+        _CHILDREN_SUBJECT.match(clause.lstrip(" ,;"))
+        or (cue.startswith("ha") and _CHILDREN_SUBJECT.match(before) and not _AGENT.search(clause))
+    ):
         # (a child's plan: "Young people have plans in place to support them", "A small number
         # of children have been placed with parents with a plan to discharge the care order";
         # not the clause after theirs: "Care leavers have access to four apprenticeships, and
