@@ -251,26 +251,48 @@ class Prefilter:
 
 class Alternation:
     """``re.compile("|".join(patterns))``, faster where most texts match none of them: only
-    the patterns one of whose :func:`literal_parts` occurs in a text are tried on it, as an
-    alternation of those in their order, so the matches are exactly the full alternation's."""
+    the patterns one of whose :func:`literal_parts` occurs in a text are tried on it, and the
+    matches are exactly the full alternation's.
+
+    The patterns tried are not compiled again as one alternation (a sentence's few candidates
+    are a new combination as often as not, and compiling one costs more than running it):
+    each is searched on its own and their matches merged as the alternation scans, leftmost
+    first and, at one place, the first pattern in order.
+    """
 
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
         self._patterns = tuple(patterns)
         self._flags = flags
-        self._filter = Prefilter([re.compile(p, flags) for p in patterns], literal_parts)
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._each = [re.compile(p, flags) for p in patterns]
+        self._filter = Prefilter(self._each, literal_parts)
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         """The matches of the alternation in ``s``, as :meth:`re.Pattern.finditer`."""
-        which = tuple(self._filter.candidates(lowered(s)))
-        if not which:
-            return iter(())
-        rx = self._compiled.get(which)
-        if rx is None:
-            rx = self._compiled[which] = _alternation(
-                [self._patterns[i] for i in which], self._flags
-            )  # type: ignore[assignment]
-        return rx.finditer(s)  # type: ignore[union-attr]
+        which = self._filter.candidates(lowered(s))
+        if len(which) <= 1:
+            return self._each[which[0]].finditer(s) if which else iter(())
+        return iter(self._merged(which, s))
+
+    def _merged(self, which: list[int], s: str) -> list[re.Match[str]]:
+        tried = [self._each[i] for i in which]
+        ahead = [p.search(s) for p in tried]  # each pattern's next match
+        found: list[re.Match[str]] = []
+        pos = 0
+        while True:
+            best: re.Match[str] | None = None
+            for k, m in enumerate(ahead):
+                if m is not None and m.start() < pos:  # overlapped by the last match
+                    m = ahead[k] = tried[k].search(s, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return found
+            if best.end() == best.start():
+                # an empty match: finditer's rules for what may follow one are its own
+                joined = _alternation([self._patterns[i] for i in which], self._flags)
+                return list(joined.finditer(s))  # type: ignore[union-attr]
+            found.append(best)
+            pos = best.end()
 
 
 class Gate:

@@ -322,6 +322,26 @@ def test_alternation_never_differs_from_the_full_alternation(parts: list[str]) -
         ), s
 
 
+# patterns whose matches overlap, begin at one place, or are empty: the merge of each
+# pattern's own matches must scan as the alternation does (leftmost, then first in order)
+OVERLAPPING = [r"ab", r"abc", r"bcd", r"cd(?=a)", r"\bda", r"x*", r"(?<=a)bb"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abcdx ", max_size=16),
+    st.lists(st.sampled_from(OVERLAPPING), min_size=2, max_size=5, unique=True),
+)
+def test_alternation_merges_overlapping_matches_as_the_alternation_scans(
+    s: str, patterns: list[str]
+) -> None:
+    from cskg.loaders.patterns import Alternation
+
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+    fast = [(m.span(), m.group()) for m in Alternation(patterns).finditer(s)]
+    assert fast == [(m.span(), m.group()) for m in plain.finditer(s)], (s, patterns)
+
+
 def test_any_of_runs_the_patterns_with_no_literal_part_on_every_text() -> None:
     # an e-mail address has no literal part of two characters: it must still be found when
     # no other pattern's literal part occurs
