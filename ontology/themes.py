@@ -225,7 +225,7 @@ class _PhraseIndex:
         return found
 
     def first_matches(
-        self, text: str, excludes: Sequence[Sequence[re.Pattern[str]]]
+        self, text: str, excludes: Sequence[_Excludes]
     ) -> dict[int, tuple[_Entry, int, int]]:
         """For each theme, its first phrase match in ``text`` that no exclude phrase covers."""
         found: dict[int, tuple[_Entry, int, int]] = {}
@@ -250,13 +250,43 @@ class _PhraseIndex:
                 end = m.end()
                 if excludes[entry.theme]:
                     if entry.theme not in spans:
-                        spans[entry.theme] = [
-                            x.span() for r in excludes[entry.theme] for x in r.finditer(text)
-                        ]
+                        spans[entry.theme] = excludes[entry.theme].spans(text)
                     if any(a <= start and end <= b for a, b in spans[entry.theme]):
                         continue
                 found[entry.theme] = (entry, start, end)
         return found
+
+
+# the only characters outside ASCII that match an ASCII letter under re.IGNORECASE
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _Excludes:
+    """A theme's exclude phrases, and where they match in a text.
+
+    A phrase can match only where its first word occurs (in any case), so a phrase whose
+    first word is nowhere in the text is not run: a theme may have eighty of them, and most
+    texts hold the first words of a few.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.regexes = tuple(phrase_regex(p) for p in phrases)
+        words = [_first_token(p)[0] for p in phrases]
+        # (no shortcut for a first word outside ASCII, whose case folding is not lower())
+        self._words = tuple(w if w.isascii() else "" for w in words)
+
+    def __bool__(self) -> bool:
+        return bool(self.regexes)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of every match of every exclude phrase in ``text``, phrase by phrase."""
+        low = None if _FOLDS_TO_ASCII.intersection(text) else text.lower()
+        return [
+            x.span()
+            for r, w in zip(self.regexes, self._words, strict=True)
+            if low is None or not w or w in low
+            for x in r.finditer(text)
+        ]
 
 
 def _ordered(entries: list[_Entry]) -> list[_Entry]:
@@ -278,8 +308,8 @@ class ThemeScheme:
         self._by_id = {t.id: t for t in self.themes}
         self._text_index = _PhraseIndex([t.match for t in self.themes])
         self._section_index = _PhraseIndex([t.section for t in self.themes])
-        self._excludes = [tuple(phrase_regex(p) for p in t.exclude) for t in self.themes]
-        self._no_excludes: list[tuple[re.Pattern[str], ...]] = [()] * len(self.themes)
+        self._excludes = [_Excludes(t.exclude) for t in self.themes]
+        self._no_excludes = [_Excludes(())] * len(self.themes)
         self._section_cache: dict[str, tuple[ThemeTag, ...]] = {}
 
     def __len__(self) -> int:
@@ -371,7 +401,7 @@ class ThemeScheme:
             # indicators of commitment" under "Council plan 2019-2020" are the council's plans,
             # which the theme excludes
             for k in [k for k, (entry, _, _) in found.items() if entry.opening]:
-                if any(r.search(section) for r in self._excludes[k]):
+                if any(r.search(section) for r in self._excludes[k].regexes):
                     del found[k]
         text_tags = self._tags(found, "text")
         if not section:

@@ -1839,3 +1839,38 @@ def test_theme_words_of_other_councils_reports(
     scheme: ThemeScheme, text: str, theme: str, present: bool
 ) -> None:
     assert (theme in {t.theme_id for t in scheme.tag(text)}) is present
+
+
+# words of the scheme's exclude phrases in any case, and characters that fold to ASCII letters
+EXCLUDE_WORDS = [
+    "plans to",
+    "Plans are in place to",
+    "recruitment of foster carers",
+    "RECRUIT foster carers",
+    "interim plans",
+    "contacts with",
+    "strategy meetings",
+    "IDVA",
+    "idva",
+    "self-assessment",
+    "COVID-19 risk assessments",
+    "children",
+    "\u212a",
+    "\u0130",
+    "-",
+    "’s",
+    ".",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(EXCLUDE_WORDS) | st.text(max_size=5), max_size=12))
+def test_exclude_spans_are_those_of_every_exclude_phrase_run(parts: list[str]) -> None:
+    # the first-word shortcut skips only phrases that cannot match
+    from cskg.ontology.themes import _Excludes
+
+    text = " ".join(parts)
+    for theme in load_themes().themes:
+        ex = _Excludes(theme.exclude)
+        every = [m.span() for r in ex.regexes for m in r.finditer(text)]
+        assert ex.spans(text) == every, (theme.id, text)
