@@ -59,7 +59,8 @@ _TYPE = RDF.type  # looked up once: a DefinedNamespace attribute costs a call ea
 
 
 def _order(p: URIRef) -> tuple[int, str]:
-    return (0 if p == _TYPE else 1, str(p))
+    # (str's own comparison: rdflib's, in Python, costs a call per predicate of every subject)
+    return (0 if str.__eq__(p, _TYPE) else 1, str(p))
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def write_graphs(
     names: dict[URIRef, str] = {}  # an IRI recurs in many quads: write it out once
 
     def name(t: URIRef | Literal) -> str:
-        if isinstance(t, Literal):
+        # (type, not isinstance: rdflib's terms check instances through abc, a cost per quad)
+        if type(t) is not URIRef:
             return term(t)
         found = names.get(t)
         if found is None:
@@ -135,7 +137,8 @@ def _block(
         for p in sorted(preds, key=_order):
             objs = sorted(preds[p])
             count += len(objs)
-            lines.append(f"    {'a' if p == _TYPE else name(p)} " + " ,\n        ".join(objs))
+            verb = "a" if str.__eq__(p, _TYPE) else name(p)
+            lines.append(f"    {verb} " + " ,\n        ".join(objs))
         parts.append(f"  {name(s)}\n" + " ;\n".join(lines) + " .\n")
     parts.append("}\n")
     return "".join(parts), count
