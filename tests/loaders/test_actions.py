@@ -144,7 +144,7 @@ def test_actions(sentence: str) -> None:
         "within his delegated authority do not always progress.",
         "A bid has gone to NHS England to merge the 8 CCGs which cover Kent and Medway which "
         "will include children's commissioning across all CCGs.",
-        "The local area was required to produce a Written Statement of Action that explains how "
+        "The local area published a Written Statement of Action that explains how "
         "it will tackle the significant weaknesses.",
         "I just can’t do what I should do and they don’t get what they need and deserve from me.",
         "In addition, they felt that the recent Gilbert report will assist with the development "
@@ -1227,6 +1227,46 @@ def test_a_government_intervention_is_the_governments(gaz: Gazetteer) -> None:
     ],
 )
 def test_work_under_way_decisions_and_what_remains_to_do(sentence: str, expected: bool) -> None:
+    assert is_action(sentence, False) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a purpose's condition leads to what must be done; a circumstance's does not
+        (
+            "If the Council are to retain operational control of children's services, they will "
+            "need to prioritise politically, financially and managerially.",
+            True,
+        ),
+        ("If children go missing, they will need to be seen by a social worker.", False),
+        ("If a child is to be adopted, the plan will be reviewed.", False),
+        # a need reported as a view, or one the agent sees
+        (
+            "The conclusions above are in line with my own, as is their view that there is a "
+            "need to consolidate the plethora of plans, reviews and information.",
+            True,
+        ),
+        ("Managers recognise that there is a pressing need to improve communication.", True),
+        # what requires attention, not the areas that need it
+        ("The participation of health partners is an area that requires attention.", True),
+        ("Systems and processes at the front door require further attention.", True),
+        ("Scrutiny is focused on those areas that most need attention.", False),
+        # a direction given, not a routine duty
+        # (the modal of its relative clause is still none: see test_not_actions)
+        (
+            "The local area was required to produce a Written Statement of Action that explains "
+            "how it will tackle the significant weaknesses.",
+            True,
+        ),
+        ("Partners are required to provide evidence to support their self-assessments.", False),
+        # proposals put forward and work in development, not work still unfinished
+        ("Proposals have been submitted to the DFE for two new free schools.", True),
+        ("A database is currently in development to address this shortfall.", True),
+        ("Improvement plans are still in development or very new and untested.", False),
+    ],
+)
+def test_needs_directions_and_work_in_development(sentence: str, expected: bool) -> None:
     assert is_action(sentence, False) is expected
 
 
