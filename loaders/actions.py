@@ -503,10 +503,12 @@ def _addressed(sentence: str, gaz: Gazetteer) -> str:
 
 # what someone said should be done is the doer's, not the sayer's: "Inspectors have said that
 # more looked after children should be helped to join the children in care council, and senior
-# managers and politicians should spend more time getting to know looked after children"
+# managers and politicians should spend more time getting to know looked after children"; so is
+# a need someone agrees with ("Inspectors agree that there is a need to build workers' skills")
 _SAID_THAT = re.compile(
     r"\b(?:said|say|says|stated|states|suggested|suggests|told (?:us|inspectors|them)|"
-    r"(?:think|thinks|thought|believe|believes|believed|feel|feels|felt))\s+that\s+",
+    r"(?:think|thinks|thought|believe|believes|believed|feel|feels|felt|agree|agrees|agreed))"
+    r"\s+that\s+",
     re.IGNORECASE,
 )
 _PRONOUN_OPENING = re.compile(r"\W*(?:it|they|he|she|we|i|this)\b", re.IGNORECASE)
@@ -560,7 +562,14 @@ def responsible(
         inner = responsible(sentence[rec.end() :], gaz, people, post_holders, "", speaker, recent)
         if inner:
             return inner
-    said = _SAID_THAT.search(sentence, 0, m.start()) if m and not rec else None
+    # (a cue may open with the saying's "that": "Inspectors agree that there is a need to …")
+    said = (
+        _SAID_THAT.search(
+            sentence, 0, m.start() + (5 if m.group().lower().startswith("that ") else 0)
+        )
+        if m and not rec
+        else None
+    )
     if said:
         rest = sentence[said.end() :]
         inner = responsible(rest, gaz, people, post_holders, "", speaker, recent)

@@ -1296,6 +1296,11 @@ def test_what_someone_said_should_be_done_is_the_doers(gaz: Gazetteer) -> None:
     assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
     s = "The Commissioner said that she would submit her report in December."
     assert responsible(s, gaz, {}, {}, gaz.council_key).startswith("post:childrens-services-comm")
+    # a need someone agrees there is: whoever is to meet it, not the inspectors
+    s = "Inspectors agree that there is a need to build workers' skills and confidence."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
+    s = "Inspectors agreed that the LSCB should review its priorities."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) != "ofsted"
 
 
 def test_a_body_worked_with_is_not_the_one_addressed(gaz: Gazetteer) -> None:
