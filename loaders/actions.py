@@ -483,7 +483,8 @@ _FIRST_PERSON = re.compile(
 # an organisation named by its noun once the document has named it in full: "The Board"
 # (or a director's post by "the Director": "the Director confirmed that …")
 _DEFINITE_NOUN = re.compile(
-    r"\b[Tt]he (Board|board|Partnership|partnership|Director(?! (?:of|for|General)\b))\b"
+    r"\b[Tt]he (Board|board|Partnership|partnership|Trust|trust"
+    r"|Director(?! (?:of|for|General)\b))\b"
 )
 
 

@@ -642,9 +642,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
 
 # nouns a document names an organisation by once it has named it in full: "The Improvement
 # Board will meet monthly. … The Board will receive performance reports"
-_RECENT_NOUNS = ("board", "partnership")  # not "panel": a child death, fostering, adoption …
+# (not "panel": a child death, fostering, adoption …; "trust": a children's services trust, "The
+# trust should ensure …", of the organisations only, not a hospital's)
+_RECENT_NOUNS = ("board", "partnership", "trust")
 _ACRONYM_NOUNS = {"B": "board", "P": "partnership"}  # LSCB, MSCP
-_NAMES_A_NOUN = re.compile(r"(?i:board|partnership)|\b[A-Z]{1,5}[BP]\b")
+_NAMES_A_NOUN = re.compile(r"(?i:board|partnership|trust)|\b[A-Z]{1,5}[BP]\b")
 
 
 def _near_start(s: str, i: int) -> bool:

@@ -619,6 +619,29 @@ def test_the_board_is_the_one_the_text_is_about():
     assert _who(x, "strengthen its case file") == "medway-safeguarding-partnership"
 
 
+def test_the_trust_is_the_childrens_services_trust_named_before():
+    # a council that runs its children's services through a trust (Doncaster 2015): "the
+    # trust" is that trust once named, not the council; the partnership boards of the 2000s
+    # called "the Children's Trust" are no such trust
+    text = (
+        "Doncaster Children's Services Trust delivers children's social care on behalf of the "
+        "council.\n\n"
+        "Recommendations\n\n"
+        "1. The trust should ensure that all children in need have a plan.\n"
+        "2. The council and the trust should monitor the take-up of return interviews.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", council="Doncaster"), [])
+    assert _who(x, "all children in need") == "doncaster-childrens-services-trust"
+    assert _who(x, "return interviews") == "doncaster-council"
+    text = (
+        "The Children's Trust and the Health and Wellbeing Board have clear links.\n\n"
+        "Recommendations\n\n"
+        "1. The trust should ensure that all children in need have a plan.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", council="Doncaster"), [])
+    assert _who(x, "all children in need") == "doncaster-council"
+
+
 def test_a_boards_part_of_a_report_recommends_to_the_board():
     # the 2014-18 reports: the council's recommendations, then the board's own part with its
     # own "Recommendations", whose items name no subject (Northumberland 2016, Wirral 2016)
