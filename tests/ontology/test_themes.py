@@ -190,10 +190,11 @@ CORPUS_ROWS = [
         {"finance-and-resources"},
     ),
     (
+        # the pre-proceedings stage is planning and legal work both
         "Practice in relation to the pre-proceedings stage of the Public Law Outline has "
         "significantly improved since the previous inspection.",
         "",
-        {"planning-and-drift"},
+        {"planning-and-drift", "court-work"},
     ),
     (
         "A clear model of practice is essential to supporting front line staff to deliver a "
@@ -357,6 +358,20 @@ EDGE_ROWS = [
     # markdown debris around a phrase does not stop a match
     ("**Early help** is improving.", "", {"early-help"}),
     ("", "", set()),
+    # (readers of late November 2026) the legal side of the pre-proceedings stage, not a
+    # criminal court; grooming, missing persons' work and offending are exploitation's
+    ("Criminal proceedings against the perpetrator continue.", "", set()),
+    ("Children at risk of grooming are identified quickly.", "", {"exploitation-and-missing"}),
+    (
+        "Two missing persons coordinators track each return.",
+        "",
+        {"exploitation-and-missing"},
+    ),
+    (
+        "The cohort of re-offending looked after children present complex behaviours.",
+        "",
+        {"exploitation-and-missing", "children-in-care"},
+    ),
 ]
 
 # How other councils' inspection reports speak of children's plans in general: the planning
