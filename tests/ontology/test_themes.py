@@ -372,6 +372,22 @@ EDGE_ROWS = [
         "",
         {"exploitation-and-missing", "children-in-care"},
     ),
+    # personal education plans and independent visitors are children in care's; staff
+    # supervised by managers, not a child's contact supervised; a workforce kept; early help
+    # in other words; dip sampling; the looked after children's nurse
+    ("Most PEPs are of good quality.", "", {"children-in-care", "schools-and-education"}),
+    ("Children have an independent visitor.", "", {"children-in-care", "voice-of-the-child"}),
+    ("They feel supported and supervised by managers.", "", {"management-oversight"}),
+    ("Family time is well managed and supervised when appropriate.", "", {"children-in-care"}),
+    ("Having a settled workforce helps children.", "", {"workforce", "workforce-stability"}),
+    ("The early intervention offer is broad.", "", {"early-help"}),
+    ("Children out of education are tracked.", "", {"schools-and-education"}),
+    ("Dip sampling tests the quality of audits.", "", {"quality-assurance"}),
+    (
+        "The looked after children nurse visits.",
+        "",
+        {"health-partnership", "children-in-care"},
+    ),
 ]
 
 # How other councils' inspection reports speak of children's plans in general: the planning
