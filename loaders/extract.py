@@ -647,6 +647,11 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
 _RECENT_NOUNS = ("board", "partnership", "trust")
 _ACRONYM_NOUNS = {"B": "board", "P": "partnership"}  # LSCB, MSCP
 _NAMES_A_NOUN = re.compile(r"(?i:board|partnership|trust)|\b[A-Z]{1,5}[BP]\b")
+# a children's services trust is "the trust" wherever a sentence names it ("Significant progress
+# has been made by the council and Slough Children's Services Trust"): a council has one, and
+# no other trust is in the gazetteer; a board named further on may be an object the text does
+# not go on about
+_NAMED_ANYWHERE = ("trust",)
 
 
 def _near_start(s: str, i: int) -> bool:
@@ -726,16 +731,22 @@ def _remember_names(s: str, st: _State) -> None:
     """Note the organisations ``s`` names near its start by the last word of their name
     (_RECENT_NOUNS), and a director's post as "the Director" ("The Director of People –
     Children and Adult Services introduced the report. … the Director confirmed that …")."""
+    # (a name wrapped across a PDF's lines: "Slough Children's Services\nTrust")
+    s = " ".join(s.split())
     at = s.find("Director")
     if at >= 0 and _near_start(s, at):
         for i, p in st.gaz.posts_in(s):
             if p.label.startswith("Director") and _near_start(s, i):
                 st.recent["director"] = st.holders.get(p.key, p.agent_key)
-    noun = _NAMES_A_NOUN.search(s)
-    if noun is None or not _near_start(s, noun.start()):
+    found = _NAMES_A_NOUN.search(s)
+    if found is None:
+        return
+    anywhere = any(n in s.lower() for n in _NAMED_ANYWHERE)
+    if not anywhere and not _near_start(s, found.start()):
         return  # (a name ends in its noun: none ends near the start)
     for i, key in st.gaz.orgs_in(s):
-        if not _near_start(s, i):
+        near = _near_start(s, i)
+        if not near and not anywhere:
             continue
         org = st.gaz.org(key)
         m = org.pattern.match(s, i) if org else None
@@ -745,7 +756,7 @@ def _remember_names(s: str, st: _State) -> None:
         # Board" in the reports of its time
         name = m.group().split()
         noun = _ACRONYM_NOUNS.get(name[-1][-1], "") if name[-1].isupper() else name[-1].lower()
-        if noun in _RECENT_NOUNS:
+        if noun in _RECENT_NOUNS and (near or noun in _NAMED_ANYWHERE):
             st.recent[noun] = key
 
 

@@ -640,6 +640,14 @@ def test_the_trust_is_the_childrens_services_trust_named_before():
     )
     x = extract_document(_doc(text, doc_type="inspection report", council="Doncaster"), [])
     assert _who(x, "all children in need") == "doncaster-council"
+    # named further into a sentence, and wrapped across a PDF's lines (Slough 2019)
+    text = (
+        "Significant progress has been made by the council and Slough Children's Services \n"
+        "Trust in tackling weaknesses.\n\n"
+        "The trust and the council are working to improve accommodation for care leavers.\n"
+    )
+    x = extract_document(_doc(text, doc_type="inspection report", council="Slough"), [])
+    assert _who(x, "accommodation for care leavers") == "slough-childrens-services-trust"
 
 
 def test_a_boards_part_of_a_report_recommends_to_the_board():
