@@ -617,6 +617,14 @@ def responsible(
         key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
         if key and subjects(f.start()):
             found.append((f.start(), key))
+    # the three safeguarding partners named together as the subject (the council, health and
+    # the police: "The executive, the local authority, CCG and Police have agreed to have a
+    # rotating chair") act as the safeguarding partnership they make up
+    named = {k for _, k in found}
+    if {gaz.council_key, "police"} <= named and named & _HEALTH_PARTNERS:
+        partnership = f"{gaz.council_key.removesuffix('-council')}-safeguarding-partnership"
+        if gaz.org(partnership) is not None:
+            return partnership
     # after an opening subordinate clause, the subject follows its comma: "While inspectors
     # saw …, the local authority needs to …"; otherwise the first agent before the verb (a
     # list of subjects is separated by commas too: "The executive, the local authority, CCG
@@ -652,6 +660,10 @@ def responsible(
             if orgs:
                 return orgs[0][1]
     return default
+
+
+# the health partners of a safeguarding partnership, as the gazetteer names them
+_HEALTH_PARTNERS = frozenset({"ccg", "nhs-england"})
 
 
 # an opening that points back to the sentence before: "This should be…", "Both these

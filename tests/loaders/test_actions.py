@@ -429,10 +429,10 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
             "authority needs to develop a more robust approach.",
             "medway-council",
         ),
-        # a list of subjects: the first
+        # a list of subjects: the first (all three safeguarding partners together are their
+        # partnership: see test_the_three_safeguarding_partners_together_are_the_partnership)
         (
-            "The executive, the local authority, CCG and Police have agreed to have a rotating "
-            "chair.",
+            "The executive, the local authority and the CCG have agreed to have a rotating chair.",
             "medway-council",
         ),
         (
@@ -1301,6 +1301,17 @@ def test_what_someone_said_should_be_done_is_the_doers(gaz: Gazetteer) -> None:
     assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
     s = "Inspectors agreed that the LSCB should review its priorities."
     assert responsible(s, gaz, {}, {}, gaz.council_key) != "ofsted"
+
+
+def test_the_three_safeguarding_partners_together_are_the_partnership(gaz: Gazetteer) -> None:
+    s = (
+        "The executive, the local authority, CCG and Police have agreed to have a rotating "
+        "chair, currently the Director of People."
+    )
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == "medway-safeguarding-partnership"
+    # two of them are not the partnership: the first named acts
+    s = "The local authority and police are taking action to reduce exploitation."
+    assert responsible(s, gaz, {}, {}, gaz.council_key) == gaz.council_key
 
 
 def test_a_body_worked_with_is_not_the_one_addressed(gaz: Gazetteer) -> None:
