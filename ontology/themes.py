@@ -20,6 +20,7 @@ import yaml
 
 from cskg import yamlio
 from cskg.errors import CskgError
+from cskg.loaders.patterns import lowered
 
 __all__ = [
     "DEFAULT_PATH",
@@ -257,10 +258,6 @@ class _PhraseIndex:
         return found
 
 
-# the only characters outside ASCII that match an ASCII letter under re.IGNORECASE
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-
-
 class _Excludes:
     """A theme's exclude phrases, and where they match in a text.
 
@@ -280,7 +277,7 @@ class _Excludes:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of every match of every exclude phrase in ``text``, phrase by phrase."""
-        low = None if _FOLDS_TO_ASCII.intersection(text) else text.lower()
+        low = lowered(text)  # (None: a character that folds to an ASCII letter; run them all)
         return [
             x.span()
             for r, w in zip(self.regexes, self._words, strict=True)
