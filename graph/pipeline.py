@@ -42,6 +42,7 @@ from cskg.graph.trig import write_graphs
 from cskg.graph.validate import Violation, validate_quads
 from cskg.graph.workers import Forked, can_fork, process_pool
 from cskg.loaders import corpus as corpus_mod
+from cskg.loaders import regexcache
 from cskg.loaders.extract import extract_document, merge
 from cskg.loaders.records import Document, Extraction
 from cskg.ontology import ontology_path
@@ -882,6 +883,7 @@ def build(
         (stage / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
         _swap(stage, out)
         stage = None
+        regexcache.save()  # the patterns this run compiled, kept for the next as __pycache__ is
     except OSError as err:
         name = err.filename or out
         raise CskgError(f"{name}: {err.strerror or err}") from err

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders import regexcache
 from cskg.loaders.patterns import Alternation, AnyOf, Gate, Prefilter, literal_parts, lowered
 
 __all__ = [
@@ -49,7 +50,7 @@ _CUES = Path(__file__).with_name("cues.yaml")
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def cues() -> Cues:
     return Cues(
         weakness=_graded(d["weakness"], d["weakness_soft"]),
         strength=_graded(d["strength"], d["strength_soft"]),
-        negators=re.compile(d["negators"], re.IGNORECASE),
+        negators=regexcache.compile(d["negators"], re.IGNORECASE),
         procedural_sections=_any(d["procedural_sections"]),
         action_sections=_any(d["action_sections"]),
         action_leads=_any(d["action_leads"]),
@@ -149,29 +150,29 @@ def cues() -> Cues:
         not_action=_any(d["not_action"]),
         due=_any(d["due"]),
         needs=Alternation([d["needs"]], re.IGNORECASE),
-        consequence={k: re.compile(v, re.IGNORECASE) for k, v in d["consequence"].items()},
-        imperative=re.compile(d["imperative"], re.IGNORECASE),
-        item_imperative=re.compile(d["item_imperative"], re.IGNORECASE),
+        consequence={k: regexcache.compile(v, re.IGNORECASE) for k, v in d["consequence"].items()},
+        imperative=regexcache.compile(d["imperative"], re.IGNORECASE),
+        item_imperative=regexcache.compile(d["item_imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
-        minority=re.compile(d["minority"], re.IGNORECASE),
-        topic=re.compile(d["topic"], re.IGNORECASE),
-        remedy=re.compile(d["remedy"], re.IGNORECASE),
-        condition=re.compile(d["condition"], re.IGNORECASE),
-        inverted_condition=re.compile(d["inverted_condition"], re.IGNORECASE),
-        relative_need=re.compile(d["relative_need"], re.IGNORECASE),
-        relative_need_judges=re.compile(d["relative_need_judges"], re.IGNORECASE),
-        problem=re.compile(d["problem"], re.IGNORECASE),
-        remedied=re.compile(d["remedied"], re.IGNORECASE),
-        remedy_done=re.compile(d["remedy_done"], re.IGNORECASE),
-        knowing=re.compile(d["knowing"], re.IGNORECASE),
-        external_knower=re.compile(d["external_knower"], re.IGNORECASE),
-        recommendation=re.compile(d["recommendation"], re.IGNORECASE),
-        purpose=re.compile(d["purpose"], re.IGNORECASE),
-        done_action=re.compile(d["done_action"], re.IGNORECASE),
-        relative_negated=re.compile(d["relative_negated"], re.IGNORECASE),
+        minority=regexcache.compile(d["minority"], re.IGNORECASE),
+        topic=regexcache.compile(d["topic"], re.IGNORECASE),
+        remedy=regexcache.compile(d["remedy"], re.IGNORECASE),
+        condition=regexcache.compile(d["condition"], re.IGNORECASE),
+        inverted_condition=regexcache.compile(d["inverted_condition"], re.IGNORECASE),
+        relative_need=regexcache.compile(d["relative_need"], re.IGNORECASE),
+        relative_need_judges=regexcache.compile(d["relative_need_judges"], re.IGNORECASE),
+        problem=regexcache.compile(d["problem"], re.IGNORECASE),
+        remedied=regexcache.compile(d["remedied"], re.IGNORECASE),
+        remedy_done=regexcache.compile(d["remedy_done"], re.IGNORECASE),
+        knowing=regexcache.compile(d["knowing"], re.IGNORECASE),
+        external_knower=regexcache.compile(d["external_knower"], re.IGNORECASE),
+        recommendation=regexcache.compile(d["recommendation"], re.IGNORECASE),
+        purpose=regexcache.compile(d["purpose"], re.IGNORECASE),
+        done_action=regexcache.compile(d["done_action"], re.IGNORECASE),
+        relative_negated=regexcache.compile(d["relative_negated"], re.IGNORECASE),
         circumstance=Alternation(d["circumstance"], re.IGNORECASE),
         earlier_judgement=Alternation(d["earlier_judgement"], re.IGNORECASE),
-        not_a_fault=re.compile(d["not_a_fault"], re.IGNORECASE),
+        not_a_fault=regexcache.compile(d["not_a_fault"], re.IGNORECASE),
         kept_low=_any(d["kept_low"]),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
@@ -183,7 +184,7 @@ def _graded(firm: list[str], soft: list[str]) -> CueSet:
     """Firm patterns first, then soft ones, each flagged."""
     return CueSet(
         tuple(
-            Cue(re.compile(p, re.IGNORECASE), is_soft)
+            Cue(regexcache.compile(p, re.IGNORECASE), is_soft)
             for p, is_soft in [(p, False) for p in firm] + [(p, True) for p in soft]
         )
     )

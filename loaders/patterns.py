@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+from cskg.loaders import regexcache
+
 __all__ = [
     "FOLDS_TO_ASCII",
     "AnyOf",
@@ -34,8 +36,13 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     Read from the parsed pattern: zero-width assertions (``\\b``, look-arounds) are passed
     over, literal characters collected, a group or alternation of literals branches; the
     first repeat or character class ends the start. None when some match could begin with
-    fewer than two known characters.
+    fewer than two known characters. (Kept between runs by :mod:`cskg.loaders.regexcache`.)
     """
+    return regexcache.remembered("literal_starts", _literal_starts, pattern)
+
+
+def _literal_starts(pattern: str) -> tuple[str, ...] | None:
+    """:func:`literal_starts`, worked out."""
     from re import _constants as c
     from re import _parser
 
@@ -73,8 +80,12 @@ def literal_parts(pattern: str) -> tuple[str, ...] | None:
     Like :func:`literal_starts`, but any run of literal characters that every match has will
     do, not only the one it starts with ("concerns? (?:was|were)" after an optional opening
     gives "concern"); of the runs found, the one whose shortest text is longest. None when no
-    run of at least two known characters is found.
+    run of at least two known characters is found. (Kept between runs, as literal_starts.)
     """
+    return regexcache.remembered("literal_parts", _literal_parts, pattern)
+
+
+def _literal_parts(pattern: str) -> tuple[str, ...] | None:
     from re import _constants as c
     from re import _parser
 
@@ -233,7 +244,7 @@ class Prefilter:
             x: frozenset(i for k in range(2, len(x) + 1) for i in by_start.get(x[:k], ()))
             for x in by_start
         }
-        self._starts = re.compile(trie(sorted(by_start))) if by_start else None
+        self._starts = regexcache.compile(trie(sorted(by_start))) if by_start else None
 
     def candidates(self, low: str | None) -> list[int]:
         """Indices, in order, of the patterns that could match the text whose
@@ -263,7 +274,7 @@ class Alternation:
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
         self._patterns = tuple(patterns)
         self._flags = flags
-        self._each = [re.compile(p, flags) for p in patterns]
+        self._each = [regexcache.compile(p, flags) for p in patterns]
         self._filter = Prefilter(self._each, literal_parts)
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
@@ -305,7 +316,7 @@ class Gate:
     def __init__(self, starts: Sequence[str] | None) -> None:
         # a start that contains another is implied by it
         kept = sorted({x for x in starts or () if not any(y != x and y in x for y in starts)})
-        self._rx = re.compile(trie(kept)) if starts else None
+        self._rx = regexcache.compile(trie(kept)) if starts else None
 
     @classmethod
     def of(cls, patterns: Sequence[str]) -> Gate:
@@ -327,6 +338,10 @@ class Gate:
 
 def _anchored(pattern: str, flags: int) -> bool:
     """Can ``pattern`` match only at the start of the text searched (``^``, not multiline)?"""
+    return regexcache.remembered("anchored", _anchored_now, pattern, int(flags))
+
+
+def _anchored_now(pattern: str, flags: int) -> bool:
     from re import _constants as c
     from re import _parser
 
@@ -378,4 +393,4 @@ class AnyOf:
 
 
 def _alternation(patterns: Sequence[str], flags: int) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None

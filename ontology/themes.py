@@ -20,6 +20,7 @@ import yaml
 
 from cskg import yamlio
 from cskg.errors import CskgError
+from cskg.loaders import regexcache
 from cskg.loaders.patterns import lowered
 
 __all__ = [
@@ -146,7 +147,7 @@ def _phrase_body(phrase: str) -> str:
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     """Compile one themes.yaml phrase as the tagger matches it."""
     left = _OPENING_LEFT if phrase.startswith(_OPENING) else _LEFT
-    return re.compile(f"{left}(?:{_phrase_body(phrase)}){_RIGHT}", re.IGNORECASE)
+    return regexcache.compile(f"{left}(?:{_phrase_body(phrase)}){_RIGHT}", re.IGNORECASE)
 
 
 def _first_token(phrase: str) -> tuple[str, bool]:
@@ -178,7 +179,7 @@ class _Entry:
 
 @functools.lru_cache(maxsize=4096)
 def _anchored_regex(term: str) -> re.Pattern[str]:
-    return re.compile(f"(?:{_phrase_body(term)}){_RIGHT}", re.IGNORECASE)
+    return regexcache.compile(f"(?:{_phrase_body(term)}){_RIGHT}", re.IGNORECASE)
 
 
 class _PhraseIndex:
@@ -204,6 +205,14 @@ class _PhraseIndex:
         self._stems = sorted(
             (n, {w: _ordered(es) for w, es in table.items()}) for n, table in stems.items()
         )
+
+    def compile_all(self) -> int:
+        """Compile every phrase's regex now, not when first tried; how many."""
+        entries = [e for es in self._exact.values() for e in es]
+        entries += [e for _, table in self._stems for es in table.values() for e in es]
+        for e in entries:
+            e.regex  # noqa: B018 - a cached property, compiled by reading it
+        return len(entries)
 
     def lookup(self, word: str) -> list[_Entry]:
         """Phrases that may start at a word (lower-cased)."""
@@ -311,6 +320,11 @@ class ThemeScheme:
 
     def __len__(self) -> int:
         return len(self.themes)
+
+    def compile_all(self) -> int:
+        """Compile every phrase's regex now (a build compiles each when first tried); how
+        many. For keeping them ahead (cskg.graph.prepare)."""
+        return self._text_index.compile_all() + self._section_index.compile_all()
 
     def __iter__(self) -> Iterator[Theme]:
         return iter(self.themes)

@@ -1,0 +1,209 @@
+"""Compiled regular expressions kept between runs, as Python keeps bytecode in ``__pycache__``.
+
+Extraction's tables (cues.yaml, the theme scheme, the prefilters built from them) are some
+1,500 patterns, and Python's ``re`` parses and compiles each in pure Python: about a quarter of
+a second in every process that extracts, before the first sentence is read. What a compile
+produces is a list of integers (the ``_sre`` engine's program) that depends only on the
+pattern, its flags and the interpreter, so it is written once to a file beside this module's
+bytecode (``__pycache__/regexcache.<tag>.marshal``) and read back by later runs, which hand it
+straight to the engine.
+
+Safe by construction:
+
+- an entry is stored only after the pattern rebuilt from it compares equal (same flags,
+  pattern and program) to what :func:`re.compile` returned for it;
+- the file is tied to the exact interpreter build (``sys.version``, the engine's magic number
+  and code size); any other interpreter, a damaged or foreign file, or an engine that refuses
+  the program, and the pattern is compiled as usual;
+- only the fixed patterns of cskg's own data go through it, never patterns made from a
+  document's text, and the file holds what the last run used, so it cannot grow without end;
+- where ``__pycache__`` is not writable (or ``sys.dont_write_bytecode`` is set) nothing is
+  written and every run compiles, as before.
+
+The literal analysis of :mod:`cskg.loaders.patterns` (which texts every match of a pattern
+contains) is kept in the same file by :func:`remembered`.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import TypeVar
+
+__all__ = ["PatternCache", "cache_path", "compile", "remembered", "save"]
+
+T = TypeVar("T")
+
+_FORMAT = 1
+# more entries than this in the file and it keeps only what the last run used
+_MAX_ENTRIES = 20_000
+
+
+def _stamp() -> tuple:
+    try:
+        import _sre
+
+        return (_FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
+    except (ImportError, AttributeError):
+        return ()
+
+
+def cache_path() -> Path | None:
+    """Where the compiled patterns are kept (None: this interpreter keeps no bytecode cache)."""
+    from importlib.util import cache_from_source
+
+    try:
+        pyc = Path(cache_from_source(__file__))
+    except (NotImplementedError, ValueError):
+        return None
+    return pyc.with_name(pyc.name.removesuffix(".pyc") + ".marshal")
+
+
+class PatternCache:
+    """The kept file and what this run used of it; the module's functions use one of these
+    at :func:`cache_path` (tests make their own)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stamp = _stamp()
+        self.known: dict[Hashable, object] = {}
+        self.used: dict[Hashable, object] = {}
+        self.new = 0
+        self.loaded = False
+        self.broken = not self.stamp  # the engine's internals are not as expected
+
+    def _load(self) -> None:
+        self.loaded = True
+        if self.path is None or self.broken:
+            return
+        try:
+            stamp, entries = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return  # none yet, or damaged: compiled as usual, and written again
+        if stamp == self.stamp and isinstance(entries, dict):
+            self.known = entries
+
+    def compile(self, pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+        """``re.compile(pattern, flags)``, from the kept program when there is one."""
+        flags = int(flags)
+        if not self.loaded:
+            self._load()
+        key = ("rx", pattern, flags)
+        entry = self.known.get(key)
+        if entry is not None:
+            try:
+                compiled = _rebuilt(pattern, entry)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
+                pass
+            else:
+                self.used[key] = entry
+                return compiled
+        compiled = re.compile(pattern, flags)
+        if not self.broken:
+            try:
+                entry = _entry(pattern, flags)
+                same = _rebuilt(pattern, entry) == compiled
+            except Exception:  # noqa: BLE001 - the engine's internals changed: stop trying
+                same = False
+            if same:
+                self.used[key] = entry
+                self.new += 1
+            else:
+                self.broken = True
+        return compiled
+
+    def remembered(self, kind: str, fn: Callable[..., T], *args: Hashable) -> T:
+        """``fn(*args)``, kept under ``(kind, *args)``."""
+        if not self.loaded:
+            self._load()
+        key = (kind, *args)
+        if key in self.known:
+            value = self.known[key]
+        else:
+            value = fn(*args)
+            self.new += 1
+        self.used[key] = value
+        return value  # type: ignore[return-value]
+
+    def save(self, force: bool = False) -> bool:
+        """Write the file if this run compiled something it did not hold; True if written."""
+        if self.path is None or not self.new or (sys.dont_write_bytecode and not force):
+            return False
+        entries = {**self.known, **self.used}
+        if len(entries) > _MAX_ENTRIES:
+            entries = dict(self.used)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            data = marshal.dumps((self.stamp, entries))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            return False
+        self.known = entries
+        self.new = 0
+        return True
+
+
+_default: PatternCache | None = None
+
+
+def _cache() -> PatternCache:
+    global _default
+    if _default is None:
+        _default = PatternCache(cache_path())
+    return _default
+
+
+def _entry(pattern: str, flags: int) -> tuple:
+    """What the engine needs to rebuild ``re.compile(pattern, flags)``, or None."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))  # fmt: skip
+
+
+def _rebuilt(pattern: str, entry: tuple) -> re.Pattern[str]:
+    import _sre
+
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001
+    """``re.compile(pattern, flags)``, from the kept program when there is one.
+
+    Only for cskg's own fixed patterns: one made from a document's text would only fill the
+    file.
+    """
+    return _cache().compile(pattern, flags)
+
+
+def remembered(kind: str, fn: Callable[..., T], *args: Hashable) -> T:
+    """``fn(*args)``, kept in the same file under ``(kind, *args)``: for pure functions of a
+    pattern whose results are made of str, int, bool, None and tuples."""
+    return _cache().remembered(kind, fn, *args)
+
+
+def save(force: bool = False) -> bool:
+    """Write the file if this run compiled something it did not hold; True if written.
+
+    Not where ``sys.dont_write_bytecode`` is set, unless ``force`` (as compileall writes
+    bytecode whatever it says). Atomic (a concurrent run reads the old file or the new one,
+    never half of one); a folder that cannot be written is no error.
+    """
+    return _cache().save(force)
