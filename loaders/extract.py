@@ -782,6 +782,7 @@ _NAMED_FINDINGS = re.compile(
     r"(?: (?:that|which) (?:were|was|had been))?\s+$",
     re.I,
 )
+_WHEN_WHERE = re.compile(r"(?:when|where|at which)\b", re.I)
 # the reports in which an inspection speaks for itself (not a commissioner's report, which also
 # sets out in turn what earlier assessments found)
 _OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}
@@ -851,6 +852,53 @@ def _finding(
         )
     )
     _turned(s0, s1, leaning, b, e.key, e.year, st)
+    _earlier(s0, s1, b, e.key, st)
+
+
+# what an earlier grade says of the services then
+_GRADE_LEANING = {
+    "Outstanding": "Strength",
+    "Good": "Strength",
+    "Requires improvement to be good": "Weakness",
+    "Inadequate": "Weakness",
+    "Adequate": "Neutral",
+}
+_NOT_WORDS = re.compile(r"[\W_]*")
+
+
+def _earlier(s0: int, s1: int, b: Block, key: str, st: _State) -> None:
+    """A sentence that dates what it finds against an earlier assessment's grade ("Services
+    … have substantially improved since the inspection in 2019, when they were judged to be
+    inadequate") says two things: what it finds now, and the grade that assessment gave,
+    which is that assessment's finding, of its year, with the clause as its excerpt."""
+    raw = st.doc.text[s0:s1]
+    for m in cues().earlier_judgement.finditer(raw):
+        a = _NOT_WORDS.match(raw, m.start()).end()  # type: ignore[union-attr]
+        z = a + len(raw[a : m.end()].rstrip(" \t\r\n,;:."))
+        if z <= a or not _WHEN_WHERE.match(raw, a):
+            continue  # (", which judged …" reports what was done since, not the grade then)
+        clause = clean(raw[a:z])  # (a grade wrapped across a PDF's lines: "requires\nimprovement")
+        hits = grades_in_sentence(clause, 0, len(clause))
+        if not hits:
+            continue
+        # the assessment the clause's "when" refers to: the last one named before it
+        refs = _refs(raw[:a], st.reg, st.doc.year, _doc_date(st.doc))
+        if not refs or refs[-1][1] == key:
+            continue
+        e = st.reg.entries.get(refs[-1][1])
+        if e is None or e.year is None:
+            continue
+        st.referenced.add(e.key)
+        st.findings.append(
+            Finding(
+                text=clause,
+                assessment=e.key,
+                year=e.year,
+                polarity=_GRADE_LEANING.get(hits[0].grade, "Neutral"),
+                excerpts=(_excerpt(st.doc, s0 + a, s0 + z, b.section, b.start),),
+                involves=_involves(clause, st),
+            )
+        )
 
 
 def _turned(s0: int, s1: int, leaning: str, b: Block, key: str, year: int, st: _State) -> None:

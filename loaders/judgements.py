@@ -34,16 +34,20 @@ class GradeHit:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = yamlio.safe_load(_DATA.read_text(encoding="utf-8"))
+    # (a space in a pattern is any run of white space: a PDF wraps "requires\nimprovement")
     d["_areas"] = [
-        (a["label"], re.compile("|".join(a["patterns"]), re.IGNORECASE)) for a in d["areas"]
+        (a["label"], re.compile("|".join(a["patterns"]).replace(" ", r"\s+"), re.IGNORECASE))
+        for a in d["areas"]
     ]
     alts = []
-    for label, pats in d["grades"].items():
+    grades = {label: [p.replace(" ", r"\s+") for p in pats] for label, pats in d["grades"].items()}
+    for label, pats in grades.items():
         alts.extend((label, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for p in pats)
     d["_grades"] = alts
-    words = "|".join(p for pats in d["grades"].values() for p in pats)
+    words = "|".join(p for pats in grades.values() for p in pats)
     d["_grade_re"] = re.compile(rf"['\"‘“*]*\b(?:{words})\b['\"’”*]*", re.IGNORECASE)
-    d["_verbs"] = re.compile(rf"\b{d['verbs']}\s*$", re.IGNORECASE)
+    verbs = d["verbs"].replace(" ", r"\s+")
+    d["_verbs"] = re.compile(rf"\b{verbs}\s*$", re.IGNORECASE)
     d["_not"] = re.compile(d["not_awarded"], re.IGNORECASE)
     return d
 

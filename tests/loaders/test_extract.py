@@ -507,6 +507,17 @@ def test_statements_restating_by_overlap_share_a_word_among_their_rarest():
         # expected, not awarded
         ("They had expected that the judgement would be requiring improvement to be good.", set()),
         ("Overall effectiveness\tGood\n", {("Overall effectiveness", "Good")}),
+        # a grade and an area wrapped across a PDF's lines
+        (
+            "The experiences and progress of children who need help and\nprotection were "
+            "judged to be requires\nimprovement to be good.",
+            {
+                (
+                    "The experiences and progress of children who need help and protection",
+                    "Requires improvement to be good",
+                )
+            },
+        ),
     ],
 )
 def test_judgements(text, expected):
@@ -524,7 +535,78 @@ def test_earlier_grade_belongs_to_earlier_inspection():
     assert {(j.assessment, j.grade) for j in x.judgements} == {
         ("medway-inspection-2019", "Inadequate")
     }
-    assert {f.year for f in x.findings} == {2023}
+    # the sentence finds improvement now; its clause is the grade 2019 gave, 2019's finding
+    assert {(f.text, f.year, f.polarity) for f in x.findings} == {
+        (
+            "Services have improved since the inspection in 2019, when they were judged to be "
+            "inadequate.",
+            2023,
+            "Strength",
+        ),
+        ("when they were judged to be inadequate", 2019, "Weakness"),
+    }
+    clause = next(f for f in x.findings if f.year == 2019).excerpts[0]
+    assert text[clause.start : clause.end] == clause.quote
+    assert clause.quote == "when they were judged to be inadequate"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "year", "polarity"),
+    [
+        # Bury 2025: no verb of judging, and the sentence leans by what follows "since"
+        (
+            "Services for children and families in Bury have improved since the last "
+            "inspection in 2021, when the overall effectiveness was inadequate.",
+            "when the overall effectiveness was inadequate",
+            2021,
+            "Weakness",
+        ),
+        # Rochdale 2023: the grade wrapped across the PDF's lines
+        (
+            "Since the last inspection in 2018, when children’s services were judged to be "
+            "requires \nimprovement to be good overall, the local authority has not made "
+            "sufficient progress in addressing the inconsistent quality of social work practice.",
+            "when children’s services were judged to be requires \nimprovement to be good overall",
+            2018,
+            "Weakness",
+        ),
+        (
+            "Since the last inspection in 2018, when children’s services in Essex were judged to "
+            "be outstanding overall, the quality of services has been further strengthened.",
+            "when children’s services in Essex were judged to be outstanding overall",
+            2018,
+            "Strength",
+        ),
+    ],
+)
+def test_an_earlier_grade_in_a_clause_is_that_assessments_finding(sentence, clause, year, polarity):
+    text = f"Inspection of Bury local authority children's services\n\nSummary\n\n{sentence}\n"
+    x = extract_document(_doc(text, doc_type="inspection report", date="2024-06"), [])
+    now = _finding(x, sentence[:40])
+    assert now.year == 2024
+    assert now.polarity == ("Weakness" if "not made" in sentence else "Strength")
+    then = [f for f in x.findings if f.year == year]
+    assert [(f.excerpts[0].quote, f.polarity) for f in then] == [(clause, polarity)]
+    e = then[0].excerpts[0]
+    assert text[e.start : e.end] == e.quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no grade in the clause
+        "Services have improved since the inspection in 2019, when too many children came into "
+        "care in an emergency.",
+        # no year: which inspection is not said
+        "Services have improved since the last inspection, when they were judged inadequate.",
+        # what was done since, not the grade then
+        "Leaders have acted on the focused visit in 2022, which found areas for priority action.",
+    ],
+)
+def test_no_earlier_grade_finding_without_a_grade_and_a_dated_assessment(sentence):
+    text = f"Inspection of Bury local authority children's services\n\nSummary\n\n{sentence}\n"
+    x = extract_document(_doc(text, doc_type="inspection report", date="2024-06"), [])
+    assert {f.year for f in x.findings} <= {2024}
 
 
 @pytest.mark.parametrize(
@@ -1263,12 +1345,13 @@ def test_what_followed_an_earlier_inspection_is_this_inspections_finding():
     """Gateshead 2019: "Following the last inspection in 2015, when the local authority was
     judged good overall, the service experienced almost two years of instability" dates what
     this inspection found against the last one; neither it nor what follows is the 2015
-    inspection's."""
+    inspection's, only the clause that gives 2015's grade."""
     text = (OTHER / "gateshead-ilacs-2019-following.txt").read_text(encoding="utf-8")
     x = extract_document(_doc(text, "d", "inspection report", "2019-06", "Gateshead"), [])
-    years = {f.text[:40]: f.year for f in x.findings}
+    years = {f.text: f.year for f in x.findings}
     following = _finding(x, "the service experienced almost two years of instability")
     assert following.year == 2019
+    assert years.pop("when the local authority was judged good overall") == 2015
     assert set(years.values()) == {2019}
 
 
