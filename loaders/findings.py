@@ -30,7 +30,15 @@ from pathlib import Path
 
 from cskg import yamlio
 from cskg.loaders import regexcache
-from cskg.loaders.patterns import Alternation, AnyOf, Gate, Prefilter, literal_parts, lowered
+from cskg.loaders.patterns import (
+    Alternation,
+    AnyOf,
+    Gate,
+    Gated,
+    Prefilter,
+    literal_parts,
+    lowered,
+)
 
 __all__ = [
     "LEAN",
@@ -101,25 +109,25 @@ class Cues:
     item_imperative: re.Pattern[str]
     narrative: re.Pattern[str]
     minority: re.Pattern[str]
-    topic: re.Pattern[str]
-    remedy: re.Pattern[str]
+    topic: Gated
+    remedy: Gated
     condition: re.Pattern[str]
     relative_need: re.Pattern[str]
     relative_need_judges: re.Pattern[str]
     inverted_condition: re.Pattern[str]
     problem: re.Pattern[str]
-    remedied: re.Pattern[str]
+    remedied: Gated
     remedy_done: re.Pattern[str]
-    knowing: re.Pattern[str]
+    knowing: Gated
     external_knower: re.Pattern[str]
     recommendation: re.Pattern[str]
-    purpose: re.Pattern[str]
+    purpose: Gated
     done_action: re.Pattern[str]
     relative_negated: re.Pattern[str]
     circumstance: Alternation
     earlier_judgement: Alternation
     not_a_fault: re.Pattern[str]
-    kept_low: re.Pattern[str]
+    kept_low: Alternation
     consequence: dict[str, re.Pattern[str]]  # follows, benefit, harm, response
     # the same, faster where only whether they match somewhere is wanted
     procedural: AnyOf  # procedural_sentences
@@ -155,25 +163,25 @@ def cues() -> Cues:
         item_imperative=regexcache.compile(d["item_imperative"], re.IGNORECASE),
         narrative=_any(d["narrative"]),
         minority=regexcache.compile(d["minority"], re.IGNORECASE),
-        topic=regexcache.compile(d["topic"], re.IGNORECASE),
-        remedy=regexcache.compile(d["remedy"], re.IGNORECASE),
+        topic=Gated(d["topic"], re.IGNORECASE),
+        remedy=Gated(d["remedy"], re.IGNORECASE),
         condition=regexcache.compile(d["condition"], re.IGNORECASE),
         inverted_condition=regexcache.compile(d["inverted_condition"], re.IGNORECASE),
         relative_need=regexcache.compile(d["relative_need"], re.IGNORECASE),
         relative_need_judges=regexcache.compile(d["relative_need_judges"], re.IGNORECASE),
         problem=regexcache.compile(d["problem"], re.IGNORECASE),
-        remedied=regexcache.compile(d["remedied"], re.IGNORECASE),
+        remedied=Gated(d["remedied"], re.IGNORECASE),
         remedy_done=regexcache.compile(d["remedy_done"], re.IGNORECASE),
-        knowing=regexcache.compile(d["knowing"], re.IGNORECASE),
+        knowing=Gated(d["knowing"], re.IGNORECASE),
         external_knower=regexcache.compile(d["external_knower"], re.IGNORECASE),
         recommendation=regexcache.compile(d["recommendation"], re.IGNORECASE),
-        purpose=regexcache.compile(d["purpose"], re.IGNORECASE),
+        purpose=Gated(d["purpose"], re.IGNORECASE),
         done_action=regexcache.compile(d["done_action"], re.IGNORECASE),
         relative_negated=regexcache.compile(d["relative_negated"], re.IGNORECASE),
         circumstance=Alternation(d["circumstance"], re.IGNORECASE),
         earlier_judgement=Alternation(d["earlier_judgement"], re.IGNORECASE),
         not_a_fault=regexcache.compile(d["not_a_fault"], re.IGNORECASE),
-        kept_low=_any(d["kept_low"]),
+        kept_low=Alternation(d["kept_low"], re.IGNORECASE),
         procedural=AnyOf(d["procedural_sentences"], re.IGNORECASE),
         not_action_any=AnyOf(d["not_action"], re.IGNORECASE),
         narrative_gate=Gate.of(d["narrative"]),
@@ -400,7 +408,7 @@ _APPOSITIVE = re.compile(
 _THE_NEED = re.compile(r"the need\b", re.I)
 
 
-def _objects(verb: re.Pattern[str], s: str) -> list[tuple[int, int]]:
+def _objects(verb: Gated, s: str) -> list[tuple[int, int]]:
     """Spans of the noun phrases after ``verb`` ("consider [strengths and improvements] in"),
     with an appositive that names them ("to tackle FGM, [an identified gap] in services")."""
     out = []

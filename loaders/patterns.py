@@ -11,6 +11,7 @@ pattern that passes it still runs, so results are exactly those of running every
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ __all__ = [
     "FOLDS_TO_ASCII",
     "AnyOf",
     "Gate",
+    "Gated",
     "Prefilter",
     "literal_parts",
     "literal_starts",
@@ -334,6 +336,32 @@ class Gate:
         """False only when the pattern cannot match the text whose :func:`lowered` form is
         ``low`` (None: unknown, so True)."""
         return low is None or self._rx is None or self._rx.search(low) is not None
+
+
+class Gated:
+    """One pattern, searched only in texts where one of its :func:`literal_parts` occurs.
+
+    For a long pattern run over every sentence (cues.yaml's ``knowing``, ``remedied``): a
+    :class:`Gate` over the lower-cased text rules most sentences out in one quick scan, and
+    finds exactly what the pattern would (none) where it does.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = regexcache.compile(pattern, flags)
+        self.pattern = pattern
+        self._gate = Gate.of([pattern])
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        if not self._gate.may_match(lowered(s)):
+            return iter(())
+        return self.regex.finditer(s, pos, endpos)
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        if not self._gate.may_match(lowered(s)):
+            return None
+        return self.regex.search(s, pos, endpos)
 
 
 def _anchored(pattern: str, flags: int) -> bool:

@@ -3,6 +3,7 @@ the pattern cannot match, so cue scores and assessment mentions are exactly thos
 every pattern."""
 
 import re
+from functools import cache
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -351,3 +352,77 @@ def test_any_of_runs_the_patterns_with_no_literal_part_on_every_text() -> None:
     assert any_of.search("Write to enquiries@ofsted.gov.uk today.")
     assert any_of.search("Please contact the clerk.")
     assert not any_of.search("Plans are reviewed regularly.")
+
+
+def _gated_cues() -> dict[str, str]:
+    from cskg import yamlio
+
+    d = yamlio.safe_load(findings._CUES.read_text(encoding="utf-8"))
+    return {k: d[k] for k in ("remedied", "knowing", "topic", "remedy", "purpose")}
+
+
+@cache
+def _gated(pattern: str) -> tuple[re.Pattern[str], object]:
+    from cskg.loaders.patterns import Gated
+
+    return re.compile(pattern, re.IGNORECASE), Gated(pattern, re.IGNORECASE)
+
+
+def _same_as_the_pattern(pattern: str, s: str) -> None:
+    plain, fast = _gated(pattern)
+    assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+    half = len(s) // 2
+    got = fast.search(s, half)
+    want = plain.search(s, half)
+    assert (got and got.span()) == (want and want.span()), s
+
+
+def test_gated_patterns_find_what_the_pattern_finds_on_the_embedded_corpus() -> None:
+    for pattern in _gated_cues().values():
+        for s in _sentences():
+            _same_as_the_pattern(pattern, s)
+
+
+GATED_WORDS = [
+    "Leaders",
+    "know",
+    "where",
+    "practice",
+    "needs to improve",
+    "delays",
+    "have been",
+    "addressed",
+    "to ensure",
+    "consider",
+    "the need",
+    "tackle",
+    "weaknesses",
+    "are aware of",
+    "İ",
+    "ſ",
+    "\u212a",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GATED_WORDS) | st.text(max_size=4), max_size=12))
+def test_gated_patterns_never_differ_from_the_pattern(parts: list[str]) -> None:
+    s = " ".join(parts)
+    for pattern in _gated_cues().values():
+        _same_as_the_pattern(pattern, s)
+
+
+def test_kept_low_finds_what_its_full_alternation_finds_on_the_embedded_corpus() -> None:
+    from cskg import yamlio
+
+    patterns = yamlio.safe_load(findings._CUES.read_text(encoding="utf-8"))["kept_low"]
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    fast = cues().kept_low
+    extra = [
+        "Staff turnover is low.",
+        "Very few children go missing.",
+        "There have been no tenancy breakdowns.",
+    ]
+    for s in _sentences() + extra:
+        assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], s
