@@ -468,3 +468,23 @@ def test_a_councils_regional_adoption_agency(text: str, expected: bool) -> None:
         assert gaz.org("medway-regional-adoption-agency").label == (
             "Regional adoption agency of Medway"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "trust"),
+    [
+        ("Doncaster Children's Services Trust delivers children's social care.", True),
+        ("Slough Children First took over the service in 2021.", True),
+        ("Achieving for Children provides children's services for Kingston.", True),
+        ("Inspection of Bradford Children and Families Trust children’s services", True),
+        # Kent 2013: an improvement plan's name
+        ("Putting Children First sets out the council’s improvement agenda.", False),
+        # Leeds 2015: the partnership board of the 2000s, as "the Children's Trust" was
+        ("Priorities are set out in the Children and Families Trust strategic plan.", False),
+        ("The Children and Families Trust Board meets quarterly.", False),
+        ("The Children's Trust and the Health and Wellbeing Board have clear links.", False),
+    ],
+)
+def test_a_childrens_services_trust_is_named_by_a_place(text: str, trust: bool) -> None:
+    keys = {k for _, k in gazetteer("Leeds").orgs_in(text)}
+    assert ("leeds-childrens-services-trust" in keys) is trust
