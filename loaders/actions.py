@@ -444,6 +444,11 @@ _OPENING_CLAUSE = re.compile(
 )
 # what a preposition governs is not the subject: "in response to criticism by Ofsted",
 # "feedback from the Police"
+_RELATION_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:links?|relationships?|interfaces?|connections?|communication|joint "
+    r"working|alignment|co-?ordination|partnership working)\s+(?:between|with|across)\b",
+    re.IGNORECASE,
+)
 _OBJECT_OF = re.compile(
     r"\b(?:by|from|to|with|against|about|than|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -588,9 +593,16 @@ def responsible(
     # officers would work with the Forum" is the officers'
     reported = m.start() + 5 if m and m.group()[:5].lower() == "that " else -1
 
+    # a subject that is a relation between bodies names no one to act: "The link between this
+    # Board and the SEND Improvement Board … should be strengthened" (by the addressee)
+    relation = _RELATION_SUBJECT.match(subject)
+    related = relation.end() if relation else -1
+
     def subjects(i: int) -> bool:
         # in the subject, or opening the cue itself ("Cabinet approved", "The MSCP needs to"),
         # and not the object of a preposition ("criticism by Ofsted of the service")
+        if related >= 0 and related <= i < cut:
+            return False
         return (i <= opening or i == reported) and not _OBJECT_OF.search(sentence, 0, i)
 
     found: list[tuple[int, str]] = []
@@ -679,6 +691,9 @@ _OPENING_THEN_ANAPHOR = re.compile(
     r"[^,;:.\n]{1,120},\s*(?:these|those|this|they|their|such|it(?! (?:is|was)\b))\b",
     re.IGNORECASE,
 )
+# ... and, for who acts, a person: "The Leader has retained the finance portfolio. Given the
+# relative inexperience of the lead member, he needs to ensure …"
+_PERSON_ANAPHOR = re.compile(r"(?:[\W_]*|[^,;:.\n]{1,120},\s*)(?:he|she)\b", re.IGNORECASE)
 
 
 # how far back the sentence before is sought: a PDF's text may have no blank line for pages,
@@ -686,16 +701,18 @@ _OPENING_THEN_ANAPHOR = re.compile(
 _LOOKBACK = 1500
 
 
-def antecedent(text: str, start: int) -> tuple[int, int] | None:
+def antecedent(text: str, start: int, person: bool = False) -> tuple[int, int] | None:
     """The span of the sentence a statement starting at ``text[start]`` points back to.
 
     Only for a statement that opens with a pronoun or "these"/"this" (perhaps after a short
-    clause: "Overall, these approaches ..."), and only within its
-    paragraph (text after the last blank line before it) and the 1,500 characters before it.
+    clause: "Overall, these approaches ..."), with ``person`` also "he" or "she", and only
+    within its paragraph (text after the last blank line before it) and the 1,500 characters
+    before it.
     """
     if not (
         _ANAPHOR.match(text, start, min(len(text), start + 40))
         or _OPENING_THEN_ANAPHOR.match(text, start, min(len(text), start + 140))
+        or (person and _PERSON_ANAPHOR.match(text, start, min(len(text), start + 140)))
     ):
         return None
     para = text.rfind("\n\n", max(0, start - _LOOKBACK), start)

@@ -951,7 +951,7 @@ def _action(
     if who == default and _PRONOUN_SUBJECT.match(display):
         # "In addition, they intend holding a wider partnership leadership event": whoever the
         # sentence before names ("The partnership will over-see the work of …")
-        span = antecedent(st.doc.text, s0)
+        span = antecedent(st.doc.text, s0, person=True)
         if span is not None:
             # within its item: a list's items run on without a blank line between them
             before = st.doc.text[span[0] : span[1]]
@@ -978,8 +978,9 @@ def _action(
 
 # a personal pronoun as the subject, perhaps after an opening phrase ("In addition, they
 # intend …"); not the placeholder "It is intended that …"
+# (after an opening phrase: "Given the relative inexperience of the lead member, he needs to")
 _PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:[A-Za-z][\w ]{0,30},\s*)?(?:they|he|she|it(?! (?:is|was|has been)\b))\b", re.I
+    r"^\W*(?:[A-Za-z][^,;:.\n]{0,80},\s*)?(?:they|he|she|it(?! (?:is|was|has been)\b))\b", re.I
 )
 
 

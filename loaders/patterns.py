@@ -349,6 +349,7 @@ class Gated:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.regex = regexcache.compile(pattern, flags)
         self.pattern = pattern
+        self.flags = self.regex.flags
         self._gate = Gate.of([pattern])
 
     def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:

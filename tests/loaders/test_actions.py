@@ -527,6 +527,19 @@ def test_a_noun_in_ing_can_be_a_subject() -> None:
         ),
         ("The council will work with partners to develop the offer.", "medway-council"),
         ("Partnership arrangements, so that these provide effective governance.", "medway-council"),
+        # a relation between bodies as the subject names no one to act: the addressee does
+        (
+            "The link between this Board and the SEND Improvement Board, and the Corporate "
+            "Parenting Board should be strengthened to ensure the support needs are addressed.",
+            "medway-council",
+        ),
+        (
+            "Communication between Cafcass and the local authority is infrequent, but plans are "
+            "in place to improve this.",
+            "medway-council",
+        ),
+        # ... but the body itself as the subject acts
+        ("The Corporate Parenting Board should meet monthly.", "medway-corporate-parenting-board"),
     ],
 )
 def test_responsible(gaz: Gazetteer, sentence: str, who: str) -> None:

@@ -685,6 +685,15 @@ def test_a_pronoun_acts_for_whom_the_sentence_before_names():
     assert _who(x, "They will work closely") == "medway-council"
 
 
+def test_he_or_she_after_an_opening_phrase_acts_for_whom_the_sentence_before_names():
+    text = (
+        "The Leader has retained the finance portfolio. Given the relative inexperience of the "
+        "lead member, he needs to ensure that she is supported to fully focus on children.\n"
+    )
+    x = extract_document(_doc(text), [])
+    assert _who(x, "he needs to ensure") == "post:leader-of-medway-council"
+
+
 def test_the_board_is_the_one_the_text_is_about():
     text = (
         "The Improvement Board will meet monthly. It met for the first time in October. The "

@@ -211,12 +211,16 @@ def test_people_and_roles(store: Any) -> None:
     got = rows(store, "people_roles")
     brazil = [r for r in got if r["name"] == "Eleanor Brazil"]
     assert brazil and brazil[0]["role"] == "Children's Services Commissioner"
-    assert brazil[0]["organisation"] == "Department for Education"
+    assert brazil[0]["organisation"] == "Department for Education (DfE)"
 
 
 def test_actions_by_actor(store: Any) -> None:
     got = rows(store, "actions_by_actor", actor_words="commissioning group")
-    assert got and {r["name"] for r in got} == {"Clinical Commissioning Group"}
+    assert got and {r["name"] for r in got} == {"Clinical Commissioning Group (CCG)"}
+    # by the short name officers use
+    assert {r["name"] for r in rows(store, "actions_by_actor", actor_words="CCG")} == {
+        "Clinical Commissioning Group (CCG)"
+    }
     everyone = rows(store, "actions_by_actor")
     assert len({r["name"] for r in everyone}) > 3
 
