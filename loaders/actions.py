@@ -33,6 +33,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from cskg.loaders import regexcache
+
 from .actors import Gazetteer, PostEntry, name_at
 from .assessments import find_dates
 from .findings import cues
@@ -43,7 +45,7 @@ __all__ = ["antecedent", "due_date", "is_action", "responsible"]
 # --- sentences that commit nobody to anything ------------------------------------------------
 
 # "It is not possible to judge…", "it is unclear whether…", "we cannot yet say…"
-_CANNOT_KNOW = re.compile(
+_CANNOT_KNOW = regexcache.compile(
     r"\b(?:it|this) (?:is|was|remains) (?:not (?:yet )?possible|impossible|too early|difficult)"
     r"(?: \w+)? to (?:judge|say|tell|know|assess|determine|conclude|evaluate|measure|see)\b"
     r"|\b(?:it|this) (?:is|was|remains) (?:not (?:yet )?(?:clear|known)|unclear)\b"
@@ -54,24 +56,24 @@ _CANNOT_KNOW = re.compile(
 # a routine, not a commitment: "Usually, two inspectors will be on site…"; and what people
 # are wont to do ("School leaders say that, often, the VST staff will go 'over and above'"),
 # though an item may say "by generally improving management oversight"
-_HABITUAL = re.compile(r"\b(?:usually|normally|typically|ordinarily)\b", re.IGNORECASE)
-_WONT = re.compile(r"\b(?:often|sometimes|frequently|generally)\b", re.IGNORECASE)
+_HABITUAL = regexcache.compile(r"\b(?:usually|normally|typically|ordinarily)\b", re.IGNORECASE)
+_WONT = regexcache.compile(r"\b(?:often|sometimes|frequently|generally)\b", re.IGNORECASE)
 # an illustration of practice: "For example, personal advisers will text a young person…"
-_EXAMPLE = re.compile(r"^\W*(?:for example|for instance|e\.g\.)", re.IGNORECASE)
+_EXAMPLE = regexcache.compile(r"^\W*(?:for example|for instance|e\.g\.)", re.IGNORECASE)
 # a negated fact: "No consultation has been undertaken…", "Nor will they indicate…"
-_NEGATED = re.compile(r"^(?:no|none|nothing|neither|nor|not)\b", re.IGNORECASE)
+_NEGATED = regexcache.compile(r"^(?:no|none|nothing|neither|nor|not)\b", re.IGNORECASE)
 # a summary rather than an item: "There are two key strands…", "The second area of focus is…"
 # a comment on the item before: "This concerns the exercise of police powers of protection.",
 # "This was an area for improvement in the last inspection.", "This inhibits the understanding
 # of what is working well", "They do not consistently have clear action plans"
-_COMMENT = re.compile(
+_COMMENT = regexcache.compile(
     r"^\W*(?:(?:this|these|it|that)\s+(?:is|was|are|were|has|have|had|concerns?|includes?|"
     r"included|relates?|related|means|meant|inhibits|limits|hinders|hampers|undermines|affects|"
     r"impacts|leads|results|prevents|delays)"
     r"|they\s+(?:do|does|did|are|were|have|had)\s+not)\b",
     re.IGNORECASE,
 )
-_SUMMARY = re.compile(
+_SUMMARY = regexcache.compile(
     r"^(?:there (?:is|are|was|were|have been|has been|a)\b"
     r"|(?:the|a|an) (?:first|second|third|fourth|fifth|next|last|final|other|main|two|three|"
     r"four)\b[^,;:]{0,80}?\b(?:is|are|was|were)\b)",
@@ -80,17 +82,17 @@ _SUMMARY = re.compile(
 
 # --- a cue that is not the sentence's own commitment --------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]| - ")
+_CLAUSE_BREAK = regexcache.compile(r"[,;:()–—]| - ")
 # the modal opens a relative clause: "decisions that should be…", "plans which will deliver…",
 # "plans that are intended to divert…"
-_RELATIVE = re.compile(
+_RELATIVE = regexcache.compile(
     r"\b(?:that|which|who|whom|whose)\s+(?:(?:is|are|was|were|has been|have been)\s+)?$",
     re.IGNORECASE,
 )
 # a relative clause with its own subject: "in which change must occur", "whose plans should…";
 # not one that has its verb before the cue ("A change to the way in which services are
 # commissioned is intended to address this")
-_RELATIVE_OWN = re.compile(
+_RELATIVE_OWN = regexcache.compile(
     r"\b(?:which|whom|whose)\b(?!.*\b(?:is|are|was|were|has|have|had)\b)", re.IGNORECASE
 )
 # a word that opens a noun phrase
@@ -98,7 +100,7 @@ _DETERMINER = r"\b(?:the|a|an|any|all|some|this|these|those|their|its|his|her|ou
 # a relative clause without "that": "the support they will receive", "the time it will take"
 # (with "that" it may be an object and what it is told: "have notified the Council that they
 # will be re-visiting")
-_REDUCED = re.compile(
+_REDUCED = regexcache.compile(
     rf"{_DETERMINER}\s+"
     r"(?:(?!that\b|which\b|who\b)[\w’'-]+\s+){1,3}?(?:it|they|he|she|we|you)\s+$",
     re.IGNORECASE,
@@ -106,7 +108,7 @@ _REDUCED = re.compile(
 # ... and one with "that" and its own subject: "a pathway plan that details the support that
 # they will receive" (not what someone was told, "have notified the Council that they will be
 # re-visiting", nor what someone said: "the local authority acknowledged that it should")
-_RELATIVE_SUBJECT = re.compile(
+_RELATIVE_SUBJECT = regexcache.compile(
     r"(?<!notified )(?<!told )(?<!informed )(?<!assured )(?<!advised )(?<!reminded )"
     r"(?<!warned )(?<!reassured )"
     rf"{_DETERMINER}\s+"
@@ -115,7 +117,7 @@ _RELATIVE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # a clause opening with a preposition or a time ("In the future they will…") is no relative
-_PREPOSITIONAL = re.compile(
+_PREPOSITIONAL = regexcache.compile(
     r"^\W*(?:in|by|at|on|over|during|after|before|within|for|from|until|through|following|"
     r"next|this|each|every|later|then)\b",
     re.IGNORECASE,
@@ -123,21 +125,21 @@ _PREPOSITIONAL = re.compile(
 # a subordinate clause of time, place, reason, result, purpose or concession: "when they
 # should", "where they will be cared for", "so that they can be clear about who they will live
 # with", "Although recent initiatives should result in…"
-_SUBORDINATE = re.compile(
+_SUBORDINATE = regexcache.compile(
     r"\b(?:when|whenever|where|wherever|because|unless|although|though|whereas|while|whilst|"
     r"so that)\b",
     re.IGNORECASE,
 )
 # a comparison: "longer than they should", "as quickly as they should", "as detailed as it
 # should be"
-_COMPARISON = re.compile(
+_COMPARISON = regexcache.compile(
     r"\b(?:than|as)\s+(?:it|they|he|she|we|you|this|these|those|one|"
     r"(?:the|a|an|their|its|his|her)\s+[\w’'-]+)\s+$",
     re.IGNORECASE,
 )
 # the modal has no verb of its own: "the positive difference it could and should.", "when
 # they should; when they do, …"
-_ELLIPSIS = re.compile(
+_ELLIPSIS = regexcache.compile(
     r"(?:\s+be)?\s*(?:[.;:!?)]|$|,\s*(?:and|but|or|so|which|while|whereas|although)\b)",
     re.IGNORECASE,
 )
@@ -145,7 +147,7 @@ _ELLIPSIS = re.compile(
 # "as they know that they will receive", "are confident that it will be provided", "decisions
 # that children should live out of the county", "indications from the pilot are that it will"
 # and a purpose: "work together to ensure that children will understand their journeys"
-_THAT_CLAUSE = re.compile(
+_THAT_CLAUSE = regexcache.compile(
     r"\b(?:means?|meaning|meant|knows?|knowing|knew|confident|reassured|assured|indications?|"
     r"presumption|expectations?|requirements?|decisions?|views?|likely|unlikely|evidence|ensure|"
     r"ensures|ensuring|aware|likelihood|chances?|possibility|hopes?|hopeful"
@@ -156,10 +158,10 @@ _THAT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # a result without "that": "meaning the LSCB will need increased funding"
-_MEANING = re.compile(r"\b(?:means|meaning)\s+(?!that\b|of\b)", re.IGNORECASE)
+_MEANING = regexcache.compile(r"\b(?:means|meaning)\s+(?!that\b|of\b)", re.IGNORECASE)
 # a past counterfactual: "should have progressed much sooner", "could, and should, have been",
 # "should not have been offered"
-_COUNTERFACTUAL = re.compile(
+_COUNTERFACTUAL = regexcache.compile(
     r",?\s*(?:not\s+)?have\s+(?:\w+ly\s+)?(?:been|\w+ed|led|done|made|taken|given|seen|known|had|gone|"
     r"begun|met|kept|brought|sought|put|set|held|heard|told|paid|sent|become)\b",
     re.IGNORECASE,
@@ -168,20 +170,22 @@ _COUNTERFACTUAL = re.compile(
 # recent initiatives should result in increased participation…", "Life-story books … will help
 # children understand their histories"; unless someone who can act is the subject ("Leaders
 # will help staff to…")
-_EFFECT = re.compile(
+_EFFECT = regexcache.compile(
     r"(?:will|should)\s+(?:(?:\w+ly|further|also|certainly)\s+)*"
     r"(?:help|assist|enable|allow|benefit|mean|result in|lead to|contribute|add to|impact)\b",
     re.IGNORECASE,
 )
 # what "this" (the step just described) will bring: "This will further strengthen the retention
 # of social workers", "This should provide an increased number of placements"
-_DEMONSTRATIVE = re.compile(r"^\W*(?:this|that|these|it)(?:\s+[\w’'-]+)?\s+$", re.IGNORECASE)
-_BENEFIT = re.compile(
+_DEMONSTRATIVE = regexcache.compile(
+    r"^\W*(?:this|that|these|it)(?:\s+[\w’'-]+)?\s+$", re.IGNORECASE
+)
+_BENEFIT = regexcache.compile(
     r"\s*(?:(?:\w+ly|further|also|certainly)\s+)*(?:provide|strengthen|improve|increase|reduce|"
     r"enhance|give|create|promote|support|ensure|offer)\b",
     re.IGNORECASE,
 )
-_AGENT = re.compile(
+_AGENT = regexcache.compile(
     r"\b(?:council|authority|authorities|leaders?|leadership|managers?|board|partnership|"
     r"partners?|we|ofsted|inspectors?|directors?|dcs|team|staff|workers?|panel|committee|"
     r"cabinet|government|minister|commissioner|officers?|agency|agencies|police|ccg|chair|"
@@ -189,18 +193,18 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 # an indirect question earlier in the same clause: "how it will tackle…", "what … should be"
-_WH = re.compile(r"\b(?:how|what|whether|why|whatever)\b", re.IGNORECASE)
+_WH = regexcache.compile(r"\b(?:how|what|whether|why|whatever)\b", re.IGNORECASE)
 # an indirect question after a verb of telling, across a list: "a framework which sets out how
 # the learning from review processes, audits, performance information and external reviews will
 # be used"
-_TELLS_HOW = re.compile(
+_TELLS_HOW = regexcache.compile(
     r"\b(?:(?:sets?|setting) out|(?:describ|explain|outlin|detail)(?:e|es|ed|ing|s)?)"
     r"\s+(?:how|what|when|whether)\b[^.;:]*$",
     re.IGNORECASE,
 )
 # what children have: "The 17 children who receive less than 15 hours of education … have clear
 # plans to increase their hours" is their care plan, not anyone's commitment
-_CHILDREN_SUBJECT = re.compile(
+_CHILDREN_SUBJECT = regexcache.compile(
     r"^\W*(?:the\s+|all\s+|most\s+|many\s+|some\s+|these\s+|\d+\s+|a\s+|(?:small|large)\s+|"
     r"number\s+of\s+|few\s+|several\s+)*(?:\w+\s+)?"
     r"(?:children|young people|care leavers|pupils|families|babies)\b(?!['’])",
@@ -208,19 +212,19 @@ _CHILDREN_SUBJECT = re.compile(
 )
 # an opinion or a forecast, not a commitment: "they felt that…", "it is hoped that…", "school
 # data predict that outcomes for 2014/15 will rise again"
-_OPINION = re.compile(
+_OPINION = regexcache.compile(
     r"\b(?:hoped?|hopes|felt|feels?|believed?|believes|thinks?|thought|predicts?|predicted|"
     r"forecasts?|forecasted|projects?|projected|anticipates?|anticipated|expects?|expected)"
     r"\s+that\b",
     re.IGNORECASE,
 )
 # a plan or promise denied: "do not consistently have clear action plans to"
-_NOT_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NOT_BEFORE = regexcache.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a purpose in the past: "the proposal was intended to…"
-_PAST = re.compile(r"\b(?:was|were|had been|had)\s+$", re.IGNORECASE)
+_PAST = regexcache.compile(r"\b(?:was|were|had been|had)\s+$", re.IGNORECASE)
 # "should they still have a need", "should children not be able to return", "should demand
 # increase": a condition, by inversion
-_INVERSION = re.compile(
+_INVERSION = regexcache.compile(
     r"should (?:they|he|she|it|we|you|there|this|these|those|the|a|an|any|their|its|children|"
     r"young|parents?|carers?|families|anyone|someone|demand|needs|circumstances|concerns?|risks?)\b"
     # ("should further referrals arise out of hours", not "should further scrutinise numbers")
@@ -230,8 +234,8 @@ _INVERSION = re.compile(
 # "will be" + a noun or adjective states what something will be, not what anyone will do:
 # "will be an important factor", "will be findings about…"; a participle ("will be
 # undertaken"), a progressive ("will be closing") or "in place" is a step someone takes.
-_WILL_BE = re.compile(r"will be\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)", re.IGNORECASE)
-_STEP_AFTER_BE = re.compile(
+_WILL_BE = regexcache.compile(r"will be\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)", re.IGNORECASE)
+_STEP_AFTER_BE = regexcache.compile(
     r"(?:[\w'’-]+(?:ed|en|ing)|made|done|held|set|put|run|shown|known|told|taught|found|met|kept|"
     r"led|built|brought|sought|paid|laid|sent|spent|cut|read|heard|given|seen|taken|"
     r"in|on|at|by|to|for|with|from|within|responsible|accountable|subject|ready|able)$",
@@ -240,7 +244,7 @@ _STEP_AFTER_BE = re.compile(
 # a gerund with an object as subject states an effect: "Helping families earlier will reduce
 # the burden", "Continuing to pay attention to … will strengthen practice"; many -ing words
 # are nouns, though ("Funding will be provided", "Training for staff will…")
-_GERUND_SUBJECT = re.compile(
+_GERUND_SUBJECT = regexcache.compile(
     r"^(?!(?:funding|training|housing|planning|safeguarding|building|meeting|briefing|"
     r"monitoring|commissioning|parenting|fostering|spring|evening|morning|ceiling|during|"
     r"following|according|including|regarding|notwithstanding|\w*thing)\b)"
@@ -312,7 +316,7 @@ def _commits(s: str, m: re.Match[str]) -> bool:
 
 # a recommendation in the imperative, perhaps after its timescale: "Immediately: ensure all
 # elected members understand…", "Within three months: improve the quality of…"
-_TIMESCALE = re.compile(
+_TIMESCALE = regexcache.compile(
     r"[\W_]*(?:immediately|urgently|now|within (?:\w+ )?(?:weeks?|months?|years?))\s*:[\W_]*",
     re.IGNORECASE,
 )
@@ -321,7 +325,7 @@ _TIMESCALE = re.compile(
 # scrutiny and challenge …"; not a noun opening a statement ("Review meetings take place…"), nor
 # an aim a list completes ("We want all children to: … Improve social, emotional and mental
 # health and resilience")
-_OBJECT = re.compile(
+_OBJECT = regexcache.compile(
     r"\s+(?:the|a|an|all|that|to|and|how|whether|every|each|any|more|its|their|there|quality"
     r"|consistency|effective|consistent|robust|timely|rigorous|regular|clear|appropriate"
     r"|sufficient|strategic|management|leadership|oversight|performance|governance|partnership"
@@ -329,7 +333,7 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 
-_OPENING = re.compile(r"^[\W_]+")
+_OPENING = regexcache.compile(r"^[\W_]+")
 
 
 def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
@@ -344,7 +348,7 @@ def _imperative(s: str, object_: re.Pattern[str] | None = None) -> bool:
 
 
 # any object: "Ensure rigorous analysis of …", "Improve governance arrangements …"
-_ANY_OBJECT = re.compile(r"\s+[a-z]")
+_ANY_OBJECT = regexcache.compile(r"\s+[a-z]")
 
 
 def is_recommended(sentence: str) -> bool:
@@ -400,7 +404,7 @@ def is_action(
 
 # the need is a subordinate clause's, not the sentence's: "the support which needs to be
 # provided", "where cases need reviewing"
-_SUBORDINATE_NEED = re.compile(
+_SUBORDINATE_NEED = regexcache.compile(
     r"\b(?:which|that|who|where|when|if|whether|what|how)\s+(?:[\w’'-]+\s+){0,3}?needs?\b",
     re.IGNORECASE,
 )
@@ -434,9 +438,11 @@ def due_date(sentence: str) -> str | None:
 
 # "will be undertaken … by the LGA", "should be addressed by the CCG": a passive main verb,
 # whose agent follows "by"
-_PASSIVE = re.compile(r"\s*(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|n|t)\b", re.IGNORECASE)
+_PASSIVE = regexcache.compile(
+    r"\s*(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|n|t)\b", re.IGNORECASE
+)
 # a sentence that opens with a subordinate clause or an introductory phrase
-_OPENING_CLAUSE = re.compile(
+_OPENING_CLAUSE = regexcache.compile(
     r"^\W*(?:while|whilst|although|though|when|whenever|if|as|since|because|despite|given|"
     r"following|after|before|once|until|unless|however|therefore|overall|in addition|"
     r"in (?:the )?(?:light|view|response|future|meantime)\b)\b",
@@ -444,17 +450,17 @@ _OPENING_CLAUSE = re.compile(
 )
 # what a preposition governs is not the subject: "in response to criticism by Ofsted",
 # "feedback from the Police"
-_RELATION_SUBJECT = re.compile(
+_RELATION_SUBJECT = regexcache.compile(
     r"\W*(?:the\s+)?(?:links?|relationships?|interfaces?|connections?|communication|joint "
     r"working|alignment|co-?ordination|partnership working)\s+(?:between|with|across)\b",
     re.IGNORECASE,
 )
-_OBJECT_OF = re.compile(
+_OBJECT_OF = regexcache.compile(
     r"\b(?:by|from|to|with|against|about|than|towards?)\s+(?:the\s+)?$", re.IGNORECASE
 )
 # a post named as a thing, not as who acts: "Recruitment to the two Assistant Director roles
 # must proceed"; or another council's: "The DCS in Oxfordshire has agreed to be the chair"
-_POST_AS_THING = re.compile(
+_POST_AS_THING = regexcache.compile(
     r"\s+(?:roles?|posts?|vacanc(?:y|ies)|appointments?)\b|\s+(?:in|of|from|at)\s+([A-Z][\w-]+)"
 )
 
@@ -468,26 +474,26 @@ def _not_acting(sentence: str, post: PostEntry, at: int, council: str) -> bool:
     return t.group(1) is None or t.group(1) not in council.split()
 
 
-_INFINITIVE = re.compile(
+_INFINITIVE = regexcache.compile(
     r"^\W*to (?!(?:the|a|an|this|that|these|those|date|be|what|whom?|which)\b)[a-z]+\b",
     re.IGNORECASE,
 )
-_RECOMMEND_THAT = re.compile(
+_RECOMMEND_THAT = regexcache.compile(
     r"(?:\w+ (?:(?:also|would) )?recommend(?:s|ed)?"
     r"|(?:it )?(?:is|are) (?:also |further |now )?propos(?:ed|ing)) that\s+",
     re.IGNORECASE,
 )
 # where a sentence with no verb of commitment may name its agent: at its very start
-_OPENING_AGENT = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
+_OPENING_AGENT = regexcache.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 # the writer ("I recommend …", "requiring me:"), not "I" in a list's numbering ("I." or "(i)")
 # (and the writer's report as the subject: "The report must also consider the need for any
 # form of Alternative Delivery Model" is the commissioner's to do)
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = regexcache.compile(
     r"(?-i:\bI\b)(?![.)])|\bme\b|(?i:^\W*(?:this|the|my) (?:report|review))\b"
 )
 # an organisation named by its noun once the document has named it in full: "The Board"
 # (or a director's post by "the Director": "the Director confirmed that …")
-_DEFINITE_NOUN = re.compile(
+_DEFINITE_NOUN = regexcache.compile(
     r"\b[Tt]he (Board|board|Partnership|partnership|Trust|trust"
     r"|Director(?! (?:of|for|General)\b))\b"
 )
@@ -511,17 +517,17 @@ def _addressed(sentence: str, gaz: Gazetteer) -> str:
 # more looked after children should be helped to join the children in care council, and senior
 # managers and politicians should spend more time getting to know looked after children"; so is
 # a need someone agrees with ("Inspectors agree that there is a need to build workers' skills")
-_SAID_THAT = re.compile(
+_SAID_THAT = regexcache.compile(
     r"\b(?:said|say|says|stated|states|suggested|suggests|told (?:us|inspectors|them)|"
     r"(?:think|thinks|thought|believe|believes|believed|feel|feels|felt|agree|agrees|agreed))"
     r"\s+that\s+",
     re.IGNORECASE,
 )
-_PRONOUN_OPENING = re.compile(r"\W*(?:it|they|he|she|we|i|this)\b", re.IGNORECASE)
+_PRONOUN_OPENING = regexcache.compile(r"\W*(?:it|they|he|she|we|i|this)\b", re.IGNORECASE)
 
 
 # the subject is a placeholder, not an agent: "It is intended to…", "There will be…"
-_EXPLETIVE = re.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
+_EXPLETIVE = regexcache.compile(r"^\W*(?:it|there)\b", re.IGNORECASE)
 
 
 def _main_cue(sentence: str) -> re.Match[str] | None:
@@ -680,20 +686,20 @@ _HEALTH_PARTNERS = frozenset({"ccg", "nhs-england"})
 
 # an opening that points back to the sentence before: "This should be…", "Both these
 # initiatives should…", "They will…"; not the placeholder "It is…"
-_ANAPHOR = re.compile(
+_ANAPHOR = regexcache.compile(
     r"[\W_]*(?:both (?:of )?(?:these|those|them|parts|services|teams)|these|those|this|they|their"
     r"|such|it(?! (?:is|was)\b))\b",
     re.IGNORECASE,
 )
 # ... or after a short opening clause or adverb: "Although some more recent plans contain
 # timescales, this is not yet consistent", "Overall, these approaches have had ..."
-_OPENING_THEN_ANAPHOR = re.compile(
+_OPENING_THEN_ANAPHOR = regexcache.compile(
     r"[^,;:.\n]{1,120},\s*(?:these|those|this|they|their|such|it(?! (?:is|was)\b))\b",
     re.IGNORECASE,
 )
 # ... and, for who acts, a person: "The Leader has retained the finance portfolio. Given the
 # relative inexperience of the lead member, he needs to ensure …"
-_PERSON_ANAPHOR = re.compile(r"(?:[\W_]*|[^,;:.\n]{1,120},\s*)(?:he|she)\b", re.IGNORECASE)
+_PERSON_ANAPHOR = regexcache.compile(r"(?:[\W_]*|[^,;:.\n]{1,120},\s*)(?:he|she)\b", re.IGNORECASE)
 
 
 # how far back the sentence before is sought: a PDF's text may have no blank line for pages,

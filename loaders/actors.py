@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders import regexcache
 from cskg.loaders.patterns import Prefilter, literal_parts, lowered
 
 from .assessments import slugify
@@ -182,7 +183,7 @@ _NAME_WORD = r"(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 _POSTNOMINALS = r"(?:,?[ \t]+(?:OBE|MBE|CBE|DBE|KBE|QPM|DL|JP|MBA|PhD|MSc|MA|BA))*"
 _HONORIFIC = r"(?:(?:Dr|Councillor|Cllr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)"
 _NAME = rf"{_HONORIFIC}?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})"
-_NOT_NAME = re.compile(
+_NOT_NAME = regexcache.compile(
     r"\b(?:Council|Services?|Children|Ofsted|Board|Committee|Report|The|Social|Care|Director|"
     r"Head|Chief|Medway|Local|Authority|Portfolio|Holder|Inspector|Inspection|Department|"
     r"Education|Improvement|Majesty|Lead|Assistant|Deputy|Principal|Commissioner|Minister|"
@@ -190,7 +191,7 @@ _NOT_NAME = re.compile(
     r"Independent|Chair)\b"
 )
 # a title line that cannot end there: "Director of", "Her Majesty’s" (wrapped before "Inspector")
-_CONNECTOR_END = re.compile(
+_CONNECTOR_END = regexcache.compile(
     r"(?:\b(?:and|of|for|the|to|in|Chief|Deputy|His|Her)|[&–-]|\w[’']s)\s*$"
 )
 
@@ -228,19 +229,19 @@ def _clean_title(s: str) -> str:
 # An Ofsted report's inspection team, one role a line, its names in a list that may wrap:
 # "Team inspectors: Anne Waterman, Nigel Parkes, Marcie Taylor", "Senior data analyst: Matthew
 # King", "Lead inspector: Rebecca Dubbins, His Majesty's Inspector", "Joy Howick, HMI, …".
-_TEAM_LABEL = re.compile(
+_TEAM_LABEL = regexcache.compile(
     r"(?im)^[ \t]*(?P<label>(?:(?:deputy |assistant )?lead|team|shadow|additional|associate|"
     r"supernumerary|regulatory|contracted) inspectors?(?: on site)?|(?:shadow )?(?:senior )?"
     r"data analysts?|senior analytical officers?|quality assurance managers?)[ \t]*:[ \t]*"
 )
 _TEAM_NAME_WORD = r"(?:O[’']|D[’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
-_TEAM_NAME = re.compile(
+_TEAM_NAME = regexcache.compile(
     rf"[ \t\n]*{_HONORIFIC}?(?P<name>{_TEAM_NAME_WORD}(?:[ \t]*\n?[ \t]*{_TEAM_NAME_WORD}){{1,3}})"
 )
-_TEAM_TITLE_WORDS = re.compile(
+_TEAM_TITLE_WORDS = regexcache.compile(
     r"\s+(?:Senior|Social|Regulatory|Contracted|Associate|Shadow|Seconded)\b.*", re.S
 )
-_HMI = re.compile(
+_HMI = regexcache.compile(
     r"\b(?:S(?=HMI))?(?P<hmi>HMI)\b|(?P<title>(?:His|Her) Majesty(?:'s|’s) Inspector)"
 )
 
@@ -414,7 +415,7 @@ def find_people(text: str, gaz: Gazetteer) -> list[PersonMention]:
 
 
 _SURNAME = rf"{_NAME_WORD}\b"
-_COUNCILLORS = re.compile(
+_COUNCILLORS = regexcache.compile(
     rf"\b(?:Councillors|Cllrs\.?)[ \t]+(?P<names>{_SURNAME}(?:,[ \t]+{_SURNAME})*,?[ \t]+and[ \t]+"
     rf"{_SURNAME})(?![ \t]+[A-Z])"
     rf"|\b(?:Councillor|Cllr\.?)[ \t]+(?P<one>{_SURNAME})(?![ \t]*[A-Z])"
@@ -423,7 +424,7 @@ _COUNCILLORS = re.compile(
 
 # where a title ends: the next person's name ("…, and Caroline Walsh", "Inspector and Julie
 # Knight"), or the end of the sentence ("Her Majesty’s Inspector. This is the second …")
-_NEXT_PERSON = re.compile(
+_NEXT_PERSON = regexcache.compile(
     r",\s+(?:and\s+)?(?=[A-Z][^\W\d_]+\s+[A-Z])|(?<=Inspector)\s+and\s+(?=[A-Z])"
     r"|(?<=[a-z])\.\s+(?=[A-Z])"
 )
@@ -438,7 +439,7 @@ _LIST_NAME = (
 
 # a title before the name, both between commas: "A consultant, Jon Gilbert, was commissioned",
 # "the independent chair, Jane Doe, said"
-_TITLE_FIRST = re.compile(
+_TITLE_FIRST = regexcache.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<title>(?:[a-z][\w’'-]*\s+){0,3}?(?:[Cc]onsultant|[Aa]dvis[oe]r"
     r"|[Ss]crutineer|[Cc]hair(?:person)?|[Cc]hief [Ee]xecutive|[Dd]irector|[Cc]ommissioner"
     r"|[Ll]ead [Mm]ember|[Pp]ortfolio [Hh]older)(?:\s+(?:of|for)\s+[A-Z][\w’'-]*"
@@ -458,7 +459,7 @@ def _hmis(group: str) -> str:
 # a list of inspectors with one title: "The inspectors were A, B and C, all of whom are Her
 # Majesty’s Inspectors", "carried out by A, B and C, Her Majesty’s Inspectors", "Her
 # Majesty’s Inspectors for this visit were A, B and C"
-_ALL_OF_WHOM = re.compile(
+_ALL_OF_WHOM = regexcache.compile(
     rf"\b(?:inspectors\s+were|(?:carried\s+out|conducted|undertaken)\s+by)\s+{_names('names')}"
     rf",?\s+(?:all\s+of\s+whom\s+(?:are|were)\s+)?{_hmis('title')}"
     rf"|{_hmis('title2')}\s+(?:for\s+this\s+visit\s+)?were\s+{_names('names2')}"
@@ -492,6 +493,6 @@ def name_at(s: str, name: str, end: int | None = None) -> int:
     return -1
 
 
-_NAME_GOES_ON = re.compile(
+_NAME_GOES_ON = regexcache.compile(
     r"\s+(?:(?:and|of|for|&)\s+)?[A-Z]|\s+(?:people|persons?|children|carers|adults|m[ae]n|wom[ae]n)\b"
 )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders import regexcache
 from cskg.loaders.patterns import Prefilter, literal_parts, lowered
 
 from .records import Assessment, Document, Excerpt
@@ -161,7 +162,7 @@ class DateRef:
 
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_RE = re.compile(
+_DATE_RE = regexcache.compile(
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?"
     rf"(?:(?P<m0>{_MONTH_RE})\.?\s+(?:(?:and|to|[-–])\s+\d{{1,2}}\s+)?)?"
     rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|[-–])\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
@@ -171,7 +172,7 @@ _DATE_RE = re.compile(
 
 
 # the start of every year _DATE_RE matches: text without one has no date
-_YEAR_START = re.compile(r"19[89]|20[0-4]")
+_YEAR_START = regexcache.compile(r"19[89]|20[0-4]")
 
 
 def find_dates(text: str) -> list[DateRef]:

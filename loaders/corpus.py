@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from cskg.errors import DocumentError, ManifestError
-from cskg.loaders import infer
+from cskg.loaders import infer, regexcache
 from cskg.loaders.read import read_document
 from cskg.loaders.records import Assessment, Document
 
@@ -41,8 +41,8 @@ DOCUMENT_TYPES = (
 #: the types in which an assessment speaks for itself (the first seven); a council's reports,
 #: minutes and plans restate what assessments found
 ASSESSMENT_REPORT_TYPES = frozenset(DOCUMENT_TYPES[:7])
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID = regexcache.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+_DATE = regexcache.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_MANIFEST_BYTES = 10_000_000  # a manifest of thousands of documents is well under 1 MB
 
 

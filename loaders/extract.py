@@ -19,6 +19,8 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
+from cskg.loaders import regexcache
+
 from .actions import antecedent, due_date, is_action, is_recommended, responsible
 from .actors import Gazetteer, find_people, gazetteer, name_at, person_key, team_role
 from .assessments import (
@@ -73,11 +75,13 @@ from .segment import Block, cells, clean, segment, sentences
 __all__ = ["content_words", "extract_document", "merge", "normalise", "restated"]
 
 _MAX_FINDING = 1200  # characters: a longer "sentence" is a run-on table or list, not a statement
-_ASSESSOR = re.compile(r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I)
+_ASSESSOR = regexcache.compile(
+    r"\bOfsted\b|\binspections\b|\binspectors\b|\bthe inspection\b", re.I
+)
 
-_DIGIT = re.compile(r"\d")
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_DIGIT = regexcache.compile(r"\d")
+_YEAR_MONTH = regexcache.compile(r"(\d{4})-(\d{2})")
+_NOT_LETTER = regexcache.compile(r"[^A-Za-z]")
 
 
 def normalise(s: str) -> str:
@@ -447,15 +451,15 @@ def extract_document(doc: Document, seeds: Sequence[Assessment]) -> Extraction:
     return refine(_finish(st), own)
 
 
-_AREAS_TO_IMPROVE = re.compile(r"\bwhat needs to improve\b", re.I)
+_AREAS_TO_IMPROVE = regexcache.compile(r"\bwhat needs to improve\b", re.I)
 
 
-_RECOMMENDATIONS = re.compile(r"^\W*recommendations?\W*$", re.I)
-_STATEMENT = re.compile(r"(?:the|this|these|those|it|its|there|they|their|a|an)\b", re.I)
-_PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.\s+")
-_FIRST_NUMBER = re.compile(r"\d+")
+_RECOMMENDATIONS = regexcache.compile(r"^\W*recommendations?\W*$", re.I)
+_STATEMENT = regexcache.compile(r"(?:the|this|these|those|it|its|there|they|their|a|an)\b", re.I)
+_PARAGRAPH_NUMBER = regexcache.compile(r"(\d{1,3})\.\s+")
+_FIRST_NUMBER = regexcache.compile(r"\d+")
 # ("The Cabinet is asked to note this report": a council report's recommendation)
-_RECOMMENDS = re.compile(
+_RECOMMENDS = regexcache.compile(
     r"\b(?:should|must|needs?|needed|required|ought|recommend\w*|(?:asked|invited) to)\b", re.I
 )
 
@@ -646,7 +650,7 @@ def _walk(blocks: list[Block], heads: dict[int, str], st: _State) -> None:
 # trust should ensure …", of the organisations only, not a hospital's)
 _RECENT_NOUNS = ("board", "partnership", "trust")
 _ACRONYM_NOUNS = {"B": "board", "P": "partnership"}  # LSCB, MSCP
-_NAMES_A_NOUN = re.compile(r"(?i:board|partnership|trust)|\b[A-Z]{1,5}[BP]\b")
+_NAMES_A_NOUN = regexcache.compile(r"(?i:board|partnership|trust)|\b[A-Z]{1,5}[BP]\b")
 # a children's services trust is "the trust" wherever a sentence names it ("Significant progress
 # has been made by the council and Slough Children's Services Trust"): a council has one, and
 # no other trust is in the gazetteer; a board named further on may be an object the text does
@@ -661,7 +665,7 @@ def _near_start(s: str, i: int) -> bool:
 
 
 # headings within a part of a report that do not end it: its recommendations and findings
-_PART_HEADING = re.compile(
+_PART_HEADING = regexcache.compile(
     r"^\W*(?:recommendations?|areas? for (?:improvement|development)|what needs to improve"
     r"|inspection findings|key (?:strengths|findings)|summary|the review of)\b",
     re.I,
@@ -670,7 +674,7 @@ _PART_HEADING = re.compile(
 # Children Board (LSCB)", "Section 2: The effectiveness of the local safeguarding children
 # board", "Review of the effectiveness of the LSCB" (not a sentence naming it on the way:
 # "Ensure that the LSCB annual report …")
-_OPENS_PART = re.compile(
+_OPENS_PART = regexcache.compile(
     r"^\W*(?:section \d+\W+)?(?:the\s+)?(?:(?:review|inspection|effectiveness)\s+of\s+the\s+)*"
     r"(?:local\s+safeguarding|LSCB\b|[A-Z]{1,4}SCB\b)",
     re.I,
@@ -678,7 +682,7 @@ _OPENS_PART = re.compile(
 # ... and the headings that end it: the local authority's own part, the grade areas of its
 # judgements, and the report's closing parts ("What the inspection judgements mean",
 # "Information about this inspection")
-_ENDS_PART = re.compile(
+_ENDS_PART = regexcache.compile(
     r"\blocal authority\b|\bexperiences and progress\b|\bgraded judge?ment\b"
     r"|^\W*leadership,? management\b|^\W*overall effectiveness\b|\bjudgements? mean\b"
     r"|^\W*information about\b|^\W*summary for children\b",
@@ -689,7 +693,7 @@ _ENDS_PART = re.compile(
 # headings that end a list of recommendations run on under sub-headings: the next part of the
 # report ("The local authority's strengths", "Summary for children and young people",
 # "Information about this inspection", "Inspection judgements about …")
-_ENDS_ACTIONS = re.compile(
+_ENDS_ACTIONS = regexcache.compile(
     r"\b(?:strengths?|summary|findings|information|judge?ments?|local authority|progress"
     r"|about|overall|experiences|inspection|effectiveness|contents|background|introduction"
     r"|context|methodology)\b",
@@ -700,7 +704,7 @@ _ENDS_ACTIONS = re.compile(
 # a 2013-18 report's "Priority and immediate action": its items that recommend (not the lines
 # after it that the layout leaves under it: "The inspection did not find any areas for
 # priority and immediate action", "The local authority has the following strengths: …")
-_PRIORITY_ACTION = re.compile(r"^\W*priority and immediate action", re.I)
+_PRIORITY_ACTION = regexcache.compile(r"^\W*priority and immediate action", re.I)
 
 
 def _action_part(heading: str, within: bool) -> bool:
@@ -775,25 +779,25 @@ def _judgement(
     st.judgements.append(Judgement(gk, domain, grade, _excerpt(st.doc, s, e, b.section)))
 
 
-_NAMED_FINDINGS = re.compile(
+_NAMED_FINDINGS = regexcache.compile(
     r"\b(?:areas?|deficits?|weakness(?:es)?|issues?|concerns?|recommendations?|priorities|"
     r"shortfalls?|shortcomings?|improvements?|failings?|actions?)"
     r"(?: for (?:improvement|development|priority action|action))?"
     r"(?: (?:that|which) (?:were|was|had been))?\s+$",
     re.I,
 )
-_WHEN_WHERE = re.compile(r"(?:when|where|at which)\b", re.I)
+_WHEN_WHERE = regexcache.compile(r"(?:when|where|at which)\b", re.I)
 # the reports in which an inspection speaks for itself (not a commissioner's report, which also
 # sets out in turn what earlier assessments found)
 _OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}
-_STILL = re.compile(
+_STILL = regexcache.compile(
     r"\b(?:remains?|continues? to|persists?|not (?:yet )?(?:been )?(?:addressed|resolved))\b",
     re.I,
 )
 # a clause added after what a sentence finds: "…; this issue was highlighted in …", "…, which
 # was also identified at …", "…, as was found at …"
-_AFTERTHOUGHT = re.compile(r"(?<=\w)(?:;|,\s+(?:which|as)\b)", re.I)
-_TABLE_HEAD = re.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
+_AFTERTHOUGHT = regexcache.compile(r"(?<=\w)(?:;|,\s+(?:which|as)\b)", re.I)
+_TABLE_HEAD = regexcache.compile(r"\b(?:key|inspection) judgements?\b|\bjudgement grade\b", re.I)
 
 
 def _finding(
@@ -863,7 +867,7 @@ _GRADE_LEANING = {
     "Inadequate": "Weakness",
     "Adequate": "Neutral",
 }
-_NOT_WORDS = re.compile(r"[\W_]*")
+_NOT_WORDS = regexcache.compile(r"[\W_]*")
 
 
 def _earlier(s0: int, s1: int, b: Block, key: str, st: _State) -> None:
@@ -979,13 +983,13 @@ def _action(
 # a personal pronoun as the subject, perhaps after an opening phrase ("In addition, they
 # intend …"); not the placeholder "It is intended that …"
 # (after an opening phrase: "Given the relative inexperience of the lead member, he needs to")
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = regexcache.compile(
     r"^\W*(?:[A-Za-z][^,;:.\n]{0,80},\s*)?(?:they|he|she|it(?! (?:is|was|has been)\b))\b", re.I
 )
 
 
 # where a list item starts: a line opening with a bullet or a number ("- ", "3. ", "b) ")
-_ITEM_START = re.compile(r"\n[ \t]*(?:[-•◼·*▪]|\(?\w{1,3}[.)])[ \t]+")
+_ITEM_START = regexcache.compile(r"\n[ \t]*(?:[-•◼·*▪]|\(?\w{1,3}[.)])[ \t]+")
 
 
 def _speaker(st: _State) -> str | None:

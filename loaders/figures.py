@@ -22,6 +22,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cskg.loaders import regexcache
+
 from .records import Figure
 
 __all__ = ["FigureHit", "distinct_figures", "figures_in"]
@@ -41,11 +43,11 @@ class FigureHit:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (not "£000's", a table's unit: thousands of pounds)
-_MONEY = re.compile(
+_MONEY = regexcache.compile(
     rf"(?:\bc\.?\s?)?£\s?(?!000(?:['’]?s)?\b)(?P<n>{_NUMBER})(?:\s?(?P<mult>million|m|bn|billion|k)\b)?",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"(?<![\d.,])(?P<n>{_NUMBER})\s?(?:%|per ?cent\b)", re.IGNORECASE)
+_PERCENT = regexcache.compile(rf"(?<![\d.,])(?P<n>{_NUMBER})\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _COUNTED = (
     "children and young people|young people|children in care|children looked after|"
     "looked after children|care leavers|children|families|unallocated cases|cases|"
@@ -54,22 +56,22 @@ _COUNTED = (
 )
 # a space, or one line break (a PDF's wrapped line), but not a blank line between paragraphs
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
-_CASES = re.compile(
+_CASES = regexcache.compile(
     rf"(?<![\d.,£])(?P<n>{_NUMBER}){_GAP}(?:(?:additional|new|more|further|extra|permanent|"
     rf"qualified|full-time|fte){_GAP})?(?P<what>{_COUNTED})\b",
     re.IGNORECASE,
 )
-_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
-_DIGIT = re.compile(r"\d")  # the digits _NUMBER's \d matches
+_YEARLIKE = regexcache.compile(r"(?:19|20)\d{2}")
+_DIGIT = regexcache.compile(r"\d")  # the digits _NUMBER's \d matches
 # 2019, and the financial or academic years 2019/20, 2019/2020 and 2019-20: the year they start
-_YEAR = re.compile(
+_YEAR = regexcache.compile(
     r"(?<![\d£.,])(?P<y>(?:19|20)\d{2})(?:\s*/\s*(?:(?:19|20)\d{2}|\d{2})|-\d{2})?\b"
 )
 _MULT = {"million": 1e6, "m": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
 # where a clause ends: a number's year and measure are looked for within its clause first
-_CLAUSE_END = re.compile(r",(?!\d)|[;:()\[\]]|\s[–—-]\s|[.!?](?=\s+[A-Z(])")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(])")
+_CLAUSE_END = regexcache.compile(r",(?!\d)|[;:()\[\]]|\s[–—-]\s|[.!?](?=\s+[A-Z(])")
+_SENTENCE_END = regexcache.compile(r"[.!?](?=\s+[A-Z(])")
 
 # nouns that name what a number measures, in council and inspection reports
 _HEADS = frozenset(
@@ -109,8 +111,8 @@ _CHANGE = {
 }
 _FALLBACK = {"GBP": "amount of money", "percent": "percentage", "count": "count"}
 _DETERMINERS = frozenset("the a an its their our all".split())
-_PER = re.compile(r"\s+(per (?:person|head|child|capita|week|month|year|annum|case))\b")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,./]*%?|£|[^\w\s]")
+_PER = regexcache.compile(r"\s+(per (?:person|head|child|capita|week|month|year|annum|case))\b")
+_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*|\d[\d,./]*%?|£|[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -199,15 +199,15 @@ def _graded(firm: list[str], soft: list[str]) -> CueSet:
 
 
 # "yet" in "not yet", "as yet", "yet to" is no contrast
-_CONTRAST_AFTER = re.compile(
+_CONTRAST_AFTER = regexcache.compile(
     r"\b(?:but|however|(?<!not )(?<!as )yet(?! to\b)|although|though|despite|whilst|while)\b", re.I
 )
-_LEADING_CONCESSION = re.compile(
+_LEADING_CONCESSION = regexcache.compile(
     r"^\W*(?:(?:likewise|similarly|however|moreover|additionally|overall|equally),\s+)?"
     r"(?:although|though|despite|whilst|while|even though)\b",
     re.I,
 )
-_LATER_CONCESSION = re.compile(
+_LATER_CONCESSION = regexcache.compile(
     r"[,;]\s+(?:and|but|so)\s+(?:although|though|whilst|while|even though)\b", re.I
 )
 
@@ -215,17 +215,19 @@ _LATER_CONCESSION = re.compile(
 # where a sentence turns from one claim to a contrasting one, mid-sentence: "Responses to
 # referrals were appropriate, but then there was too much delay", "…, although senior leaders
 # express a strong commitment to making this a reality" (not "while", often "during")
-_TURN = re.compile(r"[,;]?\s+\b(?:but|however|although|though|whilst|yet(?! to\b))\b,?\s*", re.I)
+_TURN = regexcache.compile(
+    r"[,;]?\s+\b(?:but|however|although|though|whilst|yet(?! to\b))\b,?\s*", re.I
+)
 # a concession ends with a clause, not at the commas of a list of nouns; "not only … but also"
 # is no turn; "despite" concedes a noun, not a clause; a part that opens "not" has left its
 # subject and verb behind ("Reports are timely but not of consistent quality")
-_VERBISH = re.compile(
+_VERBISH = regexcache.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|cannot|remains?|remained"
     r"|[a-z]+(?:ed|es))\b",
     re.I,
 )
-_NOT_ONLY = re.compile(r"\bnot (?:only|just)\b", re.I)
-_NOT_BEFORE = re.compile(r"(?:\bnot|cannot|\bas)\s*$", re.I)
+_NOT_ONLY = regexcache.compile(r"\bnot (?:only|just)\b", re.I)
+_NOT_BEFORE = regexcache.compile(r"(?:\bnot|cannot|\bas)\s*$", re.I)
 
 
 def _turns(s: str, t: re.Match[str]) -> bool:
@@ -244,8 +246,10 @@ def _turns(s: str, t: re.Match[str]) -> bool:
     return True
 
 
-_NOT_LIMITED = re.compile(r"not (?:limited to|exclusively|only|just)\b", re.I)
-_SUBJECTLESS = re.compile(r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b(?!,))", re.I)
+_NOT_LIMITED = regexcache.compile(r"not (?:limited to|exclusively|only|just)\b", re.I)
+_SUBJECTLESS = regexcache.compile(
+    r"not\s+(?!(?:all|every|enough|many|much|one|a|an|the)\b(?!,))", re.I
+)
 
 
 def conceded(s: str) -> tuple[int, int] | None:
@@ -302,8 +306,8 @@ def contrast(s: str) -> list[tuple[int, int]]:
     return out
 
 
-_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|so|or)\W*$", re.I)
-_MAIN_CLAUSE = re.compile(
+_TRAILING_CONJUNCTION = regexcache.compile(r"[\s,;]+(?:and|but|so|or)\W*$", re.I)
+_MAIN_CLAUSE = regexcache.compile(
     r",\s+(?=(?:the|this|that|these|those|their|its|his|her|our|there|it|they|he|she|we|some|many|"
     r"most|much|a|an|not|all|few|no|each|every|only|leaders|managers|children|[A-Z])\b)"
 )
@@ -359,11 +363,13 @@ def _weights(s: str) -> list[float]:
     return w
 
 
-_TRAILING_CONCESSION = re.compile(r"(?<!\band),\s+(?:although|though|albeit|even though)\b", re.I)
+_TRAILING_CONCESSION = regexcache.compile(
+    r"(?<!\band),\s+(?:although|though|albeit|even though)\b", re.I
+)
 
 
-_NOT = re.compile(r"\bnot\b|\bcannot\b", re.I)  # short forms are spelt out first (_spelt)
-_CAPITAL = re.compile(r"[A-Z][\w'’-]*")
+_NOT = regexcache.compile(r"\bnot\b|\bcannot\b", re.I)  # short forms are spelt out first (_spelt)
+_CAPITAL = regexcache.compile(r"[A-Z][\w'’-]*")
 
 
 def _in_name(s: str, a: int, b: int) -> bool:
@@ -379,7 +385,7 @@ def _in_name(s: str, a: int, b: int) -> bool:
     )
 
 
-_OBJECT_END = re.compile(
+_OBJECT_END = regexcache.compile(
     r"[,;:()]|\b(?:of|in|to|for|by|with|from|which|that|and then|but|however|although|while|whilst"
     r"|because|so|is|are|was|were|has|have|had|will|would|can|could|may|might"
     r"|needs?|needed|remains?|remained|requires?|required|lacks|lacked"
@@ -388,24 +394,24 @@ _OBJECT_END = re.compile(
     r"|systematically|promptly|swiftly|well)\b"
 )
 # "reduce the number of inappropriate referrals": a measure of the object, not its end
-_MEASURE_OF = re.compile(
+_MEASURE_OF = regexcache.compile(
     r"\s*(?:(?:the|a|its|their)\s+)?(?:number|numbers|level|levels|rate|rates|risks?|incidence"
     r"|amount|use|likelihood|impact|proportion|frequency|extent|length)\s+",
     re.I,
 )
 
 
-_PHRASE_END = re.compile(r"[,;:()]")
+_PHRASE_END = regexcache.compile(r"[,;:()]")
 # an appositive that names the object as a known problem ("to tackle FGM, an identified gap in
 # services"): part of the object
-_APPOSITIVE = re.compile(
+_APPOSITIVE = regexcache.compile(
     r",\s+(?:an?|the|one)\s+(?:(?:previously|already|recently|widely|well)[- ])?"
     r"(?:identified|known|recognised|recognized|acknowledged|long-?standing|persistent|historic"
     r"|historical|common|national)\b"
 )
 
 
-_THE_NEED = re.compile(r"the need\b", re.I)
+_THE_NEED = regexcache.compile(r"the need\b", re.I)
 
 
 def _objects(verb: Gated, s: str) -> list[tuple[int, int]]:
@@ -429,7 +435,7 @@ def _objects(verb: Gated, s: str) -> list[tuple[int, int]]:
     return out
 
 
-_CLAUSE_END = re.compile(r";|\b(?:but|however)\b", re.I)
+_CLAUSE_END = regexcache.compile(r";|\b(?:but|however)\b", re.I)
 
 
 def _narrative_spans(s: str) -> list[tuple[int, int]]:
@@ -450,16 +456,16 @@ def _inside(x: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # a subject that points back to the fault just named
-_POINTING_SUBJECT = re.compile(
+_POINTING_SUBJECT = regexcache.compile(
     r"\W*(?:and\s+|but\s+|so\s+)?(?:this|these|they|it|which|that)\s*", re.I
 )
 # where the subject of a passive verb can begin: a clause boundary
-_SUBJECT_START = re.compile(
+_SUBJECT_START = regexcache.compile(
     r"[,;:()–—]|\b(?:but|however|although|though|whereas|while|whilst|because)\b", re.I
 )
 
 
-_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\b", re.I)
+_RELATIVE_AFTER = regexcache.compile(r"\s+(?:that|which)\b", re.I)
 
 
 def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -508,18 +514,18 @@ def _remedied(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return problems, sorted(done)
 
 
-_REDUCTION = re.compile(
+_REDUCTION = regexcache.compile(
     r"\b(?P<noun>reductions? (?:in|of))\b"
     r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:reduced|minimi[sz]ed|decreased|cut)\b",
     re.I,
 )
 # an aim, not what happened: "planned for effectively to lead to a reduction in risk" (not
 # "has contributed to the reduction in inadequate practice", "has led to a reduction")
-_AIMED = re.compile(
+_AIMED = regexcache.compile(
     r"\bto (?:lead to|achieve|ensure|secure|bring about|deliver)\s+(?:an? |the )?(?:\w+ )?$", re.I
 )
 # what is better less of, beside the problem nouns: "a reduction in inappropriate contacts"
-_REDUCED_HARM = re.compile(
+_REDUCED_HARM = regexcache.compile(
     r"\b(?:inappropriate|unnecessary|inadequate|re-?referrals?|repeat|restraint|exclusions?"
     r"|missing|risks?|harm|offending|escalation|disruptions?|instability|moves)\b",
     re.I,
@@ -528,7 +534,7 @@ _REDUCED_HARM = re.compile(
 
 # "it is difficult for staff to ...", "made it hard to ...", "has struggled to ..." (not "young
 # people who are harder to engage", "they work hard to")
-_HARD_TO = re.compile(
+_HARD_TO = regexcache.compile(
     r"\b(?:(?:it|this|that)\s+(?:[\w’']+\s+){0,3}?(?:more |very |too |so |extremely )?"
     r"(?:difficult|hard|harder|impossible) (?:for [^,;.]{1,40}? )?to|struggl\w+ to"
     # "caseloads remain too high for many social workers to do effective work"
@@ -538,7 +544,7 @@ _HARD_TO = re.compile(
 
 # a clause whose subject is held back: "progress in improving practice and driving better
 # outcomes for children has been hampered by safeguarding pressures"
-_HELD_BACK = re.compile(
+_HELD_BACK = regexcache.compile(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?(?:hampered|hindered|undermined"
     r"|impeded|compromised|constrained)\b"
     # ... or found wanting: "Progress in developing an effective early help service … has been
@@ -566,25 +572,27 @@ def _held_back(s: str) -> list[tuple[int, int]]:
 
 
 # a clause within the clause: what it says is slow or variable is its own subject's
-_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|whenever|if|that|which|who|where|whether)\b", re.I)
+_SUBORDINATE_SUBJECT = regexcache.compile(
+    r"\b(?:when|whenever|if|that|which|who|where|whether)\b", re.I
+)
 
 
 # "does not provide a rigorous assessment of practice, or a comprehensive assessment of
 # performance": a negator governs each alternative of an "or"/"nor" that follows it in its clause
-_ALTERNATIVE = re.compile(r"\b(?:or|nor)\b")
-_ALTERNATIVE_END = re.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b")
-_NEGATED_CLAUSE_END = re.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
+_ALTERNATIVE = regexcache.compile(r"\b(?:or|nor)\b")
+_ALTERNATIVE_END = regexcache.compile(r",|\b(?:is|are|was|were|has|have|had|will|can)\b")
+_NEGATED_CLAUSE_END = regexcache.compile(r"[.;:]|\b(?:but|however|although|though|while|whilst)\b")
 # "not always coordinated well enough to engage the family proactively and effectively", "not
 # being used to support ... proactively": what is not done (enough) to happen does not happen
 # ("reduces the ability of social workers, carers and professionals to ensure that they are
 # working together purposefully": what an ability held back was for is not done either)
-_ENOUGH_TO = re.compile(
+_ENOUGH_TO = regexcache.compile(
     r"\b(?:enough|sufficient(?:ly)?(?: \w+)?|used|(?:ability|capacity)(?: of [^.;:]{1,60}?)?) to\b"
 )
 # "little sense from children's files of IROs actively engaging", "no sustained evidence of
 # impact from this evidently improved means of managing": what there is no sign of is denied,
 # up to its clause's end
-_EVIDENCE_OF = re.compile(
+_EVIDENCE_OF = regexcache.compile(
     r"\s+(?:(?:sustained|clear|real|consistent|recorded|\w+ly)\s+)*"
     r"(?:evidence|sense|indication|signs?)\b(?:\s+(?:from|in|on|within)\s+[^,.;:]{1,50}?)?"
     r"\s+(?:of|that)\b",
@@ -592,7 +600,7 @@ _EVIDENCE_OF = re.compile(
 )
 # "did not always find the current pathway plan to be a useful tool": what is not found to be
 # so is denied, however long the object between
-_FOUND_TO_BE = re.compile(
+_FOUND_TO_BE = regexcache.compile(
     r"\b(?:find|finds|found|consider|considers|considered|feel|feels|felt)\s+"
     r"(?:[\w’'-]+\s+){1,6}?to be\b",
     re.I,
@@ -601,10 +609,10 @@ _FOUND_TO_BE = re.compile(
 
 # "not regularly gathered, aggregated, analysed and used to drive improvements": the negation
 # reaches each participle of a list, and what follows the last
-_PARTICIPLES = re.compile(
+_PARTICIPLES = regexcache.compile(
     r"(?:\s+\w+ly)?(?:\s+\w+(?:ed|en)\b,)+\s+\w+(?:ed|en)\b,?\s+(?:and|or)\s+\w+(?:ed|en)\b"
 )
-_AT_RISK_OF = re.compile(r"\brisks? of\s+$", re.I)
+_AT_RISK_OF = regexcache.compile(r"\brisks? of\s+$", re.I)
 _OPENING_QUANTIFIERS = frozenset(
     {
         "insufficient",
@@ -617,10 +625,10 @@ _OPENING_QUANTIFIERS = frozenset(
         "none of",
     }
 )
-_AFTER_TURN = re.compile(
+_AFTER_TURN = regexcache.compile(
     r"(?:[,;]\s*|\s)(?:but|however|yet|although|though|whilst|while),?\s*$", re.I
 )
-_SENTENCE_OPENING = re.compile(
+_SENTENCE_OPENING = regexcache.compile(
     r"[\W_]*(?:(?:however|overall|currently|at present),?\s+)?"
     r"(?:there (?:is|are|was|were|has been|have been) (?=(?:insufficient|little|limited|too)\b))?",
     re.I,
@@ -629,16 +637,16 @@ _SENTENCE_OPENING = re.compile(
 # commentaries that assist effective challenge", "inhibits the understanding of what is working
 # well": a that-clause or a question that opens within a negator's reach is part of what is
 # denied, up to its clause's end (not "that of": "less than half that of neighbours")
-_ADVERBS = re.compile(r"(?:(?:always|yet|consistently|routinely|\w+ly)\s+)*", re.I)
-_NEGATED_THAT = re.compile(
+_ADVERBS = regexcache.compile(r"(?:(?:always|yet|consistently|routinely|\w+ly)\s+)*", re.I)
+_NEGATED_THAT = regexcache.compile(
     r"(?<!\band )(?<!\bor )(?<!\bbut )\b(?:that|which|what|whether)\b(?! of\b)"
 )
-_THAT_CLAUSE_END = re.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
+_THAT_CLAUSE_END = regexcache.compile(r",|" + _NEGATED_CLAUSE_END.pattern)  # a comma ends it too
 
 
 # "The needs of children in the family who are not disabled are also fully considered": a
 # negated relative clause of one word ends at the main clause's verb
-_NOT_IN_RELATIVE = re.compile(
+_NOT_IN_RELATIVE = regexcache.compile(
     r"\b(?:who|that|which)\s+(?:are|is|were|was)\s+(not\s+[\w-]+)"
     r"(?=\s+(?:\w+ly\s+)?(?:are|is|were|was|have|has|had|do|does|did)\b)",
     re.I,
@@ -725,9 +733,9 @@ def _negated(s: str) -> list[tuple[int, int]]:
     return out
 
 
-_BUT = re.compile(r"\bbut\b", re.I)
+_BUT = regexcache.compile(r"\bbut\b", re.I)
 # a condition that opens within reach before a negator, its comma not yet come
-_OPEN_CONDITION = re.compile(r"\b(?:where|when|whenever|if|once|unless)\b[^,;:.]*$", re.I)
+_OPEN_CONDITION = regexcache.compile(r"\b(?:where|when|whenever|if|once|unless)\b[^,;:.]*$", re.I)
 
 
 def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -759,10 +767,12 @@ def _known_needs(s: str) -> tuple[list[tuple[int, int]], list[int]]:
     return spans, at
 
 
-_KNOWING_NOUN = re.compile(r"(?:awareness|understanding|recognition|insight)\b", re.I)
-_WH_CLAUSE = re.compile(r"\s*(?:where|what|which|how)\b", re.I)
-_PREDICATE = re.compile(r"\s(?:is|are|was|were|remains?|remained|has been|have been)\s", re.I)
-_KNOWN_END = re.compile(
+_KNOWING_NOUN = regexcache.compile(r"(?:awareness|understanding|recognition|insight)\b", re.I)
+_WH_CLAUSE = regexcache.compile(r"\s*(?:where|what|which|how)\b", re.I)
+_PREDICATE = regexcache.compile(
+    r"\s(?:is|are|was|were|remains?|remained|has been|have been)\s", re.I
+)
+_KNOWN_END = regexcache.compile(
     r"[;:()]|,\s+(?!and\b)|\b(?:but|however|although|though|whereas)\b"
     # a second predicate of the subject: "have recognised deficits and have taken steps"
     r"|\band\s+(?:has|have|had)\b",
@@ -773,14 +783,14 @@ _KNOWN_END = re.compile(
 # A question inside a sentence ("staff are clear about how they should respond", "consider how
 # the service could be improved", "understand what they should do"): its modal says what is
 # right or possible, not what is missing. Up to its clause's end.
-_QUESTION_WORD = re.compile(r"\b(?:how|what|whether|which|where|that)\b", re.I)
-_AFTER_WORD = re.compile(r"[a-z],? $", re.I)
-_CLAUSE_REST = re.compile(r"[^,;:.]*")
+_QUESTION_WORD = regexcache.compile(r"\b(?:how|what|whether|which|where|that)\b", re.I)
+_AFTER_WORD = regexcache.compile(r"[a-z],? $", re.I)
+_CLAUSE_REST = regexcache.compile(r"[^,;:.]*")
 # "decisions that children should become looked after were made within a timescale"
-_CONTENT_OF = re.compile(r"\b(?:decisions?|judgements?|agreement) $", re.I)
-_MODAL_VERB = re.compile(r"(?:should|could|must|ought)\b", re.I)
+_CONTENT_OF = regexcache.compile(r"\b(?:decisions?|judgements?|agreement) $", re.I)
+_MODAL_VERB = regexcache.compile(r"(?:should|could|must|ought)\b", re.I)
 # (and what a record says is to be done: "provide the detail of what further work is required")
-_MODAL_NEED = re.compile(
+_MODAL_NEED = regexcache.compile(
     _MODAL_VERB.pattern + r"|needs? to (?:happen|change|be done|be achieved)\b"
     r"|(?:further|more|additional) (?:work|action|support|help) (?:is|are) (?:needed|required)\b",
     re.I,
@@ -791,7 +801,7 @@ _MODAL_NEED = re.compile(
 # having difficulties"): a soft weakness word in it names the circumstance, not a fault
 # (to its clause's end, or to the main clause's need: "management oversight when key decisions
 # are made needs to be further improved")
-_LATER_WHEN = re.compile(
+_LATER_WHEN = regexcache.compile(
     r"\b(?:when|whenever|if)\b(?:(?!\bneeds? to be (?:further |more |much )?"
     r"(?:improved|strengthened|developed|addressed|better)\b)[^,;:.])*",
     re.I,
@@ -801,16 +811,16 @@ _LATER_WHEN = re.compile(
 # (to the clause's end, or to the main clause's verb: "The threshold for escalating concerns
 # when children have been subjected to chronic neglect is too high"; not "when they have not
 # been properly supported", "when their circumstances have not improved")
-_WHEN_PEOPLE = re.compile(
+_WHEN_PEOPLE = regexcache.compile(
     r"(?:when|whenever|if)\s+(?:they|he|she|children|young people|families|parents|carers"
     r"|care leavers|(?:a|the)\s+(?:child|young person|parent|family|carer)|their\s+\w+)\s+"
     r"(?:are|is|were|was|feel|felt|become|became|have|has|had)\b",
     re.I,
 )
-_MAIN_VERB = re.compile(
+_MAIN_VERB = regexcache.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|leads?|remains?|and|but|however)\b", re.I
 )
-_NOT_DONE = re.compile(r"\bnot\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed\b", re.I)
+_NOT_DONE = regexcache.compile(r"\bnot\s+(?:been\s+)?(?:\w+ly\s+)?\w+ed\b", re.I)
 
 
 def _about_people(s: str, circumstances: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -829,11 +839,11 @@ def _about_people(s: str, circumstances: list[tuple[int, int]]) -> list[tuple[in
 
 # a need in it is the circumstance too: "and, when children need to be safeguarded, actions are
 # taken promptly"
-_NEED_WORD = re.compile(r"needs?\b", re.I)
+_NEED_WORD = regexcache.compile(r"needs?\b", re.I)
 # what is to happen before something: "has led to the premature ending of support before
 # positive change has embedded": its praise words are not found (not "letters before
 # proceedings", "delays in proceedings before the court")
-_BEFORE = re.compile(
+_BEFORE = regexcache.compile(
     r"\bbefore\b(?!\s+(?:the\s+|a\s+)?(?:courts?|proceedings|instigation)\b)"
     r"(?=[^,;:.]*?\b(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+|fully\s+|yet\s+)?\w+(?:ed|en)"
     r"|can|could|(?:it|they|this|these|services|practice) (?:is|are))\b)"
@@ -842,23 +852,23 @@ _BEFORE = re.compile(
 )
 
 
-_CRITICISM = re.compile(r"critic", re.I)
+_CRITICISM = regexcache.compile(r"critic", re.I)
 # ("are not adversely affected", "children do not experience unnecessary delays")
 # ("are not subject to disruption", "there is no danger of", "is no longer inadequate")
-_NEGATED_FAULT = re.compile(
+_NEGATED_FAULT = regexcache.compile(
     r"\b(?:not|never)\s+(?:\w+ly\s+)?(?:(?:experience|suffer|face|subject to|at risk of)\s+"
     r"(?:any\s+)?(?:\w+\s+)?)?$|\bno\s+(?:\w+\s+)?$",
     re.I,
 )
 # "No children were found to be left at risk of immediate harm": none found
-_NONE_FOUND = re.compile(
+_NONE_FOUND = regexcache.compile(
     r"^\W*(?:no|none of the)\b[^,;.]*\b(?:found|seen|judged|considered|identified)\s+"
     r"(?:to\s+be\s+|as\s+)?$",
     re.I,
 )
 # "Inspectors saw no cases where children had entered care inappropriately", "did not see any
 # examples of children being left at risk": a fault looked for and not found, in its clause
-_NONE_SEEN = re.compile(
+_NONE_SEEN = regexcache.compile(
     r"\b(?:(?:saw|seen|found|identified|see|find)\s+no|(?:did|do|does)\s+not\s+(?:see|find|"
     r"identify)\s+any)\s+(?:\w+\s+){0,2}?(?:cases?|children|examples?|instances?|evidence)\b"
     r"(?:(?!\bbut\b|\bhowever\b|\balthough\b)[^.;:,])*$",
@@ -869,12 +879,12 @@ _NONE_SEEN = re.compile(
 # evidenced is a fault by a cue of its own, or by being in care without need ("no evidence of
 # children entering the care system unnecessarily", "… being looked after who did not need to
 # be"). "There is no evidence of management oversight" (a good thing not found) stays a fault.
-_NO_EVIDENCE_OF = re.compile(
+_NO_EVIDENCE_OF = regexcache.compile(
     r"no\s+evidence\s+(?:(?P<of>of)|that|to\s+suggest(?:\s+that)?)\s+"
     r"(?:(?!\bbut\b|\bhowever\b|\balthough\b|\bwhile\b)[^.;:,])*",
     re.I,
 )
-_NEEDLESS = re.compile(
+_NEEDLESS = regexcache.compile(
     r"\b(?:inappropriately|unnecessarily)\b|\bwho (?:did|do|does) not need to"
     r" (?:be|do so)\b|\bwho should not (?:have|be)\b",
     re.I,
@@ -882,7 +892,7 @@ _NEEDLESS = re.compile(
 # where what is not evidenced ends: a reason, or a fault dealt with or passed on ("no evidence
 # of management oversight identifying or challenging these delays", "no evidence that the
 # significant concerns … were being shared", "… because recording was not up to date")
-_EVIDENCED_END = re.compile(
+_EVIDENCED_END = regexcache.compile(
     r"\b(?:because|since|due to|identif\w*|challeng\w*|rais(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|"
     r"giv(?:e|es|en|ing)|hold(?:s|ing)?|address\w*|tackl\w*|respond\w*|escalat\w*)\b",
     re.I,
@@ -890,14 +900,16 @@ _EVIDENCED_END = re.compile(
 # the verb of a "that" clause: what is not evidenced is its predicate ("no evidence that the
 # length of time taken has impacted negatively on the children"), not its subject ("… that
 # the significant concerns about practice were being shared")
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do)\b", re.I)
+_CLAUSE_VERB = regexcache.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do)\b", re.I
+)
 
 
 # "This has helped to keep disruption to a minimum": a fault kept small
-_TO_MINIMUM = re.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
+_TO_MINIMUM = regexcache.compile(r"[^,;.]{0,30}?\bto (?:a|the) minimum\b", re.I)
 # "despite these challenges", "throughout the challenges of the COVID-19 pandemic", "in the face
 # of significant pressures": what is overcome, to its clause's end, is no fault found
-_DESPITE = re.compile(
+_DESPITE = regexcache.compile(
     r"\b(?:despite|in spite of|notwithstanding|throughout|in the face of|through)\s+"
     r"(?:(?:the|these|this|those|ongoing|significant|considerable|many|some|recent|their|its|"
     r"continuing|current)\s+)*(?:[\w-]+\s+){0,3}?(?:challeng\w*|difficult\w*|pressures?|"
@@ -908,7 +920,7 @@ _DESPITE = re.compile(
 
 _DESPITE_WORDS = ("despite", "through", "spite", "notwithstanding", "in the face")
 # what opens a sentence before a leading "Despite …," ("However, despite …")
-_OPENING = re.compile(r"\W*(?:however|but|and|yet|although|while)?\W*", re.I)
+_OPENING = regexcache.compile(r"\W*(?:however|but|and|yet|although|while)?\W*", re.I)
 
 
 def _not_evidenced(s: str, weak_hits: list) -> list[tuple[int, int]]:
@@ -940,7 +952,7 @@ def _may_overcome(s: str) -> bool:
 
 # "this proposal is not being followed up pending the outcome of this review": deferred, not
 # failed
-_PENDING = re.compile(r"(?:\s+\w+){0,2}\s+pending\b", re.I)
+_PENDING = regexcache.compile(r"(?:\s+\w+){0,2}\s+pending\b", re.I)
 
 
 def _not_enough(s: str, m: re.Match[str]) -> bool:
@@ -953,7 +965,9 @@ def _not_enough(s: str, m: re.Match[str]) -> bool:
 
 
 # "cases were seen where an assessment should have been completed": what was found in them
-_CASES_BEFORE = re.compile(r"\b(?:cases|situations|instances|circumstances)\b(?:\s+\w+){0,3}\s*$")
+_CASES_BEFORE = regexcache.compile(
+    r"\b(?:cases|situations|instances|circumstances)\b(?:\s+\w+){0,3}\s*$"
+)
 
 
 def _asked(s: str) -> list[tuple[int, int]]:
@@ -978,7 +992,7 @@ def _asked(s: str) -> list[tuple[int, int]]:
 
 # "Senior managers want to do a good job but do not have enough accurate information": a wish,
 # up to its clause's end, finds nothing
-_WISH = re.compile(
+_WISH = regexcache.compile(
     r"(?<!\bnot )(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
     r"\b(?:wants?|wanted|wish(?:es|ed)?|aspir(?:e|es|ed|ations?)|ambitions?) to\b"
     r"[^,;:.]*?(?=\b(?:but|is|are|was|were)\b|[,;:.]|$)",
@@ -987,14 +1001,16 @@ _WISH = re.compile(
 _WISH_GATE = Gate.of([_WISH.pattern])  # its words ("want", "wish", …) must occur
 
 
-_AIM_END = re.compile(
+_AIM_END = regexcache.compile(
     r"[;:]|,\s+(?:but|although|though|however|while|whereas|and (?:the|this|these|there|it|they"
     r"|leaders|managers|staff|social workers|children))\b",
     re.I,
 )
 
 
-_WORK_IN = re.compile(r"\bwork (?:still )?(?:to do|to be done|needed|required) (?:in|on)\s+$", re.I)
+_WORK_IN = regexcache.compile(
+    r"\bwork (?:still )?(?:to do|to be done|needed|required) (?:in|on)\s+$", re.I
+)
 
 
 def _aim_end(s: str, start: int) -> int:
@@ -1003,8 +1019,8 @@ def _aim_end(s: str, start: int) -> int:
     return m.start() if m else len(s)
 
 
-_TO_DO = re.compile(r"(?:actions?|steps?|things?|changes?|tasks?|work)$", re.I)
-_NEEDER = re.compile(
+_TO_DO = regexcache.compile(r"(?:actions?|steps?|things?|changes?|tasks?|work)$", re.I)
+_NEEDER = regexcache.compile(
     r"\b(?:that|which) (?:the |their |his |her )?(?:parents?|carers?|families|family|children|child"
     r"|young (?:people|person)|adopters|they|he|she|you|we)\b",
     re.I,
@@ -1031,7 +1047,7 @@ def _wanted(s: str) -> list[tuple[int, int]]:
 
 # "can’t", "won’t", "don’t": the cues are written for "not" (quotes of children and staff use
 # the short forms: "they don’t get what they need")
-_CONTRACTED = re.compile(r"\b(?:(?P<can>can)|(?P<will>wo)|(?P<aux>\w+))n[’']t\b", re.I)
+_CONTRACTED = regexcache.compile(r"\b(?:(?P<can>can)|(?P<will>wo)|(?P<aux>\w+))n[’']t\b", re.I)
 
 
 def _spelt(s: str) -> str:
@@ -1046,10 +1062,12 @@ def _spelt(s: str) -> str:
     return s
 
 
-_ASIDE = re.compile(r"\b(not|never|do|does|did|is|are|was|were|has|have|had),?\s+however,\s+", re.I)
+_ASIDE = regexcache.compile(
+    r"\b(not|never|do|does|did|is|are|was|were|has|have|had),?\s+however,\s+", re.I
+)
 # the questionnaire of children's emotional health ("strengths and difficulties questionnaires
 # are completed"): its name holds a word of praise and one of fault
-_NAMED_TOOL = re.compile(r"\bstrengths? and difficult(?:y|ies)(?= questionnaires?\b)", re.I)
+_NAMED_TOOL = regexcache.compile(r"\bstrengths? and difficult(?:y|ies)(?= questionnaires?\b)", re.I)
 
 
 def _uncontracted(m: re.Match[str]) -> str:
@@ -1060,7 +1078,7 @@ def _uncontracted(m: re.Match[str]) -> str:
 
 # a question put in doubt ("it is unclear whether issues have been successfully resolved", "cannot
 # identify whether", "do not show whether"), up to its clause's end: not what is found
-_WHETHER = re.compile(
+_WHETHER = regexcache.compile(
     r"\b(?:unclear|not clear|uncertain|unknown|not known|not knowing|unable to(?: \w+)?"
     r"|cannot(?: \w+){0,2}|(?:do|does|did) not(?: \w+){0,3}) whether\b[^,;:.]*",
     re.I,
@@ -1068,7 +1086,7 @@ _WHETHER = re.compile(
 _TIE = 0.125  # what breaks a tie between soft faults and plain praise
 # a sentence about a minority of those it names ("Only a few care leavers …", "Few children …"),
 # not about a small number ("A small number of children …", which may be all there are)
-_FEW_HAVE = re.compile(
+_FEW_HAVE = regexcache.compile(
     r"^\W*(?:(?:only\s+)?a\s+(?:very\s+)?(?:small\s+)?minority|only\s+(?:a\s+(?:very\s+)?(?:few|small"
     r"\s+(?:number|proportion))|some|one|two|three|half|a\s+third|a\s+quarter)|few|(?:less|fewer)"
     r"\s+than\s+half)\s+of\b"
@@ -1082,8 +1100,8 @@ _FEW_HAVE = re.compile(
     re.I,
 )
 # (not praise of a few: "A small minority of good quality assessments were seen")
-_FEW = re.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\b", re.I)
-_WHEN_WHERE = re.compile(r"\W*(?:when|where)\b", re.I)
+_FEW = regexcache.compile(r"\b(?:a (?:very )?small (?:minority|number)|a minority|only)\b", re.I)
+_WHEN_WHERE = regexcache.compile(r"\W*(?:when|where)\b", re.I)
 
 
 def _finditer(cue: Cue, s: str) -> list[re.Match[str]]:
@@ -1332,7 +1350,7 @@ def score(s: str) -> tuple[float, float]:
 
 # The first auxiliary of a sentence is its main clause's, near enough: "Improved auditing will
 # assist with this" (will), "Cabinet have agreed ... a unit that will link" (have).
-_AUXILIARY = re.compile(
+_AUXILIARY = regexcache.compile(
     r"\b(?:am|is|are|was|were|be|been|has|have|had|do|does|did|will|shall|would|can|could"
     r"|may|might|must|should|ought)\b|['’]ll\b",
     re.I,
@@ -1341,7 +1359,7 @@ _FUTURE = ("will", "shall", "would", "'ll")
 _MODAL = ("can", "could", "may", "might", "would", "will", "shall")
 
 
-_CONJECTURE = re.compile(r"^\W*(?:if|unless|should|the risks? (?:is|are) that)\b", re.I)
+_CONJECTURE = regexcache.compile(r"^\W*(?:if|unless|should|the risks? (?:is|are) that)\b", re.I)
 
 
 def _first_auxiliary(s: str) -> str:
@@ -1385,7 +1403,7 @@ def is_intent(s: str) -> bool:
     return weak == 0 and strong == 0
 
 
-_SUBORDINATE = re.compile(
+_SUBORDINATE = regexcache.compile(
     r"^\W*(?:once|after|when|whenever|before|since|as|if|where|while|whilst)\b", re.I
 )
 
@@ -1394,7 +1412,7 @@ _SUBORDINATE = re.compile(
 # works in, no quality of it ("There has been a recent increase in the number of unaccompanied
 # asylum-seeking children"); not what practice brings about ("… contributes to a reduction in
 # the number of children entering care")
-_CHANGE_IN_NUMBERS = re.compile(
+_CHANGE_IN_NUMBERS = regexcache.compile(
     r"^\W*(?:(?:between|since|in|over) [^,]{3,60}, )?there (?:has|have|had) (?:also )?been "
     r"(?:an? )?(?:[\w-]+ ){0,3}(?:increase|rise|growth|decrease|fall|drop|reduction)s? in the "
     r"numbers? of\b",
@@ -1404,7 +1422,7 @@ _CHANGE_IN_NUMBERS = re.compile(
 # a count stated as the sentence's subject or object ("This agency is currently providing support
 # for 20 individuals", "The current cohort includes five children who have a disability", "Of
 # these, 68 have left care already"): the service's context, not a quality
-_COUNT = re.compile(
+_COUNT = regexcache.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:children|young people|care leavers|families|carers|individuals|adopters|staff|"

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cskg.loaders import regexcache
+
 __all__ = ["Guess", "describe", "first_date", "title_of"]
 
 _MONTHS = {
@@ -23,10 +25,10 @@ _MONTHS = {
         start=1,
     )
 }
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = regexcache.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE
 )
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_MONTH_YEAR = regexcache.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 
 # (pattern over the first part of the text, document type, publisher); first match wins.
 # Ofsted's own reports and letters are recognised before these, by loaders/ofsted.py; so a

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders import regexcache
 
 __all__ = ["GradeHit", "area_label", "grades_in_line", "grades_in_sentence", "normalise_grade"]
 
@@ -102,7 +103,7 @@ def grades_in_line(text: str, start: int, end: int) -> list[GradeHit]:
     return []
 
 
-_WRAPPED_ROW = re.compile(
+_WRAPPED_ROW = regexcache.compile(
     r"(?m)^(?P<a>[A-Z][^\n.;]{5,120}(?:\n[^\n.;]{1,80})?)[ \t]*:?[ \t]+"
     r"(?P<g>outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)[ \t]*$",
     re.IGNORECASE,
@@ -122,8 +123,8 @@ def grades_in_lines(text: str, start: int, end: int) -> list[GradeHit]:
     return out
 
 
-_VERB = re.compile(r"\b(?:is|are|was|were|remains?|ha(?:s|ve)|be(?:en)?)\b", re.IGNORECASE)
-_ROW = re.compile(
+_VERB = regexcache.compile(r"\b(?:is|are|was|were|remains?|ha(?:s|ve)|be(?:en)?)\b", re.IGNORECASE)
+_ROW = regexcache.compile(
     r"(?P<a>[A-Z][^.;]{5,300}?)[ \t]*:?[ \t]+"
     r"(?P<g>outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)",
     re.IGNORECASE,

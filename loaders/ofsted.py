@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from cskg.loaders import regexcache
+
 from .records import Agent, Assessment, Document, Excerpt, Extraction, Judgement
 
 __all__ = [
@@ -202,7 +204,7 @@ def _year(s: str) -> int:
     return y + 2000 if y < 100 else y
 
 
-_RANGE = re.compile(
+_RANGE = regexcache.compile(
     rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?{_SEP}"
     rf"(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}|\d{{2}}(?!\d))"
     rf"|(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
@@ -255,7 +257,7 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> _Date | None:
     return None
 
 
-_NO_YEAR = re.compile(
+_NO_YEAR = regexcache.compile(
     rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:{_SEP}(?P<d2>{_DAY}))?\s+(?P<m2>{_MONTH})"
     rf"(?![\s,]*\d)",
     re.IGNORECASE,
@@ -444,7 +446,7 @@ def _ilacs_rows(text: str) -> list[Grade]:
 
 
 # Section headings that repeat an area's grade: "…help and protection: Requires improvement".
-_HEADING_GRADE = re.compile(
+_HEADING_GRADE = regexcache.compile(
     rf"(?m)^[ \t]*(?:\d+\.?\s*)?(?:The\s+)?(?:impact\s+of\s+leaders|experiences\s+and\s+progress"
     rf"|overall\s+effectiveness)[^:\n]{{0,40}}(?:\n[^:\n]{{0,80}})?(?:\n[^:\n]{{0,80}})?\s*"
     rf"(?:is)?:\s*{_GRADE}",
@@ -459,7 +461,7 @@ def _read_ilacs(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
     return rows, evidence
 
 
-_SIF_HEADLINE = re.compile(
+_SIF_HEADLINE = regexcache.compile(
     r"(?P<s>Children.s\s+services\s+(?:(?:in|on|for)\s+(?:(?!\.\s)[^\n]|\n(?!\s*\n)){1,150}?\s+"
     r"(?:area\s+)?)?(?P<v>are|is|require|requires)\s+(?P<g>outstanding|good|inadequate"
     r"|improvement(?:\s+to\s+be\s+good)?)(?![\w-])"
@@ -468,13 +470,13 @@ _SIF_HEADLINE = re.compile(
     r"|requires?\s+improvement(?:\s+to\s+be\s+good)?|improvement(?:\s+to\s+be\s+good)?)(?![\w-]))",
     re.IGNORECASE,
 )
-_LSCB_LINE = re.compile(
+_LSCB_LINE = regexcache.compile(
     rf"(?m)^[ \t]*(?P<area>(?:The\s+effectiveness\s+of\s+)?the\s+(?:Local\s+Safeguarding\s+"
     rf"Children\s+Board|LSCB)(?:\s+\(LSCB\))?)\s+(?:is\s+)?(?P<g>{_GRADE})"
     rf"(?=[ \t]*(?:\n|$|\.|,?\s*because))",
     re.IGNORECASE,
 )
-_SIF_EVIDENCE = re.compile(
+_SIF_EVIDENCE = regexcache.compile(
     rf"(?s)Key\s+judgement\s+Judgement\s+grade.{{0,220}}?{_GRADE}"
     rf"|The\s+graded\s+judge?ment\s+(?:for|about)\s+[^.]{{0,120}}?\s+is\s+(?:that\s+it\s+is\s+)?"
     rf"{_GRADE}",
@@ -531,13 +533,15 @@ def _strip_verb(printed: str) -> str:
     return re.sub(r"^(?:are|is)\s+", "", printed, flags=re.IGNORECASE)
 
 
-_PRE_ROW = re.compile(rf"(?P<g>{_GRADE})(?:[ \t]+Grade[ \t]+[1-4])?[ \t]*(?=\n|$)", re.IGNORECASE)
-_PRE_SUBHEADING = re.compile(
+_PRE_ROW = regexcache.compile(
+    rf"(?P<g>{_GRADE})(?:[ \t]+Grade[ \t]+[1-4])?[ \t]*(?=\n|$)", re.IGNORECASE
+)
+_PRE_SUBHEADING = regexcache.compile(
     r"(?:Safeguarding\s+services|Services\s+for\s+looked\s+after\s+children|Looked\s+after\s+"
     r"children(?:'s|’s)?\s+services)",
     re.IGNORECASE,
 )
-_PRE_SECTION = re.compile(rf"(?m)^[ \t]*(?P<g>{_GRADE_N})[ \t]*$", re.IGNORECASE)
+_PRE_SECTION = regexcache.compile(rf"(?m)^[ \t]*(?P<g>{_GRADE_N})[ \t]*$", re.IGNORECASE)
 
 
 def _read_pre2014(text: str) -> tuple[list[Grade], list[tuple[int, int]]]:
@@ -614,7 +618,7 @@ _AREA_WORDS = (
     ),
 )
 _WHEN = rf"(?:(?:in|of)\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>(?:19|20)\d\d)"
-_PRIOR = re.compile(
+_PRIOR = regexcache.compile(
     # "Since the previous inspection in 2022, when services were judged as requires improvement"
     rf"\b(?:the|its|their|\w+(?:'s|’s))\s+(?:(?:previous|last|earlier|most\s+recent)\s+)?"
     rf"(?:full\s+|ILACS\s+|Ofsted\s+|judgement\s+|standard\s+)*inspection(?:\s+of\s+[^,.;]{{0,80}}?)?,?\s+{_WHEN},?\s+(?:when|where|in\s+which|which|"
@@ -635,16 +639,16 @@ _PRIOR = re.compile(
 )
 # "outcomes judged good at the last inspection in 2011": matched from the verb, the subject
 # being the sentence before it
-_PRIOR_AFTER = re.compile(
+_PRIOR_AFTER = regexcache.compile(
     rf"(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?['‘\"“]?(?P<g3>{_GRADE})['’\"”]?\s+"
     rf"(?:at|in|by)\s+the\s+(?:previous|last)\s+(?:\w+\s+)?inspection\s+(?:in|of)\s+"
     rf"(?:(?P<m3>{_MONTH})\s+)?(?P<y3>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_VERB = re.compile(r"\b(?:judged|rated|graded)\b", re.IGNORECASE)
+_VERB = regexcache.compile(r"\b(?:judged|rated|graded)\b", re.IGNORECASE)
 
 
-_OTHER_SERVICE = re.compile(
+_OTHER_SERVICE = regexcache.compile(
     r"\b(?:adoption|fostering)\s+(?:services?|agency|agencies)\b|children.s\s+homes?\b"
     r"|private\s+fostering|\bschools?\b|residential\s+(?:special|home)|youth\s+offending"
     r"|secure\s+(?:unit|children)",
@@ -697,20 +701,20 @@ def _read_prior(text: str, year: int | None) -> list[PriorGrade]:
 # ------------------------------------------------------------------ the report
 
 
-_COVER_DATES = re.compile(r"\binspection\s+dates?\s*:?", re.IGNORECASE)
-_VISIT_DATES = re.compile(
+_COVER_DATES = regexcache.compile(r"\binspection\s+dates?\s*:?", re.IGNORECASE)
+_VISIT_DATES = regexcache.compile(
     r"\b(?:focus+ed|monitoring)\s+visit\s+(?:to|of)\b.{0,240}?\b(?:on|from|between)\s"
     r"|\b(?:inspection|visit)\s+took\s+place\s+(?:on|from|between)\s|\bbetween\s(?=\d)",
     re.IGNORECASE | re.DOTALL,
 )
-_PUBLISHED = re.compile(r"\b(?:report\s+)?published\s*:?\s*", re.IGNORECASE)
-_LETTER_DATE = re.compile(
+_PUBLISHED = regexcache.compile(r"\b(?:report\s+)?published\s*:?\s*", re.IGNORECASE)
+_LETTER_DATE = regexcache.compile(
     rf"(?m)^[ \t]*(?P<d>{_DAY}[ \t]+{_MONTH}[ \t]+\d{{4}})[ \t]*$", re.IGNORECASE
 )
-_TITLE_END = re.compile(
+_TITLE_END = regexcache.compile(
     r"\n[ \t]*(?:Inspection\s+dates?|Published|Dates?\s+of\s+inspection)\b", re.IGNORECASE
 )
-_LETTER_TITLE = re.compile(
+_LETTER_TITLE = regexcache.compile(
     r"(?m)^[ \t]*(?P<t>(?:Focus+ed|Monitoring)\s+visit\s+(?:to|of)\s(?:[^\n]*?children.s\s+"
     r"services|[^\n]*\n[^\n]*?children.s\s+services|[^\n]*)|Joint\s+targeted\s+area\s+inspection\s+of\s[^\n]*(?:\n[^\n]+)?|(?:Joint\s+)?"
     r"(?:local\s+)?area\s+SEND\s+(?:inspection|revisit)\s[^\n]*)",

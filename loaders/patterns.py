@@ -206,7 +206,7 @@ def trie(texts: Sequence[str]) -> str:
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
+_FOLDS = regexcache.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 def lowered(s: str) -> str | None:

@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cskg.errors import DocumentError
+from cskg.loaders import regexcache
 
 __all__ = [
     "MEDIA_TYPES",
@@ -79,10 +80,12 @@ _DESCRIPTIONS: dict[str, str] = {
     "application/octet-stream": "binary data",
 }
 
-_HTML_START = re.compile(
+_HTML_START = regexcache.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_HTML_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HTML_META_CHARSET = regexcache.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,7 @@ def read_document(path: Path, max_bytes: int = 50_000_000) -> SourceText:
 
 # --- PDF ---------------------------------------------------------------------------------
 
-_PDF_NEWLINES = re.compile(r"\r\n?")
+_PDF_NEWLINES = regexcache.compile(r"\r\n?")
 _PDF_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 
 
@@ -288,8 +291,8 @@ _LINE = frozenset(
     "div li tr dt dd caption figcaption summary legend option thead tbody tfoot center".split()
 )
 _CELLS = frozenset({"td", "th"})
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these; a no-break space stays
-_SPACE_RUN = re.compile(r" {2,}")
+_ASCII_SPACE = regexcache.compile(r"[ \t\n\r\f]+")  # HTML collapses these; a no-break space stays
+_SPACE_RUN = regexcache.compile(r" {2,}")
 
 
 class _TextBuilder:

@@ -1,8 +1,9 @@
 """Compiled regular expressions kept between runs, as Python keeps bytecode in ``__pycache__``.
 
 Extraction's tables (cues.yaml, the theme scheme, the prefilters built from them) are some
-1,500 patterns, and Python's ``re`` parses and compiles each in pure Python: about a quarter of
-a second in every process that extracts, before the first sentence is read. What a compile
+1,500 patterns, and the loaders' module constants some 260 more; Python's ``re`` parses and
+compiles each in pure Python: about a quarter of a second in every process that extracts,
+before the first sentence is read, and a twentieth at import. What a compile
 produces is a list of integers (the ``_sre`` engine's program) that depends only on the
 pattern, its flags and the interpreter, so it is written once to a file beside this module's
 bytecode (``__pycache__/regexcache.<tag>.marshal``) and read back by later runs, which hand it

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cskg import yamlio
+from cskg.loaders import regexcache
 from cskg.loaders.patterns import AnyOf
 
 __all__ = ["Block", "cells", "clean", "footnotes", "segment", "sentences"]
@@ -79,19 +80,19 @@ _WS = " \t\u00a0\u202f\u2007\r"
 # PDFs set bullets in symbol fonts, which text extraction gives as private-use characters
 # (U+F06E, U+F02D, U+F0A7, U+F0B7 ...)
 _PUA = "\uf000-\uf0ff"
-_BULLET = re.compile(rf"[-*•·◼▪●○◦➢►–{_PUA}](?=[\s\u00a0])[\s\u00a0]*")
+_BULLET = regexcache.compile(rf"[-*•·◼▪●○◦➢►–{_PUA}](?=[\s\u00a0])[\s\u00a0]*")
 # (a 2014-18 report numbers its paragraphs past 99: "115. Following the unannounced inspection")
-_NUMBER = re.compile(
+_NUMBER = regexcache.compile(
     r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,3}\.|\(?[a-hj-z]\)|[a-hj-z]\.|\(?[ivx]{1,4}\)|[ivx]{1,4}\.)"
     r"(?=[\s\u00a0])[\s\u00a0]+"
     # a paragraph number set tight against its sentence ("29.When children require ...")
     r"|\d{1,3}\.(?=[A-Z][a-z]|[AI] )"
 )
-_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
-_TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,40}>")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:mailto:|https?:)[^)\s]*\)")
-_ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
-_DATE_ONLY = re.compile(
+_MD_HEADING = regexcache.compile(r"#{1,6}[ \t]+")
+_TAG = regexcache.compile(r"</?[a-zA-Z][^>\n]{0,40}>")
+_MD_LINK = regexcache.compile(r"\[([^\]\n]*)\]\((?:mailto:|https?:)[^)\s]*\)")
+_ANGLE_URL = regexcache.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_DATE_ONLY = regexcache.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}",
     re.IGNORECASE,
@@ -100,22 +101,22 @@ _TERMINAL = ".!;,"
 
 
 # patterns of the hot paths below, compiled once
-_PUA_CHAR = re.compile(f"[{_PUA}]")
-_MD_HASHES = re.compile(r"(?m)^\s*#{1,6}\s+")
-_SPACES = re.compile(r"\s+")
-_CELL_SEP = re.compile(r"\t|\s\|\s|^\||\|$")
-_TABLE_RULE = re.compile(r"[\s|:\-+\t=]*-{3,}[\s|:\-+\t=]*")
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", re.IGNORECASE)
-_TOC_PAGE = re.compile(r"\S\t+\d{1,3}$")
-_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
-_NEXT_CHAR = re.compile(r"[\s\u00a0]+([^\s\u00a0])")
+_PUA_CHAR = regexcache.compile(f"[{_PUA}]")
+_MD_HASHES = regexcache.compile(r"(?m)^\s*#{1,6}\s+")
+_SPACES = regexcache.compile(r"\s+")
+_CELL_SEP = regexcache.compile(r"\t|\s\|\s|^\||\|$")
+_TABLE_RULE = regexcache.compile(r"[\s|:\-+\t=]*-{3,}[\s|:\-+\t=]*")
+_DIGITS = regexcache.compile(r"\d+")
+_PAGE_NUMBER = regexcache.compile(r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", re.IGNORECASE)
+_TOC_PAGE = regexcache.compile(r"\S\t+\d{1,3}$")
+_LAST_WORD = regexcache.compile(r"([A-Za-z.]+)$")
+_NEXT_CHAR = regexcache.compile(r"[\s\u00a0]+([^\s\u00a0])")
 
 # A PDF page break inside a paragraph, with the next page's running header and page number:
 # up to the line that continues the paragraph in lower case (see ``_continues``)
-_PAGE_TURN = re.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
+_PAGE_TURN = regexcache.compile(r"\f(?:[^\n\f]*\n)*?(?=[\s*_'‘“\"(]*[a-z])")
 # the same after a word broken by a hyphen, up to the rest of the word ("decision-" "making")
-_HYPHEN_TURN = re.compile(r"(?<=[a-z]-)\f(?:[^\n\f]*\n)*?[ \t\n]*(?=[a-z])")
+_HYPHEN_TURN = regexcache.compile(r"(?<=[a-z]-)\f(?:[^\n\f]*\n)*?[ \t\n]*(?=[a-z])")
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +133,7 @@ def _letterhead() -> re.Pattern[str]:
 # break. Often inside a sentence that runs on to the next page. Not a line that opens with a
 # date ("1 April and 30 June 2016, 86% of ..."), which runs on the text. The rule above a note
 # ("_______") is part of it.
-_FOOTNOTE = re.compile(
+_FOOTNOTE = regexcache.compile(
     # (or, where the PDF's text lost the line break, straight after a word broken by a hyphen:
     # "provide clear oversight for decision-1 The areas for improvement …")
     r"(?:(?:\n[ \t]*_{5,}[ \t]*)?\n[ \t]*|(?<=[a-z]-))\d{1,2}[ \t]+"
@@ -264,7 +265,7 @@ def _strip_marker(text: str, ln: _Line) -> tuple[str, int, str]:
     return kind, s, marker
 
 
-_CONTENTS = re.compile(r"(?:table of )?contents", re.IGNORECASE)
+_CONTENTS = regexcache.compile(r"(?:table of )?contents", re.IGNORECASE)
 
 
 def _classify(text: str, lines: list[_Line]) -> list[tuple[str, int, str]]:
@@ -330,7 +331,7 @@ def _classify_line(
 _LINE_END = ".!?:;)\"”’'"
 # A heading's last line ends in none of these ("What needs to improve?" is a heading).
 _NOT_HEADING_END = ".,;:!"
-_OPEN_WORD = re.compile(
+_OPEN_WORD = regexcache.compile(
     r"\s(?:in|of|the|a|an|and|or|to|for|with|by|on|at|from|that|which|who|is|are|was|were|"
     r"their|its|his|her|this|these|as)\s*$",
     re.I,
@@ -633,7 +634,7 @@ def _plain_heading(text: str, item: _Item, nxt: _Item | None) -> bool:
     return bool(item.marker) or not re.match(r"[A-Z][\w ’'&/-]{0,40}:\s", stripped)
 
 
-_CELL = re.compile(r"[^\t|]+")
+_CELL = regexcache.compile(r"[^\t|]+")
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -736,15 +737,17 @@ def segment(text: str) -> list[Block]:
 
 
 # a line that ends with a grade: a row of a grade table
-_GRADE_END = re.compile(
+_GRADE_END = regexcache.compile(
     r"\b(?:outstanding|good|adequate|inadequate|requires? improvement(?: to be good)?)\s*$",
     re.IGNORECASE,
 )
-_GRADE_START = re.compile(
+_GRADE_START = regexcache.compile(
     r"\s*(?:outstanding|good|adequate|inadequate|requires?|improvement|be good)\b", re.IGNORECASE
 )
 # a line that is only a grade, as reports of 2013 set one under each heading
-_GRADE_LINE = re.compile(r"grade [1-4] \((?:outstanding|good|adequate|inadequate)\)", re.IGNORECASE)
+_GRADE_LINE = regexcache.compile(
+    r"grade [1-4] \((?:outstanding|good|adequate|inadequate)\)", re.IGNORECASE
+)
 
 _ABBREV = {
     "e.g",
@@ -787,13 +790,13 @@ _ABBREV = {
     "dec",
 }
 # a parenthetical that closes a block after its last sentence is a note on that sentence
-_CLOSING_NOTE = re.compile(r"\s*\([^()]{1,120}\)[.;]?\s*")
+_CLOSING_NOTE = regexcache.compile(r"\s*\([^()]{1,120}\)[.;]?\s*")
 # a note that closes the sentence before it, wherever it stands: a 2014-18 report's
 # "(Recommendation)", a reference "(paragraph 48)"
-_SENTENCE_NOTE = re.compile(
+_SENTENCE_NOTE = regexcache.compile(
     r"[ \t\u00a0]*\((?:[Rr]ecommendations?|(?:see )?paragraphs? \d[\d, and–-]*)\)[.;]?(?=\s)"
 )
-_END = re.compile(r"[.!?](?:[\"'”’*)\]]*)(?=[\s\u00a0]+)")
+_END = regexcache.compile(r"[.!?](?:[\"'”’*)\]]*)(?=[\s\u00a0]+)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -56,7 +56,7 @@ _KEYS = {
     "section",
     "sectionFirstOnly",
 }
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_SLUG = regexcache.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 # A space or hyphen in a phrase matches any run of spaces, hyphens and dashes in the text.
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015"
@@ -64,13 +64,13 @@ _SEP = f"[\\s{_DASHES}]+"
 # An apostrophe matches a straight or curly one, or none ("children's" ~ "childrens").
 _APOSTROPHES = "'\u2018\u2019"
 _APOS = f"[{_APOSTROPHES}]?"
-_PIECES = re.compile(f"([\\s{_DASHES}]+|[{_APOSTROPHES}])")
+_PIECES = regexcache.compile(f"([\\s{_DASHES}]+|[{_APOSTROPHES}])")
 # Word boundaries: letters and digits, not underscores (markdown debris), count as word
 # characters; a phrase may not start inside a hyphenated word ("self-assessment").
 _LEFT = f"(?<![^\\W_]|[{_DASHES}])"
 _RIGHT = "(?![^\\W_])"
 _WORD = "[^\\W_]"
-_TOKEN = re.compile(_WORD + "+")
+_TOKEN = regexcache.compile(_WORD + "+")
 # A phrase written with a leading "^" matches only where the statement opens: after at most
 # _OPENING_SLACK characters that are not letters or digits ("• Plans are…", "‘These plans…").
 _OPENING = "^"
