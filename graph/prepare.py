@@ -27,17 +27,15 @@ _SAMPLE = (
 def prepare() -> tuple[int, bool]:
     """Compile the fixed patterns and write them to the kept file; (how many theme phrases
     were compiled, whether the file was written)."""
-    from dataclasses import replace
-
     from cskg.loaders.extract import extract_document
     from cskg.loaders.records import Document
     from cskg.ontology.themes import load_themes
 
     doc = Document(
-        id="sample", path="sample.txt", title="sample", doc_type="inspection-report",
+        id="sample", path="sample.txt", title="sample", doc_type="inspection report",
         date="2023-06-01", publisher="Ofsted", council="", sha256="", text=_SAMPLE,
     )  # fmt: skip
-    extract_document(replace(doc), ())
+    extract_document(doc, ())
     phrases = load_themes().compile_all()
     return phrases, regexcache.save(force=True)
 
@@ -45,7 +43,12 @@ def prepare() -> tuple[int, bool]:
 def main() -> None:  # pragma: no cover - run by make
     phrases, written = prepare()
     where = regexcache.cache_path()
-    kept = f"kept in {where}" if written else "nothing new to keep"
+    if written:
+        kept = f"kept in {where}"
+    elif regexcache.unsaved():
+        kept = f"could not write {where}: each build will compile them again"
+    else:
+        kept = f"{where} was up to date"
     sys.stdout.write(f"{phrases} theme phrases and extraction's tables compiled; {kept}\n")
 
 

@@ -35,7 +35,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["PatternCache", "cache_path", "compile", "remembered", "save"]
+__all__ = ["PatternCache", "cache_path", "compile", "remembered", "save", "unsaved"]
 
 T = TypeVar("T")
 
@@ -208,3 +208,9 @@ def save(force: bool = False) -> bool:
     never half of one); a folder that cannot be written is no error.
     """
     return _cache().save(force)
+
+
+def unsaved() -> int:
+    """How many entries this run made that the file does not hold (after a :func:`save` that
+    could not write, all of them)."""
+    return _cache().new
