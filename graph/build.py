@@ -382,6 +382,8 @@ class QuadBuilder:
         yield s, RDF.type, CSKG.Action, g
         yield s, CSKG.text, _str(a.text), g
         yield s, CSKG.responsible, self.agent_iri(a.responsible), g
+        for other in a.jointly:  # named with it as the subject: "The council and the trust …"
+            yield s, CSKG.responsible, self.agent_iri(other), g
         yield s, CSKG.year, _int(a.year), g
         if a.due:
             yield s, CSKG.due, _str(a.due), g
@@ -479,7 +481,7 @@ class QuadBuilder:
             for doc_id in dict.fromkeys(e.doc_id for e in f.excerpts):
                 add(doc_id, f, *f.involves)
         for act in self.x.actions:
-            add(act.excerpt.doc_id, act, act.responsible)
+            add(act.excerpt.doc_id, act, act.responsible, *act.jointly)
         for r in self.x.roles:
             add(r.excerpt.doc_id, r, r.agent, r.organisation)
         for fig in self.x.figures:

@@ -202,6 +202,9 @@ def page_data(
             item["text"] = a.text
         if a.due:
             item["due"] = a.due
+        also = [actor_index[k] for k in a.jointly if k in actor_index]
+        if also:
+            item["also"] = also  # named with "who" as the subject
         if first is not None:
             item["anchor"] = theme_index[first]
         actions.append(item)
@@ -521,6 +524,7 @@ def _network_items(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tup
         edges.extend((f"x{i}", f"t{t}") for t in act["themes"])
         if act["who"] >= 0:
             edges.append((f"x{i}", f"p{act['who']}"))
+        edges.extend((f"x{i}", f"p{p}") for p in act.get("also", ()))
         for e in act["ex"]:
             if e["doc"] >= 0:
                 edges.append((f"x{i}", f"d{e['doc']}"))

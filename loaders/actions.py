@@ -40,7 +40,7 @@ from .assessments import find_dates
 from .findings import cues
 from .segment import sentences
 
-__all__ = ["antecedent", "due_date", "is_action", "responsible"]
+__all__ = ["antecedent", "due_date", "is_action", "jointly", "responsible"]
 
 # --- sentences that commit nobody to anything ------------------------------------------------
 
@@ -534,6 +534,64 @@ def _main_cue(sentence: str) -> re.Match[str] | None:
     """The first action cue that is the sentence's own commitment (else the first cue)."""
     found = list(cues().action.finditer(sentence))
     return next((m for m in found if _commits(sentence, m)), found[0] if found else None)
+
+
+# between two agents named together as a subject ("The council, the CCG and the police", "the
+# local authority and the trust"), and the verb that follows the last
+_AND_ALSO = regexcache.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:its|their|the)\s+)?", re.I)
+_SUBJECT_START = regexcache.compile(r"\W*(?:the\s+)?", re.I)
+_SUBJECT_VERB = regexcache.compile(
+    r"\s+(?:(?:are|is|were|was|have|has|had|will|would|should|must|can|could|need|needs|do|"
+    r"does|did|continue|continues|both|jointly|together|also|now|already|recently)\b|[a-z]+ed\b)",
+    re.I,
+)
+
+
+def jointly(
+    sentence: str,
+    gaz: Gazetteer,
+    post_holders: dict[str, str],
+    chosen: str,
+    recent: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    """The agents named with ``chosen`` as the sentence's subject, as a list of them that
+    opens the sentence and is followed by its verb ("The council and the trust should ensure
+    …", "The local authority and police are taking action", "The DCS and the Deputy Director
+    have met …"): the others, in order. () when the subject names one agent, or others in
+    other words ("The council and its partners", "The link between the board and …").
+
+    :param recent: as for :func:`responsible` ("the trust" once the trust is named)
+    """
+    spans: list[tuple[int, int, str]] = []
+    for i, key in gaz.orgs_in(sentence):
+        # (an organisation may have several entries: its name, and what it is called)
+        ends = [m.end() for o in gaz.orgs if o.key == key and (m := o.pattern.match(sentence, i))]
+        if ends:
+            spans.append((i, max(ends), key))
+    for i, post in gaz.posts_in(sentence):
+        found = post.pattern.match(sentence, i)
+        if found:
+            spans.append((i, found.end(), post_holders.get(post.key, post.agent_key)))
+    for f in _DEFINITE_NOUN.finditer(sentence) if recent else ():
+        key = recent.get(f.group(1).lower())  # type: ignore[union-attr]
+        if key:
+            spans.append((f.start(), f.end(), key))
+    if len(spans) < 2:
+        return ()
+    spans.sort()
+    # (one name inside another: "Medway Council" holds "Council")
+    spans = [a for a in spans if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)]
+    if not _SUBJECT_START.fullmatch(sentence, 0, spans[0][0]):
+        return ()
+    chain = spans[:1]
+    for span in spans[1:]:
+        if not _AND_ALSO.fullmatch(sentence, chain[-1][1], span[0]):
+            break
+        chain.append(span)
+    keys = list(dict.fromkeys(k for _, _, k in chain))
+    if len(keys) < 2 or chosen not in keys or not _SUBJECT_VERB.match(sentence, chain[-1][1]):
+        return ()
+    return tuple(k for k in keys if k != chosen)
 
 
 def responsible(

@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from cskg.loaders import regexcache
 
-from .actions import antecedent, due_date, is_action, is_recommended, responsible
+from .actions import antecedent, due_date, is_action, is_recommended, jointly, responsible
 from .actors import Gazetteer, find_people, gazetteer, name_at, person_key, team_role
 from .assessments import (
     Kind,
@@ -969,6 +969,15 @@ def _action(
         if agent.organisation and agent.organisation not in st.agents:
             # a post is in an organisation: "Director of People, Medway Council"
             st.agents[agent.organisation] = gaz.agent(agent.organisation)  # type: ignore[assignment]
+    # the others named with it as the subject: "The council and the trust should ensure …"
+    also = []
+    for k in jointly(display, gaz, st.holders, who, st.recent):
+        other = st.agents.get(k) or gaz.agent(k)
+        if other is not None:
+            st.agents.setdefault(k, other)
+            if other.organisation and other.organisation not in st.agents:
+                st.agents[other.organisation] = gaz.agent(other.organisation)  # type: ignore[assignment]
+            also.append(k)
     st.actions.append(
         Action(
             display,
@@ -976,6 +985,7 @@ def _action(
             st.doc.year or 0,
             _excerpt(st.doc, s0, s1, b.section, b.start),
             due_date(display),
+            jointly=tuple(also),
         )
     )
 
@@ -1378,6 +1388,7 @@ def merge(parts: Sequence[Extraction]) -> Extraction:
     }
     # every agent a record points to must exist
     used = {a.conducted_by for a in assessments} | {a.responsible for a in actions.values()}
+    used |= {k for a in actions.values() for k in a.jointly}
     used |= {k for f in findings for k in f.involves} | {r.agent for r in roles}
     used |= {r.organisation for r in roles}
     agents = {k: v for k, v in agents.items() if k in used or v.kind == "Organisation"}

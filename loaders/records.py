@@ -133,6 +133,8 @@ class Action:
     year: int
     excerpt: Excerpt
     due: str | None = None
+    # others named with it as the subject ("The council and the police are taking action")
+    jointly: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -985,7 +985,8 @@
       add(body, el("p", { className: "help", text: "The exact words:" }));
       x.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
       add(body, dl([["Year", String(x.year)], ["Due", x.due || ""],
-        ["Who must do it", x.who >= 0 ? DATA.actors[x.who].label : ""]]));
+        ["Who must do it", [x.who].concat(x.also || []).filter(function (a) { return a >= 0; })
+          .map(function (a) { return DATA.actors[a].label; }).join(", ")]]));
       add(body, el("p", { className: "iri", text: "Identifier in the graph: " + META.iri.action + x.id }));
     }
     add(body, relatedGroups(id));

@@ -125,6 +125,18 @@ def test_a_post_is_shown_as_a_post_with_its_actions(
     assert v.errors == []
 
 
+def test_an_action_of_two_agents_names_both(open_page, page_file: Path) -> None:
+    v = open_page(page_file)
+    v.show_network()
+    v.page.fill("#search", "Ofsted and CQC have notified")
+    v.page.locator("#search-results button", has_text="Action").first.click()
+    body = v.page.inner_text("#node-body")
+    assert "Ofsted, Care Quality Commission (CQC)" in body or (
+        "Care Quality Commission (CQC), Ofsted" in body
+    )
+    assert v.errors == []
+
+
 def test_search_result_of_a_finding_shows_its_quote(open_page, page_file: Path) -> None:
     v = open_page(page_file)
     v.show_network()

@@ -362,3 +362,17 @@ def test_themes_tagged_ahead_and_in_a_forked_child_are_those_of_the_quads_made_a
     assert ahead.tag() == alone.tags
     assert list(ahead.document_quads()) == quads
     assert ahead.tags == alone.tags and ahead.graph_tags == alone.graph_tags
+
+
+def test_an_action_of_several_agents_is_each_ones():
+    start = TEXT.index("Medway also")
+    end = TEXT.index("limited basis") + len("limited basis")
+    act = Action(
+        TEXT[start:end], "medway-council", 2023, _excerpt(start, end, "Current issues"),
+        jointly=("police",),
+    )  # fmt: skip
+    g = _graph(_extraction(actions=[act]))
+    got = set(g.objects(action_iri(act), CSKG.responsible))
+    assert got == {iri.agent("medway-council", "Organisation"), iri.agent("police", "Organisation")}
+    # the first named is still the one the action's IRI is made from
+    assert action_iri(act) == action_iri(Action(act.text, "medway-council", 2023, act.excerpt))

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cskg.loaders.actions import antecedent, due_date, is_action, is_recommended, responsible
+from cskg.loaders.actions import (
+    antecedent,
+    due_date,
+    is_action,
+    is_recommended,
+    jointly,
+    responsible,
+)
 from cskg.loaders.actors import Gazetteer, gazetteer
 
 
@@ -1377,3 +1384,27 @@ def test_forecasts_and_other_wills_and_shoulds_are_no_actions(sentence: str) -> 
 )
 def test_commitments_beside_those_forms_still_count(sentence: str) -> None:
     assert is_action(sentence, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "others"),
+    [
+        # a list of agents opening the sentence, then its verb
+        ("The local authority and police are taking action, but there is more to do.", ("police",)),
+        ("The police and the local authority have recognised that this is a challenge.",
+         ("medway-council",)),
+        ("The local authority and the CCG have recognised issues over access to CAMHS.", ("ccg",)),
+        ("The DCS and the Deputy Director have agreed to meet counterparts.",
+         ("post:deputy-director-medway-council",)),
+        # one agent, or others in other words
+        ("The council should ensure that the police are told.", ()),
+        ("The local authority and its partners should ensure that plans are joined up.", ()),
+        ("The council and the police, working with schools, should ensure that all are safe.", ()),
+        ("Work with the police and the CCG should continue.", ()),
+        # the three safeguarding partners together are their partnership, one agent
+        ("The executive, the local authority, CCG and Police have agreed to rotate the chair.", ()),
+    ],
+)  # fmt: skip
+def test_jointly(gaz: Gazetteer, sentence: str, others: tuple[str, ...]) -> None:
+    who = responsible(sentence, gaz, {}, {}, gaz.council_key)
+    assert jointly(sentence, gaz, {}, who) == others

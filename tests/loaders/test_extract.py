@@ -723,7 +723,11 @@ def test_the_trust_is_the_childrens_services_trust_named_before():
     )
     x = extract_document(_doc(text, doc_type="inspection report", council="Doncaster"), [])
     assert _who(x, "all children in need") == "doncaster-childrens-services-trust"
+    # the two named together: the first, and the other with it
     assert _who(x, "return interviews") == "doncaster-council"
+    both = next(a for a in x.actions if "return interviews" in a.text)
+    assert both.jointly == ("doncaster-childrens-services-trust",)
+    assert {"doncaster-council", "doncaster-childrens-services-trust"} <= {a.key for a in x.agents}
     text = (
         "The Children's Trust and the Health and Wellbeing Board have clear links.\n\n"
         "Recommendations\n\n"
