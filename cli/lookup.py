@@ -336,7 +336,7 @@ def _statement(s: lk.Statement, highlights: Sequence[Sequence[int]] = ()) -> Tex
         text = _squeeze(text)
     extra = []
     if s.responsible:
-        extra.append("→ " + ", ".join(s.responsible))
+        extra.append("→ " + " · ".join(s.responsible))
     if s.due:
         extra.append(f"due {s.due}")
     if extra:
@@ -542,7 +542,7 @@ def _explain_view(console: Console, e: lk.Explanation) -> None:
     if e.involves:
         grid.add_row("Involves", ", ".join(e.involves))
     if e.responsible:
-        grid.add_row("Responsible", ", ".join(e.responsible))
+        grid.add_row("Responsible", " · ".join(e.responsible))
     if e.due:
         grid.add_row("Due", e.due)
     console.print(grid)

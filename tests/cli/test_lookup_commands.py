@@ -125,6 +125,14 @@ def test_tables_render(built: Path, args: list[str]) -> None:
     assert len(result.stdout.splitlines()) > 5
 
 
+def test_an_action_of_several_agents_names_each(built: Path) -> None:
+    # by the short name officers use, and with every agent named (labels hold commas: "·")
+    result = run(built, "actor", "CQC")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert "Care Quality Commission (CQC) · Ofsted" in flat or "Ofsted · Care Quality" in flat
+
+
 def test_search_csv_is_plain_text(built: Path) -> None:
     result = run(built, "search", "early", "help", "--format", "csv")
     assert result.exit_code == 0, result.output
