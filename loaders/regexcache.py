@@ -73,6 +73,8 @@ class PatternCache:
         self.stamp = _stamp()
         self.known: dict[Hashable, object] = {}
         self.used: dict[Hashable, object] = {}
+        # compiled this run and not in the file: their programs are worked out when saving
+        self.pending: dict[Hashable, re.Pattern[str]] = {}
         self.new = 0
         self.loaded = False
         self.broken = not self.stamp  # the engine's internals are not as expected
@@ -104,7 +106,19 @@ class PatternCache:
                 self.used[key] = entry
                 return compiled
         compiled = re.compile(pattern, flags)
-        if not self.broken:
+        if not self.broken and key not in self.pending:
+            self.pending[key] = compiled
+            self.new += 1
+        return compiled
+
+    def _settle(self) -> None:
+        """Work out the program of each pattern compiled this run, kept only where the pattern
+        rebuilt from it equals the one ``re.compile`` made (not at compile time: a run that
+        writes no file pays nothing for it)."""
+        for key, compiled in self.pending.items():
+            if self.broken:
+                break
+            _, pattern, flags = key  # type: ignore[misc]
             try:
                 entry = _entry(pattern, flags)
                 same = _rebuilt(pattern, entry) == compiled
@@ -112,10 +126,9 @@ class PatternCache:
                 same = False
             if same:
                 self.used[key] = entry
-                self.new += 1
             else:
                 self.broken = True
-        return compiled
+        self.pending = {}
 
     def remembered(self, kind: str, fn: Callable[..., T], *args: Hashable) -> T:
         """``fn(*args)``, kept under ``(kind, *args)``."""
@@ -134,6 +147,7 @@ class PatternCache:
         """Write the file if this run compiled something it did not hold; True if written."""
         if self.path is None or not self.new or (sys.dont_write_bytecode and not force):
             return False
+        self._settle()
         entries = {**self.known, **self.used}
         if len(entries) > _MAX_ENTRIES:
             entries = dict(self.used)
