@@ -562,12 +562,7 @@ def jointly(
 
     :param recent: as for :func:`responsible` ("the trust" once the trust is named)
     """
-    spans: list[tuple[int, int, str]] = []
-    for i, key in gaz.orgs_in(sentence):
-        # (an organisation may have several entries: its name, and what it is called)
-        ends = [m.end() for o in gaz.orgs if o.key == key and (m := o.pattern.match(sentence, i))]
-        if ends:
-            spans.append((i, max(ends), key))
+    spans = gaz.org_spans(sentence)
     for i, post in gaz.posts_in(sentence):
         found = post.pattern.match(sentence, i)
         if found:

@@ -107,6 +107,17 @@ class Gazetteer:
                 out.append((m.start(), o.key))
         return sorted(out)
 
+    def org_spans(self, s: str) -> list[tuple[int, int, str]]:
+        """(start, end, org key) of each organisation named in ``s``, as :meth:`orgs_in`
+        finds them; an organisation may have several entries (its name, and what it is
+        called): the longest match there."""
+        out = []
+        for i, key in self.orgs_in(s):
+            ends = [m.end() for o in self.orgs if o.key == key and (m := o.pattern.match(s, i))]
+            if ends:
+                out.append((i, max(ends), key))
+        return out
+
     def posts_in(self, s: str) -> list[tuple[int, PostEntry]]:
         """(position, post) of each post named in ``s``; a longer post hides one inside it."""
         found: list[tuple[int, int, PostEntry]] = []

@@ -786,7 +786,7 @@ _NAMED_FINDINGS = regexcache.compile(
     r"(?: (?:that|which) (?:were|was|had been))?\s+$",
     re.I,
 )
-_WHEN_WHERE = regexcache.compile(r"(?:when|where|at which)\b", re.I)
+_WHEN_CLAUSE = regexcache.compile(r"(?:when|where|at which)\b", re.I)
 # the reports in which an inspection speaks for itself (not a commissioner's report, which also
 # sets out in turn what earlier assessments found)
 _OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}
@@ -879,7 +879,7 @@ def _earlier(s0: int, s1: int, b: Block, key: str, st: _State) -> None:
     for m in cues().earlier_judgement.finditer(raw):
         a = _NOT_WORDS.match(raw, m.start()).end()  # type: ignore[union-attr]
         z = a + len(raw[a : m.end()].rstrip(" \t\r\n,;:."))
-        if z <= a or not _WHEN_WHERE.match(raw, a):
+        if z <= a or not _WHEN_CLAUSE.match(raw, a):
             continue  # (", which judged …" reports what was done since, not the grade then)
         clause = clean(raw[a:z])  # (a grade wrapped across a PDF's lines: "requires\nimprovement")
         hits = grades_in_sentence(clause, 0, len(clause))
@@ -961,23 +961,10 @@ def _action(
             before = st.doc.text[span[0] : span[1]]
             items = list(_ITEM_START.finditer(before))
             who = who_in(clean(before[items[-1].end() :] if items else before), default)
-    agent = st.agents.get(who) or gaz.agent(who)
-    if agent is None:
+    if not _known_agent(who, st):
         who = gaz.council_key
-    elif who not in st.agents:
-        st.agents[who] = agent
-        if agent.organisation and agent.organisation not in st.agents:
-            # a post is in an organisation: "Director of People, Medway Council"
-            st.agents[agent.organisation] = gaz.agent(agent.organisation)  # type: ignore[assignment]
     # the others named with it as the subject: "The council and the trust should ensure …"
-    also = []
-    for k in jointly(display, gaz, st.holders, who, st.recent):
-        other = st.agents.get(k) or gaz.agent(k)
-        if other is not None:
-            st.agents.setdefault(k, other)
-            if other.organisation and other.organisation not in st.agents:
-                st.agents[other.organisation] = gaz.agent(other.organisation)  # type: ignore[assignment]
-            also.append(k)
+    also = [k for k in jointly(display, gaz, st.holders, who, st.recent) if _known_agent(k, st)]
     st.actions.append(
         Action(
             display,
@@ -988,6 +975,19 @@ def _action(
             jointly=tuple(also),
         )
     )
+
+
+def _known_agent(key: str, st: _State) -> bool:
+    """Whether ``key`` is an agent of the record or the gazetteer, noting it (and a post's
+    organisation: "Director of People, Medway Council") among the document's agents."""
+    agent = st.agents.get(key) or st.gaz.agent(key)
+    if agent is None:
+        return False
+    if key not in st.agents:
+        st.agents[key] = agent
+        if agent.organisation and agent.organisation not in st.agents:
+            st.agents[agent.organisation] = st.gaz.agent(agent.organisation)  # type: ignore[assignment]
+    return True
 
 
 # a personal pronoun as the subject, perhaps after an opening phrase ("In addition, they

@@ -179,7 +179,7 @@ def _cache() -> PatternCache:
 
 
 def _entry(pattern: str, flags: int) -> tuple:
-    """What the engine needs to rebuild ``re.compile(pattern, flags)``, or None."""
+    """What the engine needs to rebuild ``re.compile(pattern, flags)``."""
     from re import _compiler, _parser
 
     parsed = _parser.parse(pattern, flags)
