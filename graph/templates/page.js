@@ -986,7 +986,7 @@
       x.ex.forEach(function (ex) { add(body, quoteBlock(ex)); });
       add(body, dl([["Year", String(x.year)], ["Due", x.due || ""],
         ["Who must do it", [x.who].concat(x.also || []).filter(function (a) { return a >= 0; })
-          .map(function (a) { return DATA.actors[a].label; }).join(", ")]]));
+          .map(function (a) { return DATA.actors[a].label; }).join(" · ")]]));
       add(body, el("p", { className: "iri", text: "Identifier in the graph: " + META.iri.action + x.id }));
     }
     add(body, relatedGroups(id));
