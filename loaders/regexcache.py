@@ -22,7 +22,8 @@ Safe by construction:
   written and every run compiles, as before.
 
 The literal analysis of :mod:`cskg.loaders.patterns` (which texts every match of a pattern
-contains) is kept in the same file by :func:`remembered`.
+contains) is kept in the same file by :func:`remembered`, keyed by a digest of the code that
+works it out: a changed analysis is worked out again, never read from an older file.
 """
 
 from __future__ import annotations
@@ -131,10 +132,11 @@ class PatternCache:
         self.pending = {}
 
     def remembered(self, kind: str, fn: Callable[..., T], *args: Hashable) -> T:
-        """``fn(*args)``, kept under ``(kind, *args)``."""
+        """``fn(*args)``, kept under ``(kind, fn's code, *args)``: a changed ``fn`` works its
+        values out again."""
         if not self.loaded:
             self._load()
-        key = (kind, *args)
+        key = (kind, _code_digest(fn), *args)
         if key in self.known:
             value = self.known[key]
         else:
@@ -176,6 +178,24 @@ def _cache() -> PatternCache:
     if _default is None:
         _default = PatternCache(cache_path())
     return _default
+
+
+_DIGESTS: dict[object, str] = {}
+
+
+def _code_digest(fn: Callable[..., object]) -> str:
+    """A digest of ``fn``'s compiled code, nested functions and constants included (and its
+    line numbers: an edit above it counts as a change, which only costs a recomputation)."""
+    code = getattr(getattr(fn, "__wrapped__", fn), "__code__", None)  # (through lru_cache)
+    found = _DIGESTS.get(code)
+    if found is None:
+        import hashlib
+
+        # (marshal version 2 writes no back-references, which depend on reference counts)
+        name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
+        data = marshal.dumps(code, 2) if code is not None else name.encode()
+        found = _DIGESTS[code] = hashlib.sha256(data).hexdigest()[:16]
+    return found
 
 
 def _entry(pattern: str, flags: int) -> tuple:

@@ -86,9 +86,9 @@ def test_every_cue_pattern_survives_the_file(tmp_path: Path) -> None:
     again = PatternCache(path)
     for p in patterns:
         assert again.compile(p.pattern, p.flags) == re.compile(p.pattern, p.flags)
-    assert again.remembered("literal_parts", pytest.fail, patterns[0].pattern) == literal_parts(
-        patterns[0].pattern
-    )
+    # read from the file (nothing new), the same value
+    got = again.remembered("literal_parts", literal_parts, patterns[0].pattern)
+    assert got == literal_parts(patterns[0].pattern)
     assert again.new == 0
 
 
@@ -193,3 +193,37 @@ def test_prepare_then_extraction_is_the_same(tmp_path: Path) -> None:
     without = run("-", "extract", str(corpus))
     assert with_file[0] == without[0]
     assert int(with_file[1]) < int(without[1]) // 10, "the kept patterns were used"
+
+
+def test_a_changed_analysis_is_worked_out_again(tmp_path: Path) -> None:
+    # what the file keeps of a function's results is keyed by the function's code
+    path = tmp_path / "kept.marshal"
+    first = PatternCache(path)
+
+    def parts(pattern: str) -> tuple[str, ...]:
+        return (pattern.lower(),)
+
+    assert first.remembered("parts", parts, "Ab") == ("ab",)
+    assert first.save(force=True)
+
+    def parts(pattern: str) -> tuple[str, ...]:  # noqa: F811 - a new release of it
+        return (pattern.upper(),)
+
+    again = PatternCache(path)
+    assert again.remembered("parts", parts, "Ab") == ("AB",)
+
+
+def test_the_code_digest_is_the_same_in_another_process() -> None:
+    script = (
+        "from cskg.loaders import regexcache, patterns\n"
+        "print(regexcache._code_digest(patterns._literal_parts))\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    }
+    from cskg.loaders import patterns
+
+    assert runs == {regexcache._code_digest(patterns._literal_parts) + "\n"}
