@@ -787,6 +787,9 @@ _NAMED_FINDINGS = regexcache.compile(
     re.I,
 )
 _WHEN_CLAUSE = regexcache.compile(r"(?:when|where|at which)\b", re.I)
+_NEGATED_GRADE = regexcache.compile(r"\b(?:no|not|none|never|neither|nor)\b", re.I)
+# from the assessment's mention to its "when": "the last inspection in September 2016, when"
+_WHEN_REACH = 60
 # the reports in which an inspection speaks for itself (not a commissioner's report, which also
 # sets out in turn what earlier assessments found)
 _OWN_VOICE = ASSESSMENT_REPORT_TYPES - {"commissioner report"}
@@ -883,14 +886,19 @@ def _earlier(s0: int, s1: int, b: Block, key: str, st: _State) -> None:
             continue  # (", which judged …" reports what was done since, not the grade then)
         clause = clean(raw[a:z])  # (a grade wrapped across a PDF's lines: "requires\nimprovement")
         hits = grades_in_sentence(clause, 0, len(clause))
-        if not hits:
+        # (not "when no areas were judged to be inadequate"; not a clause that names an
+        # assessment itself: "where decisions were judged to be good during this inspection")
+        if not hits or _NEGATED_GRADE.search(clause) or _ASSESSOR.search(clause):
             continue
-        # the assessment the clause's "when" refers to: the last one named before it
+        if any(True for _ in find_kinds(clause)):
+            continue
+        # the assessment the clause's "when" refers to: the one named just before it, of a
+        # kind that grades (a focused visit awards none)
         refs = _refs(raw[:a], st.reg, st.doc.year, _doc_date(st.doc))
-        if not refs or refs[-1][1] == key:
+        if not refs or refs[-1][1] == key or a - refs[-1][0] > _WHEN_REACH:
             continue
         e = st.reg.entries.get(refs[-1][1])
-        if e is None or e.year is None:
+        if e is None or e.year is None or e.kind.name not in graded_kinds():
             continue
         st.referenced.add(e.key)
         st.findings.append(

@@ -601,6 +601,17 @@ def test_an_earlier_grade_in_a_clause_is_that_assessments_finding(sentence, clau
         "Services have improved since the last inspection, when they were judged inadequate.",
         # what was done since, not the grade then
         "Leaders have acted on the focused visit in 2022, which found areas for priority action.",
+        # a grade denied
+        "Services have improved since the inspection in 2019, when no areas were judged to be "
+        "inadequate.",
+        # the clause names an assessment itself: this one
+        "Practice has improved since the inspection in 2019, where decisions were judged to be "
+        "good during this inspection.",
+        # a focused visit awards no grade
+        "Services have improved since the focused visit in 2021, when they were judged to be good.",
+        # the assessment named long before the clause is not what its "when" refers to
+        "Services have improved since the inspection in 2019 and the many changes of leadership "
+        "and of social workers that followed, when they were judged to be good.",
     ],
 )
 def test_no_earlier_grade_finding_without_a_grade_and_a_dated_assessment(sentence):
