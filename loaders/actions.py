@@ -547,6 +547,11 @@ _SUBJECT_VERB = regexcache.compile(
 )
 
 
+# a "that" clause with a subject of its own ("that the council will"; not "that there is", nor
+# "that they will", the list itself), which holds the commitment (no clause ends before the cue)
+_THAT_SOMEONE = regexcache.compile(r"\bthat\s+(?!there\b|they\b)\w", re.I)
+
+
 def jointly(
     sentence: str,
     gaz: Gazetteer,
@@ -585,6 +590,13 @@ def jointly(
         chain.append(span)
     keys = list(dict.fromkeys(k for _, _, k in chain))
     if len(keys) < 2 or chosen not in keys or not _SUBJECT_VERB.match(sentence, chain[-1][1]):
+        return ()
+    # what they said or agreed that someone else will do is that one's: "The council and Ofsted
+    # have agreed that the council will review …" (as responsible reads it); not what they see
+    # a need for ("… have recognised that there is a need to …")
+    m = _main_cue(sentence)
+    that = _THAT_SOMEONE.search(sentence, chain[-1][1], m.start() + 5) if m else None
+    if that and not any(c in sentence[that.end() : m.start()] for c in ",;"):  # type: ignore[union-attr]
         return ()
     return tuple(k for k in keys if k != chosen)
 

@@ -1396,6 +1396,14 @@ def test_commitments_beside_those_forms_still_count(sentence: str) -> None:
         ("The local authority and the CCG have recognised issues over access to CAMHS.", ("ccg",)),
         ("The DCS and the Deputy Director have agreed to meet counterparts.",
          ("post:deputy-director-medway-council",)),
+        # what they agreed or said that someone else will do is that one's
+        ("The council and Ofsted have agreed that the council will review its plans.", ()),
+        ("The council and the police have said that the school will improve attendance.", ()),
+        # ... not what they say they will do, nor a need they see
+        ("Ofsted and CQC have notified the Council that they will be re-visiting Medway.",
+         ("cqc",)),
+        ("The local authority and the CCG have recognised that there is a need to improve CAMHS.",
+         ("ccg",)),
         # one agent, or others in other words
         ("The council should ensure that the police are told.", ()),
         ("The local authority and its partners should ensure that plans are joined up.", ()),
