@@ -748,17 +748,13 @@ def _remember_names(s: str, st: _State) -> None:
     anywhere = any(n in s.lower() for n in _NAMED_ANYWHERE)
     if not anywhere and not _near_start(s, found.start()):
         return  # (a name ends in its noun: none ends near the start)
-    for i, key in st.gaz.orgs_in(s):
+    for i, end, key in st.gaz.org_spans(s):
         near = _near_start(s, i)
         if not near and not anywhere:
             continue
-        org = st.gaz.org(key)
-        m = org.pattern.match(s, i) if org else None
-        if m is None:
-            continue
         # the noun as named here, not the label's: "the LSCB" (now a partnership) is "the
         # Board" in the reports of its time
-        name = m.group().split()
+        name = s[i:end].split()
         noun = _ACRONYM_NOUNS.get(name[-1][-1], "") if name[-1].isupper() else name[-1].lower()
         if noun in _RECENT_NOUNS and (near or noun in _NAMED_ANYWHERE):
             st.recent[noun] = key
